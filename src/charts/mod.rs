@@ -1,0 +1,1 @@
+//! Charts, generic over plotters' `DrawingBackend`. (Being written.)

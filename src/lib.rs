@@ -1,0 +1,28 @@
+//! Facts about the All-Russian Congresses and Conference of Soviets,
+//! 1917–1921, read from prose with the sentence each came from, and charts
+//! of faction strength drawn from them.
+//!
+//! The core is pure Rust: [`parse`] reads one text into an [`Extraction`],
+//! [`Corpus`] merges documents and finds conflicts and arithmetic gaps,
+//! [`Dataset`] is the chart-ready view, [`report`] writes JSON and CSV.
+//! [`charts`] draws onto any plotters backend. Only `web` (wasm32) knows
+//! about the browser.
+
+pub mod calendar;
+pub mod charts;
+pub mod corpus;
+pub mod dataset;
+pub mod factions;
+pub mod model;
+pub mod parse;
+pub mod report;
+pub mod seeds;
+mod text;
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub use corpus::Corpus;
+pub use dataset::Dataset;
+pub use factions::Faction;
+pub use model::Extraction;
+pub use parse::parse;

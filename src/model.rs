@@ -1,0 +1,287 @@
+//! The typed facts a document yields, each tied to the sentence it came from.
+//!
+//! These are plain data: the parser fills them, the analysis merges them
+//! across documents, the report and the charts read them.
+
+use crate::calendar::Dated;
+use crate::factions::Faction;
+use serde::Serialize;
+
+/// Where a fact came from: a byte range of a document's text. The range is
+/// the whole sentence, which is the quote shown to readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    /// Index of the document in its [`crate::Corpus`] (0 for a lone parse).
+    pub doc: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    /// The quoted text, or "" if the span does not fit `text`.
+    pub fn quote(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// What kind of gathering an event is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventKind {
+    /// All-Russian Congress of Soviets (of Workers' and Soldiers' Deputies).
+    CongressOfSoviets,
+    /// All-Russian Conference of Soviets.
+    ConferenceOfSoviets,
+    /// All-Russian Congress of Peasants' Deputies.
+    PeasantsCongress,
+    /// All-Ukrainian Congress of Soviets.
+    UkrainianCongress,
+    /// A party congress or conference (e.g. of the RSDLP(b)).
+    PartyConference,
+    /// Any other congress or conference a text names.
+    Other,
+}
+
+/// A statement of how many delegates there were.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DelegateKind {
+    /// All delegates.
+    Total,
+    /// With a full (decisive, casting) vote.
+    FullVote,
+    /// With a consultative voice only.
+    Consultative,
+    /// Delegates who answered a questionnaire.
+    Questionnaire,
+}
+
+impl DelegateKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            DelegateKind::Total => "total",
+            DelegateKind::FullVote => "full vote",
+            DelegateKind::Consultative => "consultative voice",
+            DelegateKind::Questionnaire => "filled in questionnaires",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DelegateCount {
+    pub kind: DelegateKind,
+    pub count: u32,
+    pub approximate: bool,
+    pub src: Span,
+}
+
+/// One line of the make-up of representation: "305 local soviets (610 deputies)".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Represented {
+    /// How many bodies.
+    pub count: u32,
+    /// What they are, as written: "local soviets".
+    pub unit: String,
+    /// Whether the bodies are soviets (as opposed to army units, organisations).
+    pub soviets: bool,
+    /// Deputies sent by them, when stated.
+    pub deputies: Option<u32>,
+    pub approximate: bool,
+    /// Whether this line is part of a breakdown (several lines in one list)
+    /// rather than a stated total.
+    pub itemised: bool,
+    pub src: Span,
+}
+
+/// When in the life of an event a count holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    /// At the opening, or not said (the usual composition figure).
+    Opening,
+    /// A later change during the event ("increased to 472").
+    Later,
+}
+
+/// A part of a faction's count: "(20 sympathetic to this party)".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SubCount {
+    pub count: u32,
+    /// What the part is, as written: "sympathetic to this party".
+    pub what: String,
+    pub approximate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FactionCount {
+    pub faction: Faction,
+    pub count: u32,
+    pub approximate: bool,
+    pub stage: Stage,
+    /// Set when this count is a part of another faction's count, as in
+    /// "160 Socialist-Revolutionaries (about 100 were Left SRs)": such a
+    /// count is kept but not added to sums.
+    pub part_of: Option<Faction>,
+    pub subcounts: Vec<SubCount>,
+    pub src: Span,
+}
+
+/// An elected body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BodyKind {
+    CentralExecutiveCommittee,
+    Presidium,
+    CouncilOfPeoplesCommissars,
+}
+
+impl BodyKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            BodyKind::CentralExecutiveCommittee => "Central Executive Committee",
+            BodyKind::Presidium => "Presidium",
+            BodyKind::CouncilOfPeoplesCommissars => "Council of People's Commissars",
+        }
+    }
+    /// Key used in the JSON report.
+    pub fn key(self) -> &'static str {
+        match self {
+            BodyKind::CentralExecutiveCommittee => "central_executive_committee",
+            BodyKind::Presidium => "presidium",
+            BodyKind::CouncilOfPeoplesCommissars => "council_of_peoples_commissars",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Member {
+    pub faction: Faction,
+    pub count: u32,
+    pub approximate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Body {
+    pub kind: BodyKind,
+    /// Stated number of members.
+    pub members: Option<u32>,
+    /// Stated number of alternate (candidate) members.
+    pub alternates: Option<u32>,
+    pub factions: Vec<Member>,
+    /// Whether the text says the body was made up "solely" of one faction.
+    pub solely: Option<Faction>,
+    pub src: Span,
+}
+
+/// Who cast a vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "faction")]
+pub enum VotingBody {
+    /// The congress or conference in full session.
+    Plenary,
+    /// A faction meeting on its own: its vote is not the assembly's.
+    Caucus(Faction),
+    /// A written poll of delegates.
+    Questionnaire,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Adopted,
+    Rejected,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Vote {
+    /// What was voted on, as written.
+    pub motion: String,
+    pub body: VotingBody,
+    #[serde(rename = "for")]
+    pub for_: Option<u32>,
+    pub against: Option<u32>,
+    /// Abstentions or delegates not voting.
+    pub abstained: Option<u32>,
+    pub unanimous: bool,
+    /// "by a majority vote", with no figures.
+    pub majority: bool,
+    pub outcome: Option<Outcome>,
+    pub date: Option<Dated>,
+    pub src: Span,
+}
+
+impl Vote {
+    /// Votes cast, counting abstentions; `None` if no figure is known.
+    pub fn cast(&self) -> Option<u32> {
+        let parts = [self.for_, self.against, self.abstained];
+        parts
+            .iter()
+            .any(Option::is_some)
+            .then(|| parts.iter().flatten().sum())
+    }
+}
+
+/// A date attached to an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DateFact {
+    pub date: Dated,
+    pub src: Span,
+}
+
+/// Everything one document says about one event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventFacts {
+    /// Stable id, e.g. `congress-of-soviets-2`.
+    pub id: String,
+    /// Display name, e.g. "Second All-Russian Congress of Soviets".
+    pub name: String,
+    pub kind: EventKind,
+    pub ordinal: Option<u32>,
+    /// Where the text names the event.
+    pub named_at: Span,
+    pub starts: Vec<DateFact>,
+    pub ends: Vec<DateFact>,
+    /// Other dates mentioned for the event (sittings, reports).
+    pub dates: Vec<DateFact>,
+    pub place: Option<String>,
+    pub delegates: Vec<DelegateCount>,
+    pub represented: Vec<Represented>,
+    pub factions: Vec<FactionCount>,
+    pub bodies: Vec<Body>,
+    pub votes: Vec<Vote>,
+}
+
+/// How serious a warning is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// Input the parser could not use at all.
+    Error,
+    /// Something read but not placed, or a doubtful reading.
+    Warning,
+}
+
+/// Something the parser noticed but could not turn into a fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub level: Level,
+    pub message: String,
+    /// Where, if it concerns a place in the text.
+    pub src: Option<Span>,
+}
+
+/// The front matter or first lines of a document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DocMeta {
+    pub title: Option<String>,
+    /// Author or original source, as given.
+    pub origin: Option<String>,
+}
+
+/// The result of parsing one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Extraction {
+    pub meta: DocMeta,
+    pub events: Vec<EventFacts>,
+    pub warnings: Vec<Warning>,
+}

@@ -1,0 +1,1 @@
+//! The browser layer. (Being written.)
