@@ -1,0 +1,291 @@
+//! `cargo xtask bench`: how heavy and how quick the page is in headless
+//! Chromium: the gzipped download, time to the first chart, the cost of a
+//! hover (and whether it forces layout), and the cost of a full redraw, for
+//! the seed data and for a synthetic 100-event × 30-faction dataset.
+//! Prints Markdown, ready to paste into the README.
+
+use crate::cdp::Browser;
+use crate::serve::Server;
+use crate::size;
+use crate::tools::{self, root};
+use crate::Result;
+use serde_json::Value;
+use std::time::Duration;
+
+const LOADS: usize = 5;
+const HOVERS: usize = 500;
+const REDRAWS: usize = 20;
+
+/// Sets up the hover loop: scrolls the chart into view, computes one point
+/// per segment, and lets two frames pass so nothing is pending.
+const HOVER_SETUP: &str = r#"(async () => {
+  const c = document.getElementById('faction-chart');
+  c.scrollIntoView({ block: 'center', behavior: 'instant' });
+  const rect = c.getBoundingClientRect();
+  const segs = window.soviets.regions('faction-chart')
+    .filter(r => r.kind === 'segment' && r.w > 0 && r.h > 0);
+  window.__benchPoints = segs.map(r => [rect.left + r.x + r.w / 2, rect.top + r.y + r.h / 2]);
+  await new Promise(requestAnimationFrame);
+  await new Promise(requestAnimationFrame);
+  return segs.length;
+})()"#;
+
+/// The hover loop: synthetic mousemoves on the chart, each timed.
+fn hover_loop() -> String {
+    format!(
+        r#"(() => {{
+  const c = document.getElementById('faction-chart');
+  const pts = window.__benchPoints;
+  const times = [];
+  for (let i = 0; i < {HOVERS}; i++) {{
+    const [x, y] = pts[i % pts.length];
+    const ev = new MouseEvent('mousemove', {{ clientX: x, clientY: y, bubbles: true, cancelable: true, view: window }});
+    const t0 = performance.now();
+    c.dispatchEvent(ev);
+    times.push(performance.now() - t0);
+  }}
+  const tip = document.getElementById('tooltip');
+  return {{ times, tooltip: !!tip && !tip.hidden }};
+}})()"#
+    )
+}
+
+fn redraw_loop() -> String {
+    format!(
+        r#"(() => {{
+  const times = [];
+  for (let i = 0; i < {REDRAWS}; i++) {{
+    const t0 = performance.now();
+    window.soviets.redraw();
+    times.push(performance.now() - t0);
+  }}
+  return times;
+}})()"#
+    )
+}
+
+/// One dataset's interaction numbers.
+#[derive(Debug)]
+struct Interaction {
+    segments: u64,
+    hover_median: f64,
+    hover_p95: f64,
+    layouts: f64,
+    recalcs: f64,
+    tooltip_shown: bool,
+    redraw_median: f64,
+}
+
+pub fn run() -> Result<()> {
+    tools::banner("build");
+    let sizes = crate::build::build_bundle()?;
+    let chromium = tools::ensure_chromium()?;
+
+    tools::banner("browser benchmarks");
+    let server = Server::start(&root().join("www"), 0)?;
+    let url = format!("{}/", server.url());
+    let mut b = Browser::launch(&chromium)?;
+    let version = b.send("Browser.getVersion", Value::Null).ok();
+    b.send("Network.enable", serde_json::json!({}))?;
+    b.send(
+        "Network.setCacheDisabled",
+        serde_json::json!({"cacheDisabled": true}),
+    )?;
+
+    let mut first = Vec::new();
+    let mut from_nav = Vec::new();
+    for i in 0..LOADS {
+        b.navigate(&url)?;
+        b.wait_for(
+            "performance.getEntriesByName('first-chart').length > 0",
+            Duration::from_secs(10),
+            "performance.mark('first-chart')",
+        )?;
+        let t = b.evaluate(
+            "(() => { const m = performance.getEntriesByName('first-chart')[0]; \
+             const n = performance.getEntriesByType('navigation')[0]; \
+             return [m.startTime - n.domContentLoadedEventStart, m.startTime]; })()",
+        )?;
+        let (dcl, nav) = (
+            t[0].as_f64().unwrap_or(f64::NAN),
+            t[1].as_f64().unwrap_or(f64::NAN),
+        );
+        println!("load {}: first chart {dcl:.1} ms after DOMContentLoaded, {nav:.1} ms after navigation start", i + 1);
+        first.push(dcl);
+        from_nav.push(nav);
+    }
+
+    let seed = interaction(&mut b)?;
+    b.evaluate("window.soviets.synthetic(100, 30)")?;
+    let synthetic = interaction(&mut b)?;
+    let errors = b.take_errors()?;
+
+    let cell = |f: &dyn Fn(&Interaction) -> String| format!("{} | {}", f(&seed), f(&synthetic));
+    let mut out = String::new();
+    out += "| measure | seed data | synthetic: 100 events × 30 factions |\n| --- | ---: | ---: |\n";
+    out += &format!(
+        "| segments drawn | {} |\n",
+        cell(&|i| i.segments.to_string())
+    );
+    out += &format!(
+        "| hover: mousemove handler, median of {HOVERS} | {} |\n",
+        cell(&|i| ms(i.hover_median))
+    );
+    out += &format!(
+        "| hover: mousemove handler, p95 | {} |\n",
+        cell(&|i| ms(i.hover_p95))
+    );
+    out += &format!(
+        "| layouts during {HOVERS} moves (forced; the frame after may add 1) | {} |\n",
+        cell(&|i| format!("{}", i.layouts))
+    );
+    out += &format!(
+        "| style recalculations during {HOVERS} moves | {} |\n",
+        cell(&|i| format!("{}", i.recalcs))
+    );
+    out += &format!(
+        "| tooltip shown after the moves | {} |\n",
+        cell(&|i| if i.tooltip_shown {
+            "yes".into()
+        } else {
+            "no".into()
+        })
+    );
+    out += &format!(
+        "| redraw(), median of {REDRAWS} | {} |\n",
+        cell(&|i| ms(i.redraw_median))
+    );
+
+    tools::banner("results");
+    println!(
+        "Headless {} on {} cores; times from performance.now() (0.1 ms resolution).\n",
+        version
+            .as_ref()
+            .and_then(|v| v["product"].as_str())
+            .unwrap_or("Chromium"),
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(0)
+    );
+    println!("| measure | value |\n| --- | ---: |");
+    println!(
+        "| download, gzipped ({} files) | {} of {} budget ({}) |",
+        sizes.files.len(),
+        size::kb(sizes.total_gzipped()),
+        size::kb(size::BUDGET_BYTES),
+        size::percent(sizes.total_gzipped(), size::BUDGET_BYTES)
+    );
+    println!(
+        "| first chart after DOMContentLoaded, median of {LOADS} fresh loads | {} |",
+        ms(median(&first))
+    );
+    println!(
+        "| first chart after navigation start, median of {LOADS} | {} |\n",
+        ms(median(&from_nav))
+    );
+    println!("{out}");
+    if !errors.is_empty() {
+        println!(
+            "console errors during the benchmark:\n  {}",
+            errors.join("\n  ")
+        );
+    }
+    Ok(())
+}
+
+/// Hover and redraw numbers for the data the page shows now.
+fn interaction(b: &mut Browser) -> Result<Interaction> {
+    let segments = b.evaluate(HOVER_SETUP)?.as_u64().unwrap_or(0);
+    if segments == 0 {
+        return Err("regions('faction-chart') has no segment to hover".into());
+    }
+    let before = b.metrics()?;
+    let r = b.evaluate(&hover_loop())?;
+    let after = b.metrics()?;
+    let times = numbers(&r["times"]);
+    let delta = |name: &str| metric(&after, name) - metric(&before, name);
+    let redraws = numbers(&b.evaluate(&redraw_loop())?);
+    Ok(Interaction {
+        segments,
+        hover_median: median(&times),
+        hover_p95: percentile(&times, 95.0),
+        layouts: delta("LayoutCount"),
+        recalcs: delta("RecalcStyleCount"),
+        tooltip_shown: r["tooltip"] == Value::Bool(true),
+        redraw_median: median(&redraws),
+    })
+}
+
+fn numbers(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default()
+}
+
+fn metric(ms: &[(String, f64)], name: &str) -> f64 {
+    ms.iter().find(|(n, _)| n == name).map_or(0.0, |(_, v)| *v)
+}
+
+fn ms(v: f64) -> String {
+    if v.is_nan() {
+        "n/a".into()
+    } else if v < 10.0 {
+        format!("{v:.2} ms")
+    } else {
+        format!("{v:.1} ms")
+    }
+}
+
+/// The median (mean of the middle two for an even count); NaN if empty.
+pub fn median(xs: &[f64]) -> f64 {
+    let mut v: Vec<f64> = xs.iter().copied().filter(|x| !x.is_nan()).collect();
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+/// The nearest-rank `p`th percentile; NaN if empty.
+pub fn percentile(xs: &[f64], p: f64) -> f64 {
+    let mut v: Vec<f64> = xs.iter().copied().filter(|x| !x.is_nan()).collect();
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v.sort_by(f64::total_cmp);
+    let rank = ((p / 100.0) * v.len() as f64).ceil().max(1.0) as usize;
+    v[rank.min(v.len()) - 1]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians() {
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&[4.0, 1.0, 3.0, 2.0]), 2.5);
+        assert!(median(&[]).is_nan());
+    }
+
+    #[test]
+    fn percentiles() {
+        let xs: Vec<f64> = (1..=100).map(f64::from).collect();
+        assert_eq!(percentile(&xs, 95.0), 95.0);
+        assert_eq!(percentile(&xs, 100.0), 100.0);
+        assert_eq!(percentile(&[7.0], 95.0), 7.0);
+        assert_eq!(percentile(&[1.0, 2.0], 0.0), 1.0);
+    }
+
+    #[test]
+    fn milliseconds() {
+        assert_eq!(ms(0.123), "0.12 ms");
+        assert_eq!(ms(12.34), "12.3 ms");
+        assert_eq!(ms(f64::NAN), "n/a");
+    }
+}

@@ -1,0 +1,241 @@
+//! `cargo xtask build`: compiles the library to wasm, generates the
+//! JavaScript glue with wasm-bindgen (as a library, pinned to the exact
+//! version in `Cargo.lock`), shrinks the module with `wasm-opt` when it is
+//! installed, and prints the size table of what `www/` ships.
+
+use crate::size::{self, SizeReport};
+use crate::tools::{self, cargo, root};
+use crate::Result;
+use std::path::{Path, PathBuf};
+
+/// The `wasm-bindgen-cli-support` version this crate is built with. Keep in
+/// step with `xtask/Cargo.toml`; a unit test checks it against `Cargo.lock`,
+/// and the build refuses to run if the library's `wasm-bindgen` differs
+/// (the glue and the module must come from the same version).
+pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Feature flags for binaryen's `wasm-opt` (version 108, Debian 12). rustc
+/// 1.95 targets a wasm CPU with these on by default; wasm-opt 108 must be
+/// told, or it rejects the instructions (bulk memory, saturating float
+/// conversions, sign extension, multi-value, reference types).
+const WASM_OPT_FLAGS: &[&str] = &[
+    "-Oz",
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-multivalue",
+    "--enable-reference-types",
+];
+
+/// Builds `www/pkg/` and prints the size table. Fails if the shipped files
+/// are over the size budget.
+pub fn build() -> Result<SizeReport> {
+    let report = build_bundle()?;
+    if !report.within_budget() {
+        return Err(format!(
+            "the page is over its size budget: {} gzipped, budget {}",
+            size::kb(report.total_gzipped()),
+            size::kb(size::BUDGET_BYTES)
+        )
+        .into());
+    }
+    Ok(report)
+}
+
+/// Builds `www/pkg/` and prints the size table, whatever the size.
+pub fn build_bundle() -> Result<SizeReport> {
+    ensure_wasm_target()?;
+    check_bindgen_version()?;
+
+    tools::run(
+        cargo(),
+        &[
+            "build",
+            "--lib",
+            "--target",
+            WASM_TARGET,
+            "--profile",
+            "wasm",
+        ],
+    )?;
+    let input = tools::target_dir()?
+        .join(WASM_TARGET)
+        .join("wasm")
+        .join("soviets.wasm");
+    let pkg = www().join("pkg");
+    bindgen(&input, &pkg)?;
+    optimise(&pkg.join("soviets_bg.wasm"))?;
+
+    let report = SizeReport::measure(&www())?;
+    println!("\n{}", report.table());
+    Ok(report)
+}
+
+/// The served directory.
+pub fn www() -> PathBuf {
+    root().join("www")
+}
+
+/// Adds the wasm target to the pinned toolchain if it is not installed.
+pub fn ensure_wasm_target() -> Result<()> {
+    let out = match tools::command("rustup", &["target", "list", "--installed"]).output() {
+        Ok(out) if out.status.success() => out,
+        // No rustup: leave it to cargo to say the target is missing.
+        _ => return Ok(()),
+    };
+    if String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .any(|l| l.trim() == WASM_TARGET)
+    {
+        return Ok(());
+    }
+    println!("adding the {WASM_TARGET} target to the pinned toolchain");
+    tools::run("rustup", &["target", "add", WASM_TARGET])
+}
+
+/// Fails with one line if `Cargo.lock`'s `wasm-bindgen` is not the version
+/// of the bindgen library compiled into this tool.
+fn check_bindgen_version() -> Result<()> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("could not read Cargo.lock: {e}"))?;
+    let versions = locked_versions(&lock, "wasm-bindgen");
+    match versions.as_slice() {
+        [v] if v == WASM_BINDGEN_VERSION => Ok(()),
+        [] => Err("Cargo.lock has no wasm-bindgen package; run `cargo generate-lockfile`".into()),
+        _ => Err(format!(
+            "wasm-bindgen in Cargo.lock is {} but xtask's wasm-bindgen-cli-support is \
+             {WASM_BINDGEN_VERSION}: pin both to the same version (Cargo.toml, \
+             xtask/Cargo.toml and WASM_BINDGEN_VERSION in xtask/src/build.rs)",
+            versions.join(", ")
+        )
+        .into()),
+    }
+}
+
+/// Every version of package `name` in a `Cargo.lock`.
+pub fn locked_versions(lock: &str, name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for block in lock.split("[[package]]").skip(1) {
+        let field = |key: &str| {
+            block.lines().find_map(|l| {
+                let (k, v) = l.split_once('=')?;
+                (k.trim() == key).then(|| v.trim().trim_matches('"').to_string())
+            })
+        };
+        if field("name").as_deref() == Some(name) {
+            if let Some(v) = field("version") {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// Generates the `web`-target glue into `out` (emptied first).
+fn bindgen(input: &Path, out: &Path) -> Result<()> {
+    if !input.is_file() {
+        return Err(format!("{} was not built", input.display()).into());
+    }
+    if out.exists() {
+        std::fs::remove_dir_all(out)
+            .map_err(|e| format!("could not clear {}: {e}", out.display()))?;
+    }
+    println!(
+        "wasm-bindgen {WASM_BINDGEN_VERSION}: {} -> {}",
+        input.display(),
+        out.display()
+    );
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(input)
+        .web(true)
+        .map_err(|e| format!("wasm-bindgen: {e:#}"))?
+        .typescript(false)
+        .out_name("soviets")
+        .generate(out)
+        .map_err(|e| format!("wasm-bindgen failed: {e:#}").into())
+}
+
+/// Runs `wasm-opt -Oz` on `wasm` in place when `wasm-opt` is installed; if
+/// it is missing or fails, the un-optimised module stays, with a note.
+fn optimise(wasm: &Path) -> Result<()> {
+    let Some(wasm_opt) = tools::which("wasm-opt") else {
+        println!("note: wasm-opt is not installed (Debian: apt-get install binaryen); shipping the un-optimised module");
+        return Ok(());
+    };
+    let before = std::fs::metadata(wasm)?.len();
+    let tmp = wasm.with_extension("opt.wasm");
+    let mut cmd = std::process::Command::new(&wasm_opt);
+    cmd.args(WASM_OPT_FLAGS).arg(wasm).arg("-o").arg(&tmp);
+    println!("{}", tools::show(&cmd));
+    let out = cmd
+        .output()
+        .map_err(|e| format!("could not run {}: {e}", wasm_opt.display()))?;
+    if !out.status.success() || !tmp.is_file() {
+        let _ = std::fs::remove_file(&tmp);
+        let why = String::from_utf8_lossy(&out.stderr);
+        let first = why
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("no message");
+        println!("note: wasm-opt failed ({first}); shipping the un-optimised module");
+        return Ok(());
+    }
+    std::fs::rename(&tmp, wasm)?;
+    let after = std::fs::metadata(wasm)?.len();
+    println!("wasm-opt: {} -> {} raw", size::kb(before), size::kb(after));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOCK: &str = r#"
+version = 4
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+dependencies = [
+ "wasm-bindgen-macro",
+]
+
+[[package]]
+name = "wasm-bindgen-macro"
+version = "0.2.130"
+
+[[package]]
+name = "syn"
+version = "1.0.109"
+
+[[package]]
+name = "syn"
+version = "2.0.100"
+"#;
+
+    #[test]
+    fn reads_versions_from_a_lock_file() {
+        assert_eq!(locked_versions(LOCK, "wasm-bindgen"), ["0.2.130"]);
+        assert_eq!(locked_versions(LOCK, "syn"), ["1.0.109", "2.0.100"]);
+        assert!(locked_versions(LOCK, "wasm").is_empty());
+    }
+
+    #[test]
+    fn const_matches_the_workspace_lock() {
+        let lock = std::fs::read_to_string(root().join("Cargo.lock")).unwrap();
+        assert_eq!(
+            locked_versions(&lock, "wasm-bindgen-cli-support"),
+            [WASM_BINDGEN_VERSION],
+            "WASM_BINDGEN_VERSION is out of step with xtask/Cargo.toml"
+        );
+        assert_eq!(
+            locked_versions(&lock, "wasm-bindgen"),
+            [WASM_BINDGEN_VERSION],
+            "the library's wasm-bindgen is out of step with xtask's bindgen"
+        );
+        check_bindgen_version().unwrap();
+    }
+}

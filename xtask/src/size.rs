@@ -1,0 +1,228 @@
+//! What the page downloads: the shipped files in `www/`, each raw and
+//! gzipped, and the total gzipped size against the budget.
+//!
+//! The budget is what Chart.js 4.5's `chart.umd.min.js` alone costs
+//! gzipped: the whole page, wasm included, must not weigh more than the
+//! chart library it does without. 1 KB is 1000 bytes here.
+
+use crate::Result;
+use flate2::{write::GzEncoder, Compression};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The budget in gzipped bytes.
+pub const BUDGET_BYTES: u64 = 70_000;
+/// What the budget is, for the table.
+pub const BUDGET_LABEL: &str = "Chart.js 4.5 chart.umd.min.js alone";
+
+/// One shipped file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileSize {
+    /// Path relative to `www/`, with `/` separators.
+    pub name: String,
+    pub raw: u64,
+    pub gzipped: u64,
+}
+
+/// The shipped files of a `www/` directory and their sizes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SizeReport {
+    pub files: Vec<FileSize>,
+}
+
+impl SizeReport {
+    /// Measures the shipped files under `www`.
+    pub fn measure(www: &Path) -> Result<SizeReport> {
+        let mut files = Vec::new();
+        for path in shipped_files(www)? {
+            let bytes = std::fs::read(&path)
+                .map_err(|e| format!("could not read {}: {e}", path.display()))?;
+            let name = path
+                .strip_prefix(www)
+                .unwrap_or(&path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            files.push(FileSize {
+                name,
+                raw: bytes.len() as u64,
+                gzipped: gzipped_len(&bytes)?,
+            });
+        }
+        Ok(SizeReport { files })
+    }
+
+    pub fn total_raw(&self) -> u64 {
+        self.files.iter().map(|f| f.raw).sum()
+    }
+
+    pub fn total_gzipped(&self) -> u64 {
+        self.files.iter().map(|f| f.gzipped).sum()
+    }
+
+    pub fn within_budget(&self) -> bool {
+        self.total_gzipped() <= BUDGET_BYTES
+    }
+
+    /// The table, as Markdown so it can be pasted into the README.
+    pub fn table(&self) -> String {
+        let mut out = String::from("| file | raw | gzipped |\n| --- | ---: | ---: |\n");
+        for f in &self.files {
+            out += &format!("| {} | {} | {} |\n", f.name, kb(f.raw), kb(f.gzipped));
+        }
+        out += &format!(
+            "| **total** | {} | **{}** |\n",
+            kb(self.total_raw()),
+            kb(self.total_gzipped())
+        );
+        out += &format!(
+            "\nbudget: {} gzipped ({BUDGET_LABEL}): {} used, {}\n",
+            kb(BUDGET_BYTES),
+            percent(self.total_gzipped(), BUDGET_BYTES),
+            if self.within_budget() {
+                "within budget"
+            } else {
+                "OVER BUDGET"
+            }
+        );
+        out
+    }
+}
+
+/// The files a visitor downloads: `index.html`, top-level `*.css` and
+/// `*.js`, and the `*.js` and `*.wasm` under `pkg/` (snippets included).
+/// Screenshots, docs and anything else are not shipped. Sorted by name.
+pub fn shipped_files(www: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for entry in read_dir(www)? {
+        let is_file = entry.is_file();
+        let name = entry.file_name().map(|n| n.to_string_lossy().into_owned());
+        match name.as_deref() {
+            Some("index.html") if is_file => out.push(entry),
+            Some(n) if is_file && (n.ends_with(".css") || n.ends_with(".js")) => out.push(entry),
+            _ => {}
+        }
+    }
+    let pkg = www.join("pkg");
+    if pkg.is_dir() {
+        collect_pkg(&pkg, &mut out)?;
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn collect_pkg(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in read_dir(dir)? {
+        if entry.is_dir() {
+            collect_pkg(&entry, out)?;
+        } else if entry.extension().is_some_and(|e| e == "js" || e == "wasm") {
+            out.push(entry);
+        }
+    }
+    Ok(())
+}
+
+fn read_dir(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("could not list {}: {e}", dir.display()))?;
+    Ok(entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+}
+
+/// Length of `bytes` gzipped at the best compression level.
+pub fn gzipped_len(bytes: &[u8]) -> Result<u64> {
+    let mut enc = GzEncoder::new(Vec::new(), Compression::best());
+    enc.write_all(bytes)?;
+    Ok(enc.finish()?.len() as u64)
+}
+
+/// Bytes as kilobytes (1000 bytes) with one decimal: `70.0 KB`.
+pub fn kb(bytes: u64) -> String {
+    // Integer arithmetic, rounding half up, so the output is exact.
+    let tenths = (bytes + 50) / 100;
+    format!("{}.{} KB", tenths / 10, tenths % 10)
+}
+
+/// `part` as a percentage of `whole`, one decimal: `42.5%`.
+pub fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "n/a".into();
+    }
+    let tenths = (part * 1000 + whole / 2) / whole;
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kb_formats_with_one_decimal() {
+        assert_eq!(kb(0), "0.0 KB");
+        assert_eq!(kb(49), "0.0 KB");
+        assert_eq!(kb(50), "0.1 KB");
+        assert_eq!(kb(1234), "1.2 KB");
+        assert_eq!(kb(1250), "1.3 KB");
+        assert_eq!(kb(70_000), "70.0 KB");
+        assert_eq!(kb(123_456), "123.5 KB");
+    }
+
+    #[test]
+    fn percent_rounds() {
+        assert_eq!(percent(390, 649), "60.1%");
+        assert_eq!(percent(0, 10), "0.0%");
+        assert_eq!(percent(10, 10), "100.0%");
+        assert_eq!(percent(1, 0), "n/a");
+    }
+
+    #[test]
+    fn gzip_shrinks_repetitive_input() {
+        let data = vec![b'a'; 10_000];
+        let n = gzipped_len(&data).unwrap();
+        assert!(n > 18 && n < 200, "{n}");
+        // The gzip header and trailer alone are 18 bytes.
+        assert!(gzipped_len(b"").unwrap() >= 18);
+    }
+
+    #[test]
+    fn only_shipped_files_are_counted() {
+        let dir = std::env::temp_dir().join(format!("xtask-size-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("pkg/snippets/x")).unwrap();
+        std::fs::create_dir_all(dir.join("screenshots")).unwrap();
+        for f in [
+            "index.html",
+            "style.css",
+            "main.js",
+            "README.md",
+            "screenshots/page.png",
+            "screenshots/a.js",
+            "pkg/soviets.js",
+            "pkg/soviets_bg.wasm",
+            "pkg/soviets.d.ts",
+            "pkg/package.json",
+            "pkg/snippets/x/inline0.js",
+        ] {
+            std::fs::write(dir.join(f), "x".repeat(100)).unwrap();
+        }
+        let report = SizeReport::measure(&dir).unwrap();
+        let names: Vec<&str> = report.files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "index.html",
+                "main.js",
+                "pkg/snippets/x/inline0.js",
+                "pkg/soviets.js",
+                "pkg/soviets_bg.wasm",
+                "style.css"
+            ]
+        );
+        assert_eq!(report.total_raw(), 600);
+        assert!(report.within_budget());
+        let table = report.table();
+        assert!(table.contains("budget: 70.0 KB gzipped (Chart.js 4.5 chart.umd.min.js alone)"));
+        assert!(table.contains("| **total** | 0.6 KB |"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

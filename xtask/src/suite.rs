@@ -1,0 +1,80 @@
+//! `cargo xtask test`: every check, in the order CI runs them, stopping at
+//! the first failing step: native tests, clippy (native and wasm), rustfmt,
+//! the wasm build and its size budget, then the browser end-to-end tests.
+//! The last line is `browser: N passed, M failed`.
+
+use crate::tools::{self, banner, cargo};
+use crate::Result;
+
+/// Runs every step.
+pub fn run() -> Result<()> {
+    let steps: &[(&str, &[&str])] = &[
+        (
+            "native tests: cargo test --workspace",
+            &["test", "--workspace"],
+        ),
+        (
+            "clippy (native): cargo clippy --workspace --all-targets -- -D warnings",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        (
+            "clippy (wasm): cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings",
+            &[
+                "clippy",
+                "--lib",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        (
+            "format: cargo fmt --all -- --check",
+            &["fmt", "--all", "--", "--check"],
+        ),
+    ];
+    for (title, args) in steps {
+        banner(title);
+        if args.contains(&"wasm32-unknown-unknown") {
+            crate::build::ensure_wasm_target()?;
+        }
+        tools::run(cargo(), args)?;
+    }
+
+    banner("wasm build and size budget: cargo xtask build");
+    tools::ensure_wasm_opt();
+    crate::build::build()?;
+
+    banner("browser end-to-end tests");
+    let chromium = tools::ensure_chromium()?;
+    println!("using {}", chromium.display());
+    let outcome = crate::e2e::run(&chromium)?;
+    let failed = outcome.failed.len();
+    if failed > 0 {
+        println!("\nfailed browser tests:");
+        for (name, why) in &outcome.failed {
+            let first = why.lines().next().unwrap_or("");
+            println!("  {name}: {first}");
+        }
+    }
+    if outcome.console_errors > 0 {
+        println!(
+            "console errors during the browser tests: {}",
+            outcome.console_errors
+        );
+    }
+    println!("\nbrowser: {} passed, {failed} failed", outcome.passed);
+    if failed > 0 {
+        // The summary above is the last line; exit without another message.
+        std::process::exit(1);
+    }
+    Ok(())
+}
