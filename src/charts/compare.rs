@@ -1,0 +1,302 @@
+//! Two events side by side: for each faction, a bar for each event on a
+//! shared scale, so gains and losses read directly. [`change_rows`] gives
+//! the same comparison as numbers for the table beside the chart.
+
+use super::text::fit;
+use super::{
+    contrast, count, disagreement, figure_range, key, paint, percent, row_name, short_name, Align,
+    Baseline, FontSpec, Hit, Ink, KeyItem, Mark, Mode, Rect, Scene, Target, TextMeasure, Theme,
+    LABEL, LINE, SMALL,
+};
+use crate::dataset::{Dataset, EventView, Segment};
+use crate::factions::Faction;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// One faction's counts in events A and B.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeRow {
+    /// `None` for the delegates no faction accounts for.
+    pub faction: Option<Faction>,
+    pub a: Option<u32>,
+    pub b: Option<u32>,
+    pub share_a: Option<f64>,
+    pub share_b: Option<f64>,
+    /// `b - a`, when both are known.
+    pub delta_count: Option<i64>,
+    /// `share_b - share_a` as a fraction, when both are known.
+    pub delta_share: Option<f64>,
+}
+
+/// Delegates of the stated total that no faction accounts for; `None`
+/// when the event has no breakdown or no stated total.
+fn unaccounted(e: &EventView) -> Option<u32> {
+    if e.segments.is_empty() {
+        return None;
+    }
+    Some(e.total.as_ref()?.value.saturating_sub(e.faction_sum()))
+}
+
+fn segment(e: &EventView, faction: Option<Faction>) -> Option<&Segment> {
+    let f = faction?;
+    e.segments.iter().find(|s| s.faction == f)
+}
+
+fn value(e: &EventView, faction: Option<Faction>) -> Option<u32> {
+    match faction {
+        Some(_) => segment(e, faction).map(Segment::count),
+        None => unaccounted(e),
+    }
+}
+
+/// Rows for every faction in either event, in stacking order, then the
+/// unaccounted remainder if either event has one.
+pub fn change_rows(a: &EventView, b: &EventView) -> Vec<ChangeRow> {
+    let mut factions: Vec<Option<Faction>> = a
+        .segments
+        .iter()
+        .chain(&b.segments)
+        .map(|s| Some(s.faction))
+        .collect();
+    factions.sort();
+    factions.dedup();
+    if unaccounted(a).unwrap_or(0) > 0 || unaccounted(b).unwrap_or(0) > 0 {
+        factions.push(None);
+    }
+    factions
+        .into_iter()
+        .map(|faction| {
+            let (va, vb) = (value(a, faction), value(b, faction));
+            let share_a = va.and_then(|n| a.share(n));
+            let share_b = vb.and_then(|n| b.share(n));
+            ChangeRow {
+                faction,
+                a: va,
+                b: vb,
+                share_a,
+                share_b,
+                delta_count: va.zip(vb).map(|(x, y)| i64::from(y) - i64::from(x)),
+                delta_share: share_a.zip(share_b).map(|(x, y)| y - x),
+            }
+        })
+        .collect()
+}
+
+/// The computed chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub scene: Scene,
+    /// Pixels per delegate (absolute mode) or per whole share (share mode).
+    pub unit: f64,
+    pub rows: Vec<ChangeRow>,
+}
+
+impl Layout {
+    /// The bar (or the bar's line) under `(x, y)`.
+    pub fn hit(&self, x: f64, y: f64) -> Option<Hit> {
+        self.scene.hit(x, y)
+    }
+}
+
+const PAD: f64 = 4.0;
+const BAR: f64 = 14.0;
+const ROW: f64 = 20.0;
+const HEAD: FontSpec = LABEL.bold();
+
+/// "105 (13.4%)".
+fn value_label(n: u32, approximate: bool, share: Option<f64>) -> String {
+    let about = if approximate { "≈" } else { "" };
+    match share {
+        Some(s) => format!("{about}{} ({})", count(n), percent(s)),
+        None => format!("{about}{}", count(n)),
+    }
+}
+
+/// Lays out events `a` and `b` of `data` at `width`; the height follows
+/// from the number of factions.
+pub fn layout(
+    data: &Dataset,
+    a: usize,
+    b: usize,
+    width: f64,
+    mode: Mode,
+    m: &dyn TextMeasure,
+) -> Layout {
+    let (Some(ea), Some(eb)) = (data.events.get(a), data.events.get(b)) else {
+        let mut scene = Scene::new(width, 40.0);
+        scene.push(Mark::text(
+            PAD,
+            12.0,
+            "No events to compare",
+            LABEL,
+            Ink::Muted,
+        ));
+        return Layout {
+            scene,
+            unit: 0.0,
+            rows: Vec::new(),
+        };
+    };
+    let rows = change_rows(ea, eb);
+    let sides = [(a, ea), (b, eb)];
+    let mut scene = Scene::new(width, 0.0);
+    let mut y = PAD;
+    // Header: what each event's shares are of.
+    for (_, e) in sides {
+        let total = match &e.total {
+            Some(t) => format!("{}: {} {}", short_name(e), count(t.value), e.total_label),
+            None => format!("{}: no stated total", short_name(e)),
+        };
+        if let Some(t) = fit(m, &total, SMALL, width - 2.0 * PAD) {
+            scene.push(Mark::text(PAD, y, t, SMALL, Ink::Muted));
+        }
+        y += LINE;
+    }
+    y += 6.0;
+
+    let tag_w = sides
+        .iter()
+        .map(|(_, e)| m.width(short_name(e), SMALL))
+        .fold(0.0, f64::max)
+        .min(width * 0.3)
+        + 8.0;
+    let label_w = m.width("9,999 (99.9%)", SMALL) + 8.0;
+    let bar_x = (PAD + tag_w).round();
+    let track = (width - bar_x - label_w - PAD).max(10.0);
+    let amount = |e: &EventView, n: u32| match mode {
+        Mode::Absolute => f64::from(n),
+        Mode::Share => e.share(n).unwrap_or(0.0),
+    };
+    let max = rows
+        .iter()
+        .flat_map(|r| [r.a.map(|n| amount(ea, n)), r.b.map(|n| amount(eb, n))])
+        .flatten()
+        .fold(0.0, f64::max);
+    let unit = if max > 0.0 { track / max } else { 0.0 };
+
+    if rows.is_empty() {
+        scene.push(Mark::text(
+            PAD,
+            y,
+            "Neither event has a faction breakdown in the sources",
+            SMALL,
+            Ink::Muted,
+        ));
+        y += LINE;
+    }
+    let mut items = Vec::new();
+    for row in &rows {
+        if let Some(t) = fit(m, row_name(row.faction), HEAD, width - 2.0 * PAD) {
+            scene.push(Mark::text(PAD, y + 2.0, t, HEAD, Ink::Text));
+        }
+        y += ROW;
+        for (event, e) in sides {
+            let target = Target::Compare {
+                event,
+                faction: row.faction,
+            };
+            if let Some(t) = fit(m, short_name(e), SMALL, tag_w - 8.0) {
+                scene.push(
+                    Mark::text(bar_x - 6.0, y + ROW / 2.0, t, SMALL, Ink::Muted)
+                        .anchored(Align::Right, Baseline::Middle),
+                );
+            }
+            let bar_y = (y + (ROW - BAR) / 2.0).round();
+            match value(e, row.faction) {
+                Some(n) => {
+                    let to_px = |n: u32| (amount(e, n) * unit).round();
+                    let w = if n > 0 { to_px(n).max(1.0) } else { 0.0 };
+                    let rect = Rect::new(bar_x, bar_y, w, BAR);
+                    let seg = segment(e, row.faction);
+                    scene.region(target, rect);
+                    let approximate = seg.is_some_and(|s| s.figure.approximate);
+                    let text = value_label(n, approximate, e.share(n));
+                    // Past the bar and any whisker beyond it.
+                    let reach = seg.map_or(rect.w, |s| to_px(figure_range(s).1).max(rect.w));
+                    scene.push(
+                        Mark::text(bar_x + reach + 8.0, y + ROW / 2.0, text, SMALL, Ink::Text)
+                            .anchored(Align::Left, Baseline::Middle),
+                    );
+                    bar(&mut scene, rect, row.faction, seg, &to_px, &mut items);
+                }
+                None => {
+                    let text = if e.segments.is_empty() {
+                        "no breakdown in the sources"
+                    } else {
+                        "not listed"
+                    };
+                    scene.push(
+                        Mark::text(bar_x, y + ROW / 2.0, text, SMALL, Ink::Muted)
+                            .anchored(Align::Left, Baseline::Middle),
+                    );
+                }
+            }
+            scene.region(target, Rect::snapped(0.0, y, width, y + ROW));
+            y += ROW;
+        }
+        y += 6.0;
+    }
+    items.sort();
+    items.dedup();
+    y += key(&mut scene, &items, PAD, y, width - 2.0 * PAD, m);
+    scene.height = (y + PAD).ceil();
+    Layout { scene, unit, rows }
+}
+
+/// One bar: faction colour or hatched remainder, with the approximate and
+/// contested marks; records which key items it used. `to_px` turns a count
+/// into a bar length.
+fn bar(
+    scene: &mut Scene,
+    rect: Rect,
+    faction: Option<Faction>,
+    seg: Option<&Segment>,
+    to_px: &dyn Fn(u32) -> f64,
+    items: &mut Vec<KeyItem>,
+) {
+    let (Some(f), Some(seg)) = (faction, seg) else {
+        scene.push(Mark::Fill {
+            rect,
+            ink: Ink::Unaccounted,
+        });
+        scene.push(Mark::Hatch {
+            rect,
+            ink: Ink::Hatch,
+        });
+        items.push(KeyItem::Unaccounted);
+        return;
+    };
+    scene.push(Mark::Fill {
+        rect,
+        ink: Ink::Faction(f),
+    });
+    if seg.figure.approximate {
+        scene.push(Mark::Outline {
+            rect,
+            ink: Ink::Rgb(contrast(f.color())),
+            dashed: true,
+        });
+        items.push(KeyItem::Approximate);
+    }
+    if seg.contested() {
+        let (lo, hi) = figure_range(seg);
+        let centre = rect.y + rect.h / 2.0;
+        scene.marks.extend(disagreement(
+            false,
+            centre,
+            rect.x + to_px(lo),
+            rect.x + to_px(hi),
+            (rect.right(), centre),
+        ));
+        items.push(KeyItem::Contested);
+    }
+}
+
+/// Draws a laid-out chart.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    layout: &Layout,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    paint(area, &layout.scene, theme)
+}

@@ -1,0 +1,705 @@
+//! Faction strength across events: one stacked column per event, one
+//! segment per faction, the unaccounted remainder hatched on top.
+//!
+//! Events without a faction breakdown still get a column: an outline of
+//! their stated total with a note. Contested counts carry a diamond and a
+//! whisker spanning the sources' figures; approximate counts a dashed
+//! outline.
+
+use super::text::{fit, wrap};
+use super::{
+    about, count, disagreement, figure_range, format::whole_percent, key, nice_ticks, paint,
+    short_name, Align, Baseline, FactionSet, FontSpec, Hit, Ink, KeyItem, Mark, Mode, Rect, Scene,
+    Target, TextMeasure, Theme, LABEL, LINE, SMALL,
+};
+use crate::dataset::{Dataset, EventView, Segment};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// What the chart shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    pub mode: Mode,
+    /// Factions left out of the columns (hidden from the legend).
+    pub hidden: FactionSet,
+}
+
+/// The computed chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub scene: Scene,
+    /// The plotting area; its bottom edge is the baseline.
+    pub plot: Rect,
+    /// Pixels per delegate (absolute mode) or per whole share (share mode).
+    pub unit: f64,
+}
+
+impl Layout {
+    /// The drawn region under `(x, y)`: a segment, a remainder, a
+    /// total-only bar, or the column band around them.
+    pub fn hit(&self, x: f64, y: f64) -> Option<Hit> {
+        self.scene.hit(x, y)
+    }
+}
+
+/// Space above the plot for the axis title and the top tick label.
+const TOP: f64 = 26.0;
+const RIGHT: f64 = 10.0;
+/// Smallest plot height, even when the canvas is shorter.
+const MIN_PLOT: f64 = 40.0;
+/// Text inside a bar.
+const INSIDE: FontSpec = FontSpec::new(11.0);
+
+/// Measures of one column in the chart's unit (delegates or shares).
+struct Column<'a> {
+    event: &'a EventView,
+    mode: Mode,
+}
+
+impl Column<'_> {
+    /// `n` delegates in the chart's unit.
+    fn value(&self, n: u32) -> f64 {
+        match self.mode {
+            Mode::Absolute => f64::from(n),
+            Mode::Share => self.event.share(n).unwrap_or(0.0),
+        }
+    }
+
+    fn visible<'s>(&'s self, hidden: FactionSet) -> impl Iterator<Item = &'s Segment> + 's {
+        self.event
+            .segments
+            .iter()
+            .filter(move |s| !hidden.contains(s.faction))
+    }
+
+    /// Height of the whole column in the chart's unit.
+    fn height(&self, hidden: FactionSet) -> f64 {
+        if self.event.segments.is_empty() {
+            return self
+                .event
+                .total
+                .as_ref()
+                .map_or(0.0, |t| self.value(t.value));
+        }
+        let sum: f64 = self.visible(hidden).map(|s| self.value(s.count())).sum();
+        sum + self.value(self.event.remainder().unwrap_or(0))
+    }
+
+    /// "390", "≈100" or "60%": the label inside a segment.
+    fn label(&self, n: u32, approximate: bool) -> String {
+        match self.mode {
+            Mode::Absolute => about(n, approximate),
+            Mode::Share => whole_percent(self.value(n)),
+        }
+    }
+}
+
+/// The y axis: tick values, their labels, and the axis maximum.
+struct Axis {
+    ticks: Vec<(f64, String)>,
+    max: f64,
+}
+
+impl Axis {
+    fn new(mode: Mode, max: f64, target: usize) -> Axis {
+        let ticks: Vec<(f64, String)> = match mode {
+            Mode::Absolute => nice_ticks(max, target)
+                .into_iter()
+                .map(|v| (v, count(v as u32)))
+                .collect(),
+            Mode::Share => {
+                let step = if target >= 4 { 0.25 } else { 0.5 };
+                let n = (1.0 / step) as usize;
+                (0..=n)
+                    .map(|i| {
+                        let v = i as f64 * step;
+                        (v, whole_percent(v))
+                    })
+                    .collect()
+            }
+        };
+        let max = ticks.last().map_or(1.0, |t| t.0).max(f64::MIN_POSITIVE);
+        Axis { ticks, max }
+    }
+
+    fn label_width(&self, m: &dyn TextMeasure) -> f64 {
+        self.ticks
+            .iter()
+            .map(|(_, l)| m.width(l, SMALL))
+            .fold(0.0, f64::max)
+    }
+}
+
+/// How the event names under the columns are set.
+enum Labels {
+    /// Horizontal, one or two lines each.
+    Flat(Vec<Vec<String>>),
+    /// Rotated, every `every`-th column labelled.
+    Vertical { text: Vec<String>, every: usize },
+}
+
+impl Labels {
+    fn new(data: &Dataset, pitch: f64, height: f64, m: &dyn TextMeasure) -> Labels {
+        let flat: Option<Vec<Vec<String>>> = data
+            .events
+            .iter()
+            .map(|e| wrap(m, short_name(e), LABEL, pitch - 4.0, 2))
+            .collect();
+        if let Some(lines) = flat {
+            return Labels::Flat(lines);
+        }
+        let longest = (height * 0.3).clamp(40.0, 140.0);
+        let text = data
+            .events
+            .iter()
+            .map(|e| fit(m, short_name(e), LABEL, longest).unwrap_or_default())
+            .collect();
+        let every = (LINE / pitch.max(0.1)).ceil().max(1.0) as usize;
+        Labels::Vertical { text, every }
+    }
+
+    fn height(&self, m: &dyn TextMeasure) -> f64 {
+        match self {
+            Labels::Flat(lines) => {
+                lines.iter().map(Vec::len).max().unwrap_or(1) as f64 * LINE + 8.0
+            }
+            Labels::Vertical { text, .. } => {
+                text.iter().map(|t| m.width(t, LABEL)).fold(0.0, f64::max) + 10.0
+            }
+        }
+    }
+}
+
+/// Key items the chart needs.
+fn key_items(data: &Dataset, hidden: FactionSet) -> Vec<KeyItem> {
+    let visible = || {
+        data.events
+            .iter()
+            .flat_map(|e| e.segments.iter())
+            .filter(|s| !hidden.contains(s.faction))
+    };
+    let mut items = Vec::new();
+    let with_segments = || data.events.iter().filter(|e| !e.segments.is_empty());
+    if with_segments().any(|e| e.remainder().is_some()) {
+        items.push(KeyItem::Unaccounted);
+    }
+    let approximate_total = data
+        .events
+        .iter()
+        .any(|e| e.segments.is_empty() && e.total.as_ref().is_some_and(|t| t.approximate));
+    if visible().any(|s| s.figure.approximate) || approximate_total {
+        items.push(KeyItem::Approximate);
+    }
+    if visible().any(Segment::contested) {
+        items.push(KeyItem::Contested);
+    }
+    if data.events.iter().any(|e| e.segments.is_empty()) {
+        items.push(KeyItem::TotalOnly);
+    }
+    items
+}
+
+/// Lays the chart out in a `width` × `height` pixel box.
+pub fn layout(
+    data: &Dataset,
+    width: f64,
+    height: f64,
+    opts: Options,
+    m: &dyn TextMeasure,
+) -> Layout {
+    let mut scene = Scene::new(width, height);
+    if data.events.is_empty() {
+        scene.push(
+            Mark::text(
+                width / 2.0,
+                height / 2.0,
+                "No events to chart",
+                LABEL,
+                Ink::Muted,
+            )
+            .anchored(Align::Center, Baseline::Middle),
+        );
+        return Layout {
+            scene,
+            plot: Rect::new(0.0, 0.0, 0.0, 0.0),
+            unit: 0.0,
+        };
+    }
+    let columns: Vec<Column> = data
+        .events
+        .iter()
+        .map(|event| Column {
+            event,
+            mode: opts.mode,
+        })
+        .collect();
+    let max = columns
+        .iter()
+        .map(|c| c.height(opts.hidden))
+        .fold(0.0, f64::max);
+
+    // Widest tick label over any tick count, so the margin is stable.
+    let left = (2..=8)
+        .map(|t| Axis::new(opts.mode, max, t).label_width(m))
+        .fold(0.0, f64::max)
+        .max(16.0)
+        + 10.0;
+    let plot_w = (width - left - RIGHT).max(1.0);
+    let pitch = plot_w / data.events.len() as f64;
+    let labels = Labels::new(data, pitch, height, m);
+    let label_h = labels.height(m);
+    let items = key_items(data, opts.hidden);
+    let key_h = key(&mut Scene::default(), &items, 0.0, 0.0, width - 8.0, m);
+    let base = (height - label_h - key_h - 6.0).max(TOP + MIN_PLOT).round();
+    let plot = Rect::new(left.round(), TOP, plot_w.round(), base - TOP);
+    let axis = Axis::new(opts.mode, max, (plot.h / 50.0).clamp(2.0, 8.0) as usize);
+    let unit = plot.h / axis.max;
+
+    let title = match opts.mode {
+        Mode::Absolute => "Delegates",
+        Mode::Share => "Share of each event's delegates",
+    };
+    scene.push(Mark::text(4.0, 2.0, title, SMALL, Ink::Muted));
+    for (v, label) in &axis.ticks {
+        let y = (base - v * unit).round();
+        if *v > 0.0 {
+            scene.push(Mark::Fill {
+                rect: Rect::new(plot.x, y, plot.w, 1.0),
+                ink: Ink::Grid,
+            });
+        }
+        scene.push(
+            Mark::text(plot.x - 6.0, y, label.clone(), SMALL, Ink::Muted)
+                .anchored(Align::Right, Baseline::Middle),
+        );
+    }
+
+    let label_bottom = base + label_h;
+    for (i, col) in columns.iter().enumerate() {
+        let band = Rect::snapped(
+            plot.x + i as f64 * pitch,
+            plot.y,
+            plot.x + (i + 1) as f64 * pitch,
+            label_bottom,
+        );
+        let centre = plot.x + (i as f64 + 0.5) * pitch;
+        let bar_w = if pitch < 4.0 {
+            pitch
+        } else {
+            (pitch * 0.72).clamp(2.0, 72.0)
+        };
+        let bar = Rect::snapped(centre - bar_w / 2.0, plot.y, centre + bar_w / 2.0, base);
+        let bar = if bar.w < 1.0 { band } else { bar };
+        column(&mut scene, i, col, bar, band, base, unit, opts.hidden, m);
+        scene.region(Target::Column { event: i }, band);
+        x_label(&mut scene, &labels, i, centre, base);
+    }
+    scene.push(Mark::Fill {
+        rect: Rect::new(plot.x, base, plot.w, 1.0),
+        ink: Ink::Axis,
+    });
+    key(&mut scene, &items, 4.0, label_bottom + 4.0, width - 8.0, m);
+    Layout { scene, plot, unit }
+}
+
+/// Draws column `i`: its segments, remainder or total-only outline, marks.
+#[allow(clippy::too_many_arguments)]
+fn column(
+    scene: &mut Scene,
+    i: usize,
+    col: &Column,
+    bar: Rect,
+    band: Rect,
+    base: f64,
+    unit: f64,
+    hidden: FactionSet,
+    m: &dyn TextMeasure,
+) {
+    let px = |v: f64| (v * unit).round();
+    let mut y = base;
+    let mut marks_after = Vec::new();
+    for seg in col.visible(hidden) {
+        let h = px(col.value(seg.count()));
+        let rect = Rect::new(bar.x, y - h, bar.w, h);
+        y -= h;
+        if h <= 0.0 {
+            continue;
+        }
+        let fill = seg.faction.color();
+        scene.push(Mark::Fill {
+            rect,
+            ink: Ink::Faction(seg.faction),
+        });
+        if seg.figure.approximate {
+            scene.push(Mark::Outline {
+                rect,
+                ink: Ink::Rgb(super::contrast(fill)),
+                dashed: true,
+            });
+        }
+        inside_label(
+            scene,
+            rect,
+            &col.label(seg.count(), seg.figure.approximate),
+            Ink::Rgb(super::contrast(fill)),
+            m,
+        );
+        if seg.contested() {
+            marks_after.extend(contested_marks(col, seg, rect, band, unit));
+        }
+        scene.region(
+            Target::Segment {
+                event: i,
+                faction: seg.faction,
+            },
+            rect,
+        );
+    }
+    scene.marks.extend(marks_after);
+    if !col.event.segments.is_empty() {
+        let r = col.event.remainder().unwrap_or(0);
+        let h = px(col.value(r));
+        let rect = Rect::new(bar.x, y - h, bar.w, h);
+        scene.push(Mark::Fill {
+            rect,
+            ink: Ink::Unaccounted,
+        });
+        scene.push(Mark::Hatch {
+            rect,
+            ink: Ink::Hatch,
+        });
+        inside_label(scene, rect, &col.label(r, false), Ink::Text, m);
+        scene.region(Target::Remainder { event: i }, rect);
+        return;
+    }
+    // No breakdown: an outline of the stated total, and a note.
+    let outline = match &col.event.total {
+        Some(total) => {
+            let h = px(col.value(total.value)).max(1.0);
+            let rect = Rect::new(bar.x, base - h, bar.w, h);
+            scene.push(Mark::Outline {
+                rect,
+                ink: Ink::Muted,
+                dashed: total.approximate,
+            });
+            let label = about(total.value, total.approximate);
+            inside_label(scene, rect, &label, Ink::Text, m);
+            scene.region(Target::Column { event: i }, rect);
+            rect
+        }
+        None => Rect::new(bar.x, base, bar.w, 0.0),
+    };
+    let note = col
+        .event
+        .note
+        .as_deref()
+        .unwrap_or(if col.event.total.is_some() {
+            "No faction breakdown"
+        } else {
+            "No figures"
+        });
+    total_only_note(scene, note, outline, band, m);
+}
+
+/// Writes `text` centred in `rect` if it fits there.
+fn inside_label(scene: &mut Scene, rect: Rect, text: &str, ink: Ink, m: &dyn TextMeasure) {
+    if rect.h >= INSIDE.size + 5.0 && m.width(text, INSIDE) + 4.0 <= rect.w {
+        scene.push(
+            Mark::text(
+                rect.x + rect.w / 2.0,
+                rect.y + rect.h / 2.0,
+                text,
+                INSIDE,
+                ink,
+            )
+            .anchored(Align::Center, Baseline::Middle),
+        );
+    }
+}
+
+/// The diamond and whisker of a contested segment: the whisker spans the
+/// lowest to highest figure any source gives, from the segment's bottom,
+/// in the gap beside the bar when there is room.
+fn contested_marks(col: &Column, seg: &Segment, rect: Rect, band: Rect, unit: f64) -> [Mark; 4] {
+    let (lo, hi) = figure_range(seg);
+    let gap = band.right() - rect.right();
+    let x = if gap >= 10.0 {
+        rect.right() + (gap / 2.0).min(7.0)
+    } else {
+        rect.right()
+    };
+    let bottom = rect.bottom();
+    disagreement(
+        true,
+        x,
+        bottom - col.value(lo) * unit,
+        bottom - col.value(hi) * unit,
+        (x + 0.5, rect.y + rect.h / 2.0),
+    )
+}
+
+/// The note of a total-only column: wrapped inside the outline, else above
+/// it, else a short rotated "no breakdown" inside; the key explains the
+/// outline when nothing fits.
+fn total_only_note(scene: &mut Scene, note: &str, outline: Rect, band: Rect, m: &dyn TextMeasure) {
+    let lines_h = |n: usize| n as f64 * (SMALL.size + 3.0);
+    let top = band.y;
+    let place = |scene: &mut Scene, lines: Vec<String>, y: f64| {
+        for (k, line) in lines.into_iter().enumerate() {
+            scene.push(
+                Mark::text(
+                    band.x + band.w / 2.0,
+                    y + lines_h(k),
+                    line,
+                    SMALL,
+                    Ink::Muted,
+                )
+                .anchored(Align::Center, Baseline::Top),
+            );
+        }
+    };
+    for text in [note, "no breakdown"] {
+        if let Some(lines) = wrap(m, text, SMALL, outline.w - 6.0, 4) {
+            // Above the total label in the middle of the outline.
+            if 4.0 + lines_h(lines.len()) <= outline.h / 2.0 - 9.0 {
+                let y = outline.y + 4.0;
+                place(scene, lines, y);
+                return;
+            }
+        }
+        if let Some(lines) = wrap(m, text, SMALL, band.w - 4.0, 4) {
+            let h = lines_h(lines.len());
+            if outline.y - top >= h + 4.0 {
+                place(scene, lines, outline.y - h - 3.0);
+                return;
+            }
+        }
+    }
+    let short = "no breakdown";
+    if outline.w >= SMALL.size + 4.0 && outline.h >= m.width(short, SMALL) + 24.0 {
+        scene.push(Mark::Text {
+            x: outline.x + outline.w / 2.0,
+            y: outline.y + 4.0,
+            text: short.to_string(),
+            font: SMALL,
+            ink: Ink::Muted,
+            align: Align::Right,
+            baseline: Baseline::Middle,
+            vertical: true,
+        });
+    }
+}
+
+/// The event name under column `i`.
+fn x_label(scene: &mut Scene, labels: &Labels, i: usize, centre: f64, base: f64) {
+    match labels {
+        Labels::Flat(all) => {
+            for (k, line) in all[i].iter().enumerate() {
+                scene.push(
+                    Mark::text(
+                        centre,
+                        base + 6.0 + k as f64 * LINE,
+                        line.clone(),
+                        LABEL,
+                        Ink::Text,
+                    )
+                    .anchored(Align::Center, Baseline::Top),
+                );
+            }
+        }
+        Labels::Vertical { text, every } => {
+            if i.is_multiple_of(*every) && !text[i].is_empty() {
+                scene.push(Mark::Text {
+                    x: centre,
+                    y: base + 6.0,
+                    text: text[i].clone(),
+                    font: LABEL,
+                    ink: Ink::Text,
+                    align: Align::Right,
+                    baseline: Baseline::Middle,
+                    vertical: true,
+                });
+            }
+        }
+    }
+}
+
+/// Draws a laid-out chart.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    layout: &Layout,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    paint(area, &layout.scene, theme)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::{fixture::sample, ApproxMeasure};
+    use crate::factions::Faction;
+
+    fn chart(mode: Mode, hidden: FactionSet) -> Layout {
+        let opts = Options { mode, hidden };
+        layout(&sample(), 800.0, 420.0, opts, &ApproxMeasure)
+    }
+
+    fn rect_of(l: &Layout, target: Target) -> Rect {
+        l.scene
+            .regions
+            .iter()
+            .find(|h| h.target == target)
+            .map(|h| h.rect)
+            .expect("target is drawn")
+    }
+
+    fn target_at(l: &Layout, x: f64, y: f64) -> Option<Target> {
+        l.hit(x, y).map(|h| h.target)
+    }
+
+    #[test]
+    fn hits_map_segment_edges_to_the_drawn_rectangle() {
+        let l = chart(Mode::Absolute, FactionSet::EMPTY);
+        let bol = Target::Segment {
+            event: 2,
+            faction: Faction::Bolsheviks,
+        };
+        let srs = Target::Segment {
+            event: 2,
+            faction: Faction::Srs,
+        };
+        let r = rect_of(&l, bol);
+        let (cx, cy) = (r.x + r.w / 2.0, r.y + r.h / 2.0);
+        // 0.5 px inside each edge: the segment, with its exact rectangle.
+        for (x, y) in [
+            (r.x + 0.5, cy),
+            (r.right() - 0.5, cy),
+            (cx, r.y + 0.5),
+            (cx, r.bottom() - 0.5),
+        ] {
+            let hit = l.hit(x, y).expect("hit");
+            assert_eq!((hit.target, hit.rect), (bol, r), "at {x},{y}");
+        }
+        // 0.5 px outside: the SRs stacked above, nothing below the
+        // baseline but the column band, and the band beside the bar.
+        assert_eq!(target_at(&l, cx, r.y - 0.5), Some(srs));
+        assert_eq!(rect_of(&l, srs).bottom(), r.y);
+        assert_eq!(
+            target_at(&l, r.x - 0.5, cy),
+            Some(Target::Column { event: 2 })
+        );
+        assert_eq!(
+            target_at(&l, r.right() + 0.5, cy),
+            Some(Target::Column { event: 2 })
+        );
+        assert_eq!(
+            target_at(&l, cx, r.bottom() + 0.5),
+            Some(Target::Column { event: 2 })
+        );
+        // Outside every band: nothing.
+        assert_eq!(target_at(&l, 1.0, cy), None);
+        assert_eq!(target_at(&l, cx, 1.0), None);
+    }
+
+    #[test]
+    fn heights_are_proportional_to_counts() {
+        let l = chart(Mode::Absolute, FactionSet::EMPTY);
+        let h = |event, faction| rect_of(&l, Target::Segment { event, faction }).h;
+        assert!((h(2, Faction::Bolsheviks) - 390.0 * l.unit).abs() <= 0.5);
+        assert!((h(2, Faction::Srs) - 160.0 * l.unit).abs() <= 0.5);
+        assert!((h(1, Faction::Srs) - 285.0 * l.unit).abs() <= 0.5);
+        // The axis reaches the largest column (the 9th Congress, 1,993).
+        assert!(l.unit * 1993.0 <= l.plot.h);
+    }
+
+    #[test]
+    fn remainder_and_total_only_columns_are_regions() {
+        let l = chart(Mode::Share, FactionSet::EMPTY);
+        let rem = rect_of(&l, Target::Remainder { event: 1 });
+        assert!((rem.h - 35.0 / 784.0 * l.unit).abs() <= 0.5);
+        let hit = l.hit(rem.x + 1.0, rem.y + 1.0).expect("hit");
+        assert_eq!(hit.target, Target::Remainder { event: 1 });
+        // The April Conference has no breakdown: its outline is the column.
+        let april = l
+            .scene
+            .regions
+            .iter()
+            .find(|h| h.target == Target::Column { event: 0 })
+            .expect("outline region");
+        assert!((april.rect.h - l.unit).abs() <= 0.5, "a full share");
+        // The Second Congress is fully accounted for: no remainder region.
+        assert!(!l
+            .scene
+            .regions
+            .iter()
+            .any(|h| h.target == Target::Remainder { event: 2 }));
+    }
+
+    #[test]
+    fn hidden_factions_are_neither_drawn_nor_hit() {
+        let hidden: FactionSet = [Faction::Bolsheviks].into_iter().collect();
+        let l = chart(Mode::Absolute, hidden);
+        assert!(!l
+            .scene
+            .regions
+            .iter()
+            .any(|h| h.target.faction() == Some(Faction::Bolsheviks)));
+        // The SRs now start at the baseline.
+        let srs = rect_of(
+            &l,
+            Target::Segment {
+                event: 2,
+                faction: Faction::Srs,
+            },
+        );
+        assert_eq!(srs.bottom(), l.plot.bottom());
+        assert!(!l.scene.marks.iter().any(|m| matches!(
+            m,
+            Mark::Fill {
+                ink: Ink::Faction(Faction::Bolsheviks),
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn narrow_charts_rotate_or_wrap_labels_and_stay_inside() {
+        let data = sample();
+        for width in [360.0, 240.0] {
+            let l = layout(&data, width, 300.0, Options::default(), &ApproxMeasure);
+            for h in &l.scene.regions {
+                assert!(h.rect.x >= 0.0 && h.rect.right() <= width, "{h:?}");
+            }
+        }
+        let l = layout(&data, 360.0, 300.0, Options::default(), &ApproxMeasure);
+        let labels: Vec<&str> = l
+            .scene
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { text, font, .. } if *font == LABEL => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            labels.contains(&"Congress") || labels.contains(&"1st Congress"),
+            "{labels:?}"
+        );
+    }
+
+    #[test]
+    fn many_events_still_lay_out() {
+        let mut data = sample();
+        let first = data.events[1].clone();
+        data.events = (0..300).map(|_| first.clone()).collect();
+        let l = layout(&data, 1000.0, 400.0, Options::default(), &ApproxMeasure);
+        assert_eq!(
+            l.scene
+                .regions
+                .iter()
+                .filter(|h| matches!(h.target, Target::Column { .. }))
+                .count(),
+            300
+        );
+    }
+}

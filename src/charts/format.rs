@@ -1,0 +1,84 @@
+//! Number formatting for labels, tooltips and tables, done with integer
+//! arithmetic so output is the same everywhere.
+
+/// "1,993".
+pub fn count(n: u32) -> String {
+    group(u64::from(n))
+}
+
+fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "+285", "−14" (with a minus sign), "0".
+pub fn signed_count(n: i64) -> String {
+    let sign = match n.signum() {
+        1 => "+",
+        -1 => "\u{2212}",
+        _ => "",
+    };
+    format!("{sign}{}", group(n.unsigned_abs()))
+}
+
+/// `tenths` of a percent as "60.1".
+fn tenths(t: u64) -> String {
+    format!("{}.{}", group(t / 10), t % 10)
+}
+
+/// A fraction as a percentage to one decimal: 0.6009 → "60.1%".
+pub fn percent(share: f64) -> String {
+    format!("{}%", tenths((share * 1000.0).round().max(0.0) as u64))
+}
+
+/// A change of share in percentage points: 0.467 → "+46.7 pp".
+pub fn signed_points(delta: f64) -> String {
+    let t = (delta * 1000.0).round() as i64;
+    let sign = match t.signum() {
+        1 => "+",
+        -1 => "\u{2212}",
+        _ => "",
+    };
+    format!("{sign}{} pp", tenths(t.unsigned_abs()))
+}
+
+/// "390", or "≈100" when approximate.
+pub(crate) fn about(n: u32, approximate: bool) -> String {
+    if approximate {
+        format!("≈{}", count(n))
+    } else {
+        count(n)
+    }
+}
+
+/// A whole percentage for labels inside bars: 0.6009 → "60%".
+pub(crate) fn whole_percent(share: f64) -> String {
+    format!("{}%", (share * 100.0).round().max(0.0) as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_well() {
+        assert_eq!(count(1993), "1,993");
+        assert_eq!(count(649), "649");
+        assert_eq!(count(1_000_000), "1,000,000");
+        assert_eq!(signed_count(285), "+285");
+        assert_eq!(signed_count(-1234), "\u{2212}1,234");
+        assert_eq!(signed_count(0), "0");
+        assert_eq!(percent(390.0 / 649.0), "60.1%");
+        assert_eq!(percent(0.0), "0.0%");
+        assert_eq!(signed_points(390.0 / 649.0 - 105.0 / 784.0), "+46.7 pp");
+        assert_eq!(signed_points(-0.0004), "0.0 pp");
+        assert_eq!(whole_percent(0.601), "60%");
+    }
+}

@@ -1,0 +1,188 @@
+//! The text shown for a hovered chart region: the numbers with their
+//! sources, as plain lines (the page sets them as text, never as HTML).
+
+use super::{count, percent, Target, UNACCOUNTED};
+use crate::calendar::Style;
+use crate::dataset::{Dataset, EventView, Figure, Segment, Source, VoteView};
+
+/// Lines of text describing `target`; empty if it is not in `data`.
+pub fn lines(data: &Dataset, target: Target) -> Vec<String> {
+    let Some(event) = data.events.get(target.event()) else {
+        return Vec::new();
+    };
+    let mut out = vec![event.name.clone(), event.date_label(Style::Old)];
+    match target {
+        Target::Segment { faction, .. }
+        | Target::Compare {
+            faction: Some(faction),
+            ..
+        } => match event.segments.iter().find(|s| s.faction == faction) {
+            Some(seg) => segment(&mut out, event, seg),
+            None => out.push(format!("{}: not listed", faction.name())),
+        },
+        Target::Remainder { .. } | Target::Compare { faction: None, .. } => {
+            remainder(&mut out, event)
+        }
+        Target::Column { .. } => column(&mut out, event),
+        Target::Vote { vote, .. } => match event.votes.get(vote) {
+            Some(v) => vote_lines(&mut out, v),
+            None => return Vec::new(),
+        },
+    }
+    out
+}
+
+/// "390 delegates", "about 100 delegates".
+fn delegates(f: &Figure) -> String {
+    let about = if f.approximate { "about " } else { "" };
+    let noun = if f.value == 1 {
+        "delegate"
+    } else {
+        "delegates"
+    };
+    format!("{about}{} {noun}", count(f.value))
+}
+
+/// "“quote” — document".
+fn quoted(s: &Source) -> String {
+    format!("“{}” — {}", s.quote.trim(), s.doc_name)
+}
+
+/// "60.1% of 649 delegates with full vote".
+fn share_of(event: &EventView, n: u32) -> Option<String> {
+    let share = event.share(n)?;
+    let base = event.share_base();
+    Some(match &event.total {
+        Some(t) if t.value == base => {
+            format!(
+                "{} of {} {}",
+                percent(share),
+                count(base),
+                event.total_label
+            )
+        }
+        _ => format!("{} of {} counted", percent(share), count(base)),
+    })
+}
+
+fn total_line(event: &EventView) -> Option<String> {
+    let t = event.total.as_ref()?;
+    let about = if t.approximate { "about " } else { "" };
+    Some(format!(
+        "Total: {about}{} {}",
+        count(t.value),
+        event.total_label
+    ))
+}
+
+fn segment(out: &mut Vec<String>, event: &EventView, seg: &Segment) {
+    out.push(format!(
+        "{}: {}",
+        seg.faction.name(),
+        delegates(&seg.figure)
+    ));
+    out.extend(share_of(event, seg.count()));
+    out.extend(total_line(event));
+    out.extend(seg.parts.iter().map(|p| format!("Of these: {p}")));
+    out.extend(
+        seg.later
+            .iter()
+            .map(|f| format!("Later: {} — {}", delegates(f), quoted(&f.source))),
+    );
+    out.push(quoted(&seg.figure.source));
+    out.extend(seg.alternatives.iter().map(|f| {
+        format!(
+            "Other source: {} — “{}” — {}",
+            count(f.value),
+            f.source.quote.trim(),
+            f.source.doc_name
+        )
+    }));
+}
+
+fn remainder(out: &mut Vec<String>, event: &EventView) {
+    let Some(r) = event.remainder() else {
+        out.push(format!("{UNACCOUNTED}: none"));
+        return;
+    };
+    out.push(format!("{UNACCOUNTED}: {} delegates", count(r)));
+    if let Some(share) = share_of(event, r) {
+        out.push(format!(
+            "{share}, not assigned to any faction in the sources"
+        ));
+    }
+    out.extend(total_line(event));
+    out.extend(event.total.as_ref().map(|t| quoted(&t.source)));
+}
+
+fn column(out: &mut Vec<String>, event: &EventView) {
+    out.extend(total_line(event));
+    out.extend(
+        event
+            .segments
+            .iter()
+            .map(|s| format!("{}: {}", s.faction.name(), delegates(&s.figure))),
+    );
+    if let Some(r) = event.remainder().filter(|_| !event.segments.is_empty()) {
+        out.push(format!("{UNACCOUNTED}: {}", count(r)));
+    }
+    out.extend(event.note.clone());
+    if event.total.is_none() && event.segments.is_empty() && event.note.is_none() {
+        out.push("No delegate figures in the sources".to_string());
+    }
+}
+
+/// The body's description, and what it means for the vote.
+fn body_line(v: &VoteView) -> String {
+    if v.plenary {
+        format!("Voted by: {}", v.body)
+    } else {
+        format!("Voted by: {} (not a vote of the whole assembly)", v.body)
+    }
+}
+
+/// "For 543 · Against 126 · Abstained 52", "Unanimous", ...
+pub(crate) fn result_line(v: &VoteView) -> String {
+    let parts: Vec<String> = [
+        ("For", v.for_),
+        ("Against", v.against),
+        ("Abstained", v.abstained),
+    ]
+    .into_iter()
+    .filter_map(|(name, n)| n.map(|n| format!("{name} {}", count(n))))
+    .collect();
+    let mut line = parts.join(" · ");
+    let extra = if v.unanimous {
+        Some("Unanimous")
+    } else if v.majority {
+        Some("Adopted by a majority")
+    } else {
+        None
+    };
+    if let Some(extra) = extra {
+        if line.is_empty() {
+            line = format!("{extra}, no count recorded");
+        } else {
+            line = format!("{extra}: {line}");
+        }
+    }
+    if line.is_empty() {
+        line = "No figures recorded".to_string();
+    }
+    line
+}
+
+fn vote_lines(out: &mut Vec<String>, v: &VoteView) {
+    out.insert(0, v.motion.clone());
+    out.push(body_line(v));
+    out.push(result_line(v));
+    out.push(quoted(&v.source));
+    match v.corroborated_by.len() {
+        0 => {}
+        1 => out.push(format!(
+            "Also reported by {}",
+            v.corroborated_by[0].doc_name
+        )),
+        n => out.push(format!("Also reported by {n} other sources")),
+    }
+}

@@ -1,0 +1,241 @@
+//! Every recorded vote, grouped by event: a horizontal bar per vote split
+//! into for, against and abstained, on one scale for all votes. Votes
+//! recorded only as unanimous (or "by a majority") get a labelled pill
+//! instead of a bar; caucus votes and polls are framed with a dashed line
+//! and named, since they are not votes of the assembly.
+
+use super::text::fit;
+use super::{
+    count, key, paint, short_name, Align, Baseline, FontSpec, Hit, Ink, KeyItem, Mark, Rect, Scene,
+    Target, TextMeasure, Theme, VotePart, LABEL, LINE, SMALL,
+};
+use crate::calendar::Style;
+use crate::dataset::{Dataset, VoteView};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// The computed chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub scene: Scene,
+    /// Pixels per vote.
+    pub unit: f64,
+}
+
+impl Layout {
+    /// The vote whose bar (or line) is under `(x, y)`.
+    pub fn hit(&self, x: f64, y: f64) -> Option<Hit> {
+        self.scene.hit(x, y)
+    }
+}
+
+const PAD: f64 = 4.0;
+const BAR: f64 = 14.0;
+const HEAD: FontSpec = LABEL.bold();
+const BADGE: FontSpec = SMALL.bold();
+
+/// Known figures of a vote, in drawing order.
+fn parts(v: &VoteView) -> impl Iterator<Item = (VotePart, u32)> {
+    [
+        (VotePart::For, v.for_),
+        (VotePart::Against, v.against),
+        (VotePart::Abstained, v.abstained),
+    ]
+    .into_iter()
+    .filter_map(|(p, n)| n.map(|n| (p, n)))
+}
+
+/// Lays out all votes of `data` at `width`; the height follows from the
+/// number of votes.
+pub fn layout(data: &Dataset, width: f64, m: &dyn TextMeasure) -> Layout {
+    let mut scene = Scene::new(width, 0.0);
+    let track = (width - 2.0 * PAD).max(10.0);
+    let max = data
+        .events
+        .iter()
+        .flat_map(|e| &e.votes)
+        .filter_map(VoteView::cast)
+        .max()
+        .unwrap_or(0);
+    // Leave room beside the longest bar for the figures that do not fit inside.
+    let unit = if max > 0 {
+        (track - 150.0).max(track * 0.55) / f64::from(max)
+    } else {
+        0.0
+    };
+    let mut y = PAD;
+    let mut items = vec![
+        KeyItem::Vote(VotePart::For),
+        KeyItem::Vote(VotePart::Against),
+        KeyItem::Vote(VotePart::Abstained),
+    ];
+    for (i, event) in data.events.iter().enumerate() {
+        if event.votes.is_empty() {
+            continue;
+        }
+        let head = format!("{} · {}", short_name(event), event.date_label(Style::Old));
+        if let Some(t) = fit(m, &head, HEAD, track) {
+            scene.push(Mark::text(PAD, y + 4.0, t, HEAD, Ink::Text));
+        }
+        y += LINE + 8.0;
+        for (k, v) in event.votes.iter().enumerate() {
+            let top = y;
+            let (bottom, bar) = vote_row(&mut scene, v, PAD, y, track, unit, m);
+            y = bottom;
+            let target = Target::Vote { event: i, vote: k };
+            scene.region(target, bar);
+            scene.region(target, Rect::snapped(0.0, top, width, y));
+            if !v.plenary && !items.contains(&KeyItem::Caucus) {
+                items.push(KeyItem::Caucus);
+            }
+        }
+        y += 6.0;
+    }
+    if y <= PAD {
+        scene.push(Mark::text(
+            PAD,
+            y + 4.0,
+            "No votes recorded",
+            LABEL,
+            Ink::Muted,
+        ));
+        y += LINE + 8.0;
+        items.clear();
+    }
+    y += key(&mut scene, &items, PAD, y + 2.0, track, m) + 2.0;
+    scene.height = (y + PAD).ceil();
+    Layout { scene, unit }
+}
+
+/// One vote: its motion (with the body when not plenary) and its bar.
+/// Returns the y below it and the extent of the bar.
+fn vote_row(
+    scene: &mut Scene,
+    v: &VoteView,
+    x: f64,
+    y: f64,
+    track: f64,
+    unit: f64,
+    m: &dyn TextMeasure,
+) -> (f64, Rect) {
+    let mut text_x = x;
+    if !v.plenary {
+        let w = m.width(&v.body, BADGE) + 8.0;
+        let badge = Rect::snapped(x, y + 1.0, x + w, y + LINE + 1.0);
+        scene.push(Mark::Outline {
+            rect: badge,
+            ink: Ink::Muted,
+            dashed: true,
+        });
+        scene.push(
+            Mark::text(
+                badge.x + 4.0,
+                badge.y + badge.h / 2.0,
+                v.body.clone(),
+                BADGE,
+                Ink::Muted,
+            )
+            .anchored(Align::Left, Baseline::Middle),
+        );
+        text_x = badge.right() + 6.0;
+    }
+    if let Some(t) = fit(m, &v.motion, LABEL, x + track - text_x) {
+        scene.push(Mark::text(text_x, y + 2.0, t, LABEL, Ink::Text));
+    }
+    let bar_y = (y + LINE + 6.0).round();
+    let mut cursor = x;
+    let mut beside: Vec<String> = Vec::new();
+    for (part, n) in parts(v) {
+        let w = (f64::from(n) * unit).round();
+        if w <= 0.0 {
+            beside.push(format!("{} {}", count(n), part.name().to_lowercase()));
+            continue;
+        }
+        let rect = Rect::new(cursor, bar_y, w, BAR);
+        scene.push(Mark::Fill {
+            rect,
+            ink: part.ink(),
+        });
+        let label = count(n);
+        if m.width(&label, SMALL) + 4.0 <= w {
+            let ink = match part {
+                VotePart::Abstained => Ink::Text,
+                _ => Ink::Background,
+            };
+            scene.push(
+                Mark::text(rect.x + w / 2.0, bar_y + BAR / 2.0, label, SMALL, ink)
+                    .anchored(Align::Center, Baseline::Middle),
+            );
+        } else {
+            beside.push(format!("{label} {}", part.name().to_lowercase()));
+        }
+        cursor += w;
+    }
+    let known = cursor > x;
+    if !known && (v.unanimous || v.majority) {
+        let label = if v.unanimous {
+            "Unanimous, no count"
+        } else {
+            "Adopted by a majority, no count"
+        };
+        let rect = Rect::snapped(x, bar_y, x + m.width(label, SMALL) + 12.0, bar_y + BAR);
+        scene.push(Mark::Fill {
+            rect,
+            ink: Ink::Unanimous,
+        });
+        scene.push(Mark::Outline {
+            rect,
+            ink: Ink::VoteFor,
+            dashed: false,
+        });
+        scene.push(
+            Mark::text(rect.x + 6.0, bar_y + BAR / 2.0, label, SMALL, Ink::Text)
+                .anchored(Align::Left, Baseline::Middle),
+        );
+        cursor = rect.right();
+    } else {
+        if v.for_.is_none() && parts(v).next().is_some() {
+            beside.push("for: no count".to_string());
+        }
+        if v.unanimous {
+            beside.push("unanimous".to_string());
+        } else if v.majority && v.for_.is_none() {
+            beside.push("adopted by a majority".to_string());
+        }
+        if parts(v).next().is_none() {
+            beside.push("No figures recorded".to_string());
+        }
+    }
+    let extent = Rect::new(x, bar_y, (cursor - x).max(0.0), BAR);
+    if !v.plenary && !extent.is_empty() {
+        scene.push(Mark::Outline {
+            rect: Rect::new(
+                extent.x - 2.0,
+                extent.y - 2.0,
+                extent.w + 4.0,
+                extent.h + 4.0,
+            ),
+            ink: Ink::Muted,
+            dashed: true,
+        });
+    }
+    if !beside.is_empty() {
+        let bx = cursor + 8.0;
+        if let Some(t) = fit(m, &beside.join(" · "), SMALL, x + track - bx) {
+            scene.push(
+                Mark::text(bx, bar_y + BAR / 2.0, t, SMALL, Ink::Muted)
+                    .anchored(Align::Left, Baseline::Middle),
+            );
+        }
+    }
+    (bar_y + BAR + 8.0, extent)
+}
+
+/// Draws a laid-out chart.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    layout: &Layout,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    paint(area, &layout.scene, theme)
+}
