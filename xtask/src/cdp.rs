@@ -468,7 +468,8 @@ impl Browser {
         let mut params = json!({"format": "png"});
         if full_page {
             let size = self.evaluate(
-                "({w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight})",
+                "({w: Math.max(innerWidth, document.documentElement.scrollWidth), \
+                  h: Math.max(innerHeight, document.documentElement.scrollHeight)})",
             )?;
             params["captureBeyondViewport"] = json!(true);
             params["clip"] = json!({

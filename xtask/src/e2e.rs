@@ -345,21 +345,9 @@ fn is_segment(r: &Region, event: &str, faction: &str) -> bool {
 
 // ------------------------------------------------------------------ tests
 
-/// The page loads, draws, logs no errors, breaks no CSP rule, and sizes
-/// its canvases' backing stores for the device pixel ratio.
-fn loads(ctx: &mut Ctx) -> Result<()> {
-    ctx.load()?;
-    let errors = ctx.browser.take_errors()?;
-    ensure(errors.is_empty(), || {
-        format!(
-            "console errors while loading:\n      {}",
-            errors.join("\n      ")
-        )
-    })?;
-    let csp = ctx
-        .browser
-        .evaluate("({n: window.__cspViolations, d: window.__cspDetails})")?;
-    ensure(csp["n"] == 0, || format!("CSP violations: {}", csp["d"]))?;
+/// Every canvas has a non-empty backing store of its CSS size times the
+/// device pixel ratio (±1 for rounding), so charts are sharp.
+fn check_backing_stores(ctx: &mut Ctx) -> Result<()> {
     let canvases = ctx.browser.evaluate(
         "[...document.querySelectorAll('canvas')].map(c => { const r = c.getBoundingClientRect(); \
          return {id: c.id || c.className || '(canvas)', w: c.width, h: c.height, cw: r.width, ch: r.height, dpr: devicePixelRatio}; })",
@@ -393,6 +381,24 @@ fn loads(ctx: &mut Ctx) -> Result<()> {
             bad.join("; ")
         )
     })
+}
+
+/// The page loads, draws, logs no errors, breaks no CSP rule, and sizes
+/// its canvases' backing stores for the device pixel ratio.
+fn loads(ctx: &mut Ctx) -> Result<()> {
+    ctx.load()?;
+    let errors = ctx.browser.take_errors()?;
+    ensure(errors.is_empty(), || {
+        format!(
+            "console errors while loading:\n      {}",
+            errors.join("\n      ")
+        )
+    })?;
+    let csp = ctx
+        .browser
+        .evaluate("({n: window.__cspViolations, d: window.__cspDetails})")?;
+    ensure(csp["n"] == 0, || format!("CSP violations: {}", csp["d"]))?;
+    check_backing_stores(ctx)
 }
 
 /// Hovering a segment shows its tooltip, up to its edges; leaving the
@@ -715,6 +721,7 @@ fn screenshots(ctx: &mut Ctx) -> Result<()> {
         ensure(num(&sw)? <= 360.0, || {
             format!("at 360 px the page scrolls sideways: scrollWidth is {sw}")
         })?;
+        check_backing_stores(ctx).map_err(|e| format!("at 360 px, devicePixelRatio 2: {e}"))?;
         println!("    saved {} and {}", wide.display(), narrow.display());
         Ok(())
     })();

@@ -4,6 +4,8 @@
 //! - `cargo xtask build`: the wasm bundle in `www/pkg/` and its size table.
 //! - `cargo xtask serve [--port N]`: build, then serve `www/` locally.
 //! - `cargo xtask test`: every check CI runs, browser end-to-end tests last.
+//! - `cargo xtask e2e`: only the build and the browser tests, for iterating
+//!   on the page.
 //! - `cargo xtask bench`: browser benchmarks, printed as a Markdown table.
 //!
 //! Each module says what it is for; this one only parses the command line.
@@ -30,6 +32,7 @@ commands:
   build            build the wasm bundle into www/pkg/ and check its size budget
   serve [--port N] build, then serve www/ on http://127.0.0.1:8000 (or port N)
   test             run every check CI runs: tests, clippy, fmt, build, browser tests
+  e2e              build, then run only the browser end-to-end tests
   bench            run the browser benchmarks and print a Markdown table";
 
 fn main() -> ExitCode {
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
         Some("build") if args.len() == 1 => build::build().map(|_| ()),
         Some("serve") => parse_port(&args[1..]).and_then(serve::build_and_serve),
         Some("test") if args.len() == 1 => suite::run(),
+        Some("e2e") if args.len() == 1 => suite::browser_only(),
         Some("bench") if args.len() == 1 => bench::run(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

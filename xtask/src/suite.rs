@@ -49,6 +49,12 @@ pub fn run() -> Result<()> {
         tools::run(cargo(), args)?;
     }
 
+    browser_only()
+}
+
+/// The wasm build and the browser tests (`cargo xtask e2e`, and the end of
+/// `cargo xtask test`).
+pub fn browser_only() -> Result<()> {
     banner("wasm build and size budget: cargo xtask build");
     tools::ensure_wasm_opt();
     crate::build::build()?;
