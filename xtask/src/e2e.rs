@@ -1,7 +1,7 @@
 //! Browser end-to-end tests of the page in `www/`: each is a named function
-//! run in order against one server and one headless Chromium. A failing
-//! test is reported and the rest still run; console errors during a test
-//! fail it.
+//! run in order against one server and one headless Chromium, each on a
+//! freshly loaded page so one failure does not cascade. A failing test is
+//! reported and the rest still run; console errors during a test fail it.
 //!
 //! The tests use only the page's public contract: element ids, the `ready`
 //! flag, and `window.soviets` (`regions`, `extract`, `debug_panic`). Mouse
@@ -200,19 +200,6 @@ impl Ctx {
         )
     }
 
-    /// Loads the page unless it is already loaded and ready.
-    fn ensure_loaded(&mut self) -> Result<()> {
-        let ready = self
-            .browser
-            .evaluate("location.href.startsWith('http') && document.documentElement.dataset.ready === 'true' && !!window.soviets")
-            .unwrap_or(Value::Bool(false));
-        if ready == Value::Bool(true) {
-            Ok(())
-        } else {
-            self.load()
-        }
-    }
-
     fn regions(&mut self, canvas: &str) -> Result<Vec<Region>> {
         let v = self
             .browser
@@ -404,7 +391,7 @@ fn loads(ctx: &mut Ctx) -> Result<()> {
 /// Hovering a segment shows its tooltip, up to its edges; leaving the
 /// chart hides it.
 fn hover_segment(ctx: &mut Ctx) -> Result<()> {
-    ctx.ensure_loaded()?;
+    ctx.load()?;
     let canvas = "faction-chart";
     let r = ctx.find_region(canvas, "Second Congress Bolsheviks segment", |r| {
         is_segment(r, SECOND, "bolsheviks")
@@ -431,7 +418,7 @@ fn hover_segment(ctx: &mut Ctx) -> Result<()> {
 
 /// Over a column but above its bars, the tooltip summarises the column.
 fn hover_column_summary(ctx: &mut Ctx) -> Result<()> {
-    ctx.ensure_loaded()?;
+    ctx.load()?;
     let canvas = "faction-chart";
     let regions = ctx.regions(canvas)?;
     let col = regions
@@ -468,7 +455,7 @@ fn hover_column_summary(ctx: &mut Ctx) -> Result<()> {
 
 /// Share mode shows the Bolsheviks' share of the Second Congress.
 fn share_toggle(ctx: &mut Ctx) -> Result<()> {
-    ctx.ensure_loaded()?;
+    ctx.load()?;
     ctx.click("#mode-share")?;
     ctx.browser.wait_for(
         "document.getElementById('mode-share').checked",
@@ -495,7 +482,7 @@ fn share_toggle(ctx: &mut Ctx) -> Result<()> {
 
 /// A legend button hides and restores its faction.
 fn legend_hide(ctx: &mut Ctx) -> Result<()> {
-    ctx.ensure_loaded()?;
+    ctx.load()?;
     let button = "#faction-legend button[data-faction=\"bolsheviks\"]";
     let pressed = format!(
         "document.querySelector({}).getAttribute('aria-pressed')",
@@ -549,7 +536,7 @@ fn legend_hide(ctx: &mut Ctx) -> Result<()> {
 
 /// Comparing the First and Second Congresses.
 fn compare(ctx: &mut Ctx) -> Result<()> {
-    ctx.ensure_loaded()?;
+    ctx.load()?;
     for (sel, value) in [("compare-a", FIRST), ("compare-b", SECOND)] {
         let set = ctx.browser.evaluate(&format!(
             "(() => {{ const s = document.getElementById({id}); if (!s) return 'no #{sel}'; \
@@ -592,7 +579,7 @@ fn compare(ctx: &mut Ctx) -> Result<()> {
 
 /// The First Congress vote shows its figures.
 fn votes(ctx: &mut Ctx) -> Result<()> {
-    ctx.ensure_loaded()?;
+    ctx.load()?;
     let canvas = "vote-chart";
     let r = ctx.find_region(canvas, "region whose label mentions 543", |r| {
         r.label.contains("543") && r.w > 0.0 && r.h > 0.0
@@ -606,7 +593,7 @@ fn votes(ctx: &mut Ctx) -> Result<()> {
 /// The core compiled to wasm extracts what the native CLI extracts, seed by
 /// seed.
 fn wasm_extract_matches_native(ctx: &mut Ctx) -> Result<()> {
-    ctx.ensure_loaded()?;
+    ctx.load()?;
     let mut seeds: Vec<PathBuf> = std::fs::read_dir(root().join("seeds"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
@@ -654,7 +641,7 @@ fn wasm_extract_matches_native(ctx: &mut Ctx) -> Result<()> {
 
 /// A wasm panic shows the error banner, and the page keeps working.
 fn error_banner(ctx: &mut Ctx) -> Result<()> {
-    ctx.ensure_loaded()?;
+    ctx.load()?;
     ctx.browser.take_errors()?;
     let thrown = ctx.browser.evaluate(
         "(() => { try { window.soviets.debug_panic(); return null; } catch (e) { return String(e); } })()",
