@@ -266,7 +266,15 @@ impl Corpus {
         ] {
             let mut all: Vec<DateFact> = facts.iter().flat_map(|e| pick(e)).collect();
             // One entry per value and source.
-            all.dedup_by(|a, b| a.src.doc == b.src.doc && a.date == b.date);
+            let mut seen = Vec::new();
+            all.retain(|d| {
+                let key = (d.src.doc, d.date);
+                let new = !seen.contains(&key);
+                if new {
+                    seen.push(key);
+                }
+                new
+            });
             let disagree = all
                 .iter()
                 .enumerate()
@@ -551,12 +559,16 @@ impl Corpus {
         prefer: Option<usize>,
     ) -> Option<EventView> {
         let first = facts.first()?;
+        // A source's breakdown: its first opening count for each faction
+        // (a restatement later in the same text adds nothing).
         let opening = |doc: usize| -> Vec<&FactionCount> {
-            facts
-                .iter()
-                .flat_map(|e| &e.factions)
-                .filter(|f| f.src.doc == doc && f.stage == Stage::Opening && f.part_of.is_none())
-                .collect()
+            let mut seen = BTreeMap::new();
+            for f in facts.iter().flat_map(|e| &e.factions) {
+                if f.src.doc == doc && f.stage == Stage::Opening && f.part_of.is_none() {
+                    seen.entry(f.faction).or_insert(f);
+                }
+            }
+            seen.into_values().collect()
         };
         let mut docs: Vec<usize> = facts
             .iter()
@@ -634,6 +646,7 @@ impl Corpus {
             .filter(|d| d.kind == base)
             .max_by_key(|d| (chosen == Some(d.src.doc), std::cmp::Reverse(d.src.doc)))
             .or_else(|| delegates.iter().find(|d| d.kind == DelegateKind::Total))
+            .or_else(|| delegates.iter().find(|d| d.kind == DelegateKind::FullVote))
             .map(|d| (self.figure(d.count, d.approximate, d.src), d.kind));
         let start = pick_date(facts.iter().flat_map(|e| &e.starts), chosen);
         let end = pick_date(facts.iter().flat_map(|e| &e.ends), chosen);

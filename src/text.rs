@@ -92,7 +92,7 @@ pub(crate) fn sentences(text: &str, offset: usize) -> Vec<Sentence> {
         if trimmed.is_empty() {
             continue;
         }
-        if !starts_with_number(trimmed) && !(lead.is_some() && lead == out.len().checked_sub(1)) {
+        if !starts_with_number(trimmed) && (lead.is_none() || lead != out.len().checked_sub(1)) {
             lead = None;
         }
         let tokens = tokenize(body, base);

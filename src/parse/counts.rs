@@ -51,6 +51,9 @@ const FILLERS: &[&str] = &[
     "had",
 ];
 
+/// How far (in tokens) a bracketed aside may run.
+const BRACKET_WINDOW: usize = 48;
+
 /// Nouns that make a phrase a represented body: "local soviets", "military units".
 const UNIT_NOUNS: &[&str] = &[
     "soviet",
@@ -90,6 +93,21 @@ pub(crate) fn count_at(toks: &[Token], i: usize) -> Option<(u32, usize)> {
         Kind::Word(w) => (number_word(w)?, i + 1),
         _ => return None,
     };
+    // "thirty-one"
+    if value >= 20
+        && value % 10 == 0
+        && value < 100
+        && toks.get(next).is_some_and(|t| t.is_punct('-'))
+    {
+        if let Some(unit) = toks
+            .get(next + 1)
+            .and_then(|t| number_word(t.word()))
+            .filter(|u| *u < 10)
+        {
+            value += unit;
+            next += 2;
+        }
+    }
     if toks.get(next).map(Token::word) == Some("hundred") && value < 10 {
         value *= 100;
         next += 1;
@@ -330,20 +348,30 @@ fn factions(
         if toks.get(k).map(Token::word) == Some("faction") {
             k += 1;
         }
+        // Forwards: "the Bolsheviks had only fourteen delegates".
+        let verb = toks.get(k).map_or("", Token::word);
         if matches!(
-            toks.get(k).map(Token::word),
-            Some("increased" | "grew" | "rose" | "fell" | "numbered")
+            verb,
+            "increased" | "grew" | "rose" | "fell" | "numbered" | "had" | "held" | "counted"
         ) {
-            let k2 = if toks.get(k + 1).map(Token::word) == Some("to") {
-                k + 2
+            let mut k2 = k + 1;
+            while matches!(toks.get(k2).map(Token::word), Some("to" | "only" | "just"))
+                || toks.get(k2).is_some_and(|t| APPROX.contains(&t.word()))
+            {
+                k2 += 1;
+            }
+            let stage = if matches!(verb, "increased" | "grew" | "rose" | "fell") {
+                Stage::Later
             } else {
-                k + 1
+                Stage::Opening
             };
-            if let Some((value, _)) = count_at(toks, k2).filter(|_| !s.used[k2]) {
+            if let Some((value, _)) =
+                count_at(toks, k2).filter(|_| !s.used.get(k2).copied().unwrap_or(true))
+            {
                 s.used[k2] = true;
                 used_names[n] = true;
                 let approx = approx_before(toks, k2);
-                out.push((mk(name.faction, value, approx, Stage::Later, s.span), n));
+                out.push((mk(name.faction, value, approx, stage, s.span), n));
             }
         }
     }
@@ -378,8 +406,8 @@ fn factions(
             out.push((mk(names[n].faction, value, false, stage, s.span), n));
         }
     }
-    parts(s, names, &mut out);
     out.sort_by_key(|(_, n)| *n);
+    parts(s, names, &mut out);
     out
 }
 
@@ -392,17 +420,20 @@ fn parts(s: &mut Sentence, names: &[FactionName], out: &mut [(FactionCount, usiz
         if !toks.get(open).is_some_and(|t| t.is_punct('(')) {
             continue;
         }
-        // The matching ')' (no nesting expected; stop at the sentence end).
-        let close = (open + 1..toks.len())
-            .find(|&k| toks[k].is_punct(')'))
-            .unwrap_or(toks.len());
+        // The matching ')' within a bounded window: brackets that stay open
+        // longer are not a part-of aside (and scanning further would make
+        // parsing quadratic on unbalanced input).
+        let Some(close) =
+            (open + 1..toks.len().min(open + BRACKET_WINDOW)).find(|&k| toks[k].is_punct(')'))
+        else {
+            continue;
+        };
         let parent = out[owner].0.faction;
-        for (c, n) in out.iter_mut() {
-            if names[*n].first > open
-                && names[*n].last <= close
-                && c.stage == Stage::Opening
-                && c.faction != parent
-            {
+        // `out` is in name order: the counts inside the brackets are one run.
+        let from = out.partition_point(|(_, n)| names[*n].first <= open);
+        let to = out.partition_point(|(_, n)| names[*n].first < close);
+        for (c, _) in out[from..to].iter_mut() {
+            if c.stage == Stage::Opening && c.faction != parent {
                 c.part_of = Some(parent);
             }
         }
@@ -470,13 +501,9 @@ fn bodies(
         if matches!(next, "alternate" | "candidate" | "candidates") {
             alternates = Some(value);
             s.used[i] = true;
-        } else if matches!(next, "people" | "members" | "persons")
-            || members.is_none() && next.is_empty()
-        {
-            if members.is_none() {
-                members = Some(value);
-                s.used[i] = true;
-            }
+        } else if matches!(next, "people" | "members" | "persons") && members.is_none() {
+            members = Some(value);
+            s.used[i] = true;
         }
     }
     let solely = toks
@@ -524,16 +551,16 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>) {
             continue;
         };
         // What follows within a few words decides the kind.
-        let window: Vec<&str> = (after..after + 4).map(w).collect();
+        let window: Vec<&str> = (after..after + 5).map(w).collect();
         let has = |a: &str, b: &str| window.windows(2).any(|p| p[0] == a && p[1] == b);
         let kind = if ["full", "decisive", "casting", "deciding"]
             .iter()
             .any(|x| has(x, "vote"))
         {
             Some(DelegateKind::FullVote)
-        } else if has("consultative", "voice")
-            || has("consultative", "vote")
-            || has("advisory", "vote")
+        } else if window
+            .iter()
+            .any(|x| matches!(*x, "consultative" | "advisory"))
         {
             Some(DelegateKind::Consultative)
         } else if matches!(w(after), "delegates" | "deputies") {

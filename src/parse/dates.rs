@@ -78,14 +78,46 @@ fn named_style(toks: &[Token], i: usize) -> Option<(Style, usize)> {
     Some((style, end))
 }
 
+/// A bracketed reading: (d1, d2, month of d1, month of d2).
+type Bracket = (u8, Option<u8>, Option<u8>, Option<u8>);
+
+/// "(7 to 9 November)", "(2)", "(17 May to 10 June)": the other-style
+/// reading in brackets at `i` (the '('). Returns (d1, d2, month of d1, month
+/// of d2) and the index after ')'.
+fn paren(toks: &[Token], i: usize) -> Option<(Bracket, usize)> {
+    if !toks.get(i)?.is_punct('(') {
+        return None;
+    }
+    let m = |k: usize| toks.get(k).map(Token::word).and_then(month);
+    let d1 = day(toks.get(i + 1))?;
+    let mut k = i + 2;
+    let m1 = m(k);
+    if m1.is_some() {
+        k += 1;
+    }
+    let mut d2 = None;
+    let mut m2 = None;
+    if is_range_sep(toks.get(k)) {
+        d2 = Some(day(toks.get(k + 1))?);
+        k += 2;
+        m2 = m(k);
+        if m2.is_some() {
+            k += 1;
+        }
+    }
+    toks.get(k)?
+        .is_punct(')')
+        .then_some(((d1, d2, m1.or(m2), m2.or(m1)), k + 1))
+}
+
 struct Raw {
     first: usize,
     last: usize,
     month: u8,
     d1: u8,
     d2: Option<u8>,
-    /// Parenthesised other-style reading: (d1', d2', month').
-    paren: Option<(u8, Option<u8>, Option<u8>)>,
+    /// Bracketed other-style reading: (d1', d2', month of d1', month of d2').
+    paren: Option<Bracket>,
     year: Option<i32>,
 }
 
@@ -96,18 +128,10 @@ fn month_first(toks: &[Token], i: usize) -> Option<Raw> {
         return None; // "may" the verb
     }
     let (d1, d2, mut j) = days(toks, i + 1)?;
-    let mut paren = None;
-    if toks.get(j).is_some_and(|t| t.is_punct('(')) {
-        if let Some((p1, p2, k)) = days(toks, j + 1) {
-            let (pm, k) = match toks.get(k).map(Token::word).and_then(month) {
-                Some(pm) => (Some(pm), k + 1),
-                None => (None, k),
-            };
-            if toks.get(k).is_some_and(|t| t.is_punct(')')) {
-                paren = Some((p1, p2, pm));
-                j = k + 1;
-            }
-        }
+    let mut paren_read = None;
+    if let Some((p, k)) = paren(toks, j) {
+        paren_read = Some(p);
+        j = k;
     }
     let mut k = j;
     if toks.get(k).is_some_and(|t| t.is_punct(',')) {
@@ -123,7 +147,7 @@ fn month_first(toks: &[Token], i: usize) -> Option<Raw> {
         month: m,
         d1,
         d2,
-        paren,
+        paren: paren_read,
         year: y,
     })
 }
@@ -133,16 +157,10 @@ fn day_first(toks: &[Token], i: usize) -> Option<Raw> {
     let (d1, d2, j) = days(toks, i)?;
     let m = month(toks.get(j)?.word())?;
     let mut j = j + 1;
-    let mut paren = None;
-    if toks.get(j).is_some_and(|t| t.is_punct('(')) {
-        if let Some((p1, p2, k)) = days(toks, j + 1) {
-            if let Some(pm) = toks.get(k).map(Token::word).and_then(month) {
-                if toks.get(k + 1).is_some_and(|t| t.is_punct(')')) {
-                    paren = Some((p1, p2, Some(pm)));
-                    j = k + 2;
-                }
-            }
-        }
+    let mut paren_read = None;
+    if let Some((p, k)) = paren(toks, j).filter(|(p, _)| p.2.is_some()) {
+        paren_read = Some(p);
+        j = k;
     }
     let y = year(toks.get(j));
     if y.is_some() {
@@ -154,7 +172,7 @@ fn day_first(toks: &[Token], i: usize) -> Option<Raw> {
         month: m,
         d1,
         d2,
-        paren,
+        paren: paren_read,
         year: y,
     })
 }
@@ -218,12 +236,12 @@ pub(crate) fn dates(toks: &[Token], context_year: Option<i32>) -> Vec<DateExpr> 
                 None => nearby(w, pd),
             }
         };
-        let (p1, p2, pm) = match raw.paren {
-            Some((p1, p2, pm)) => (Some(p1), p2, pm),
-            None => (None, None, None),
+        let (p1, p2, pm1, pm2) = match raw.paren {
+            Some((p1, p2, pm1, pm2)) => (Some(p1), p2, pm1, pm2),
+            None => (None, None, None, None),
         };
-        let start = read(a, other_of(a, p1, pm));
-        let end = b.map(|b| read(b, other_of(b, p2, pm)));
+        let start = read(a, other_of(a, p1, pm1));
+        let end = b.map(|b| read(b, other_of(b, p2, pm2)));
         out.push(DateExpr {
             first: raw.first,
             last,
@@ -234,10 +252,8 @@ pub(crate) fn dates(toks: &[Token], context_year: Option<i32>) -> Vec<DateExpr> 
         // "May 3 and 4": a second day in the same month.
         if toks.get(raw.last).map(Token::word) == Some("and") {
             if let Some(d) = day(toks.get(raw.last + 1)).and_then(|d| Date::new(y, raw.month, d)) {
-                if !toks
-                    .get(raw.last + 2)
-                    .is_some_and(|t| month(t.word()).is_some())
-                {
+                let next_is_month = toks.get(raw.last + 2).map(Token::word).and_then(month);
+                if next_is_month.is_none() {
                     out.push(DateExpr {
                         first: raw.last + 1,
                         last: raw.last + 2,
@@ -285,6 +301,14 @@ mod tests {
             (y.start.style, y.start.old),
             (Some(Style::New), Some(d(1917, 5, 2)))
         );
+    }
+
+    #[test]
+    fn brackets_spanning_two_months() {
+        let x = &read("from 4 to 28 May (17 May to 10 June) 1917")[0];
+        assert_eq!(x.start.new, Some(d(1917, 5, 17)));
+        assert_eq!(x.end.and_then(|e| e.new), Some(d(1917, 6, 10)));
+        assert_eq!(x.start.basis, Basis::BothGiven);
     }
 
     #[test]

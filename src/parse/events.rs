@@ -96,7 +96,9 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
                     peasants_only = Some(false);
                 } else if matches!(w, "rsdlp(b)" | "rsdlp" | "rcp(b)" | "party" | "bolsheviks") {
                     party = true;
-                } else if !matches!(w, "of" | "the" | "a" | "and" | "all" | "russian" | "russia") {
+                } else if !matches!(w, "of" | "the" | "a" | "and" | "all" | "russian" | "russia")
+                    && !w.ends_with('\'')
+                {
                     if w.chars().next().is_some_and(char::is_alphabetic) && toks[k].capital {
                         qualifiers.push(w);
                     } else {
@@ -123,14 +125,14 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
             EventKind::UkrainianCongress
         } else if peasants_only == Some(true) && noun == "congress" {
             EventKind::PeasantsCongress
-        } else if soviets || (ord.is_some() && qualifiers.is_empty()) {
+        } else if !qualifiers.is_empty() {
+            EventKind::Other
+        } else if soviets || ord.is_some() {
             if noun == "congress" {
                 EventKind::CongressOfSoviets
             } else {
                 EventKind::ConferenceOfSoviets
             }
-        } else if !qualifiers.is_empty() {
-            EventKind::Other
         } else {
             continue; // "the Congress": a reference, not a name.
         };

@@ -147,7 +147,17 @@ impl Builder<'_> {
     fn events_in(&mut self, s: &Sentence, heading: bool) {
         let found = events::mentions(&s.toks);
         for (n, m) in found.iter().enumerate() {
-            let i = self.event(m, s.span);
+            let mut m = m.clone();
+            if m.kind == crate::model::EventKind::Other {
+                // Other gatherings are named as the text names them.
+                let name = s.text_of(m.first, m.last);
+                m.text = Some(
+                    name.trim_start_matches("the ")
+                        .trim_start_matches("The ")
+                        .to_string(),
+                );
+            }
+            let i = self.event(&m, s.span);
             let opens = m.first <= 2 || heading;
             if n == 0 && opens {
                 self.current = Some(i);
@@ -164,8 +174,18 @@ impl Builder<'_> {
         let words: Vec<&str> = s.toks.iter().map(Token::word).collect();
         let has = |w: &str| words.contains(&w);
         let sitting = has("sitting") || has("session") || has("delayed") || has("postponed");
-        let opens =
-            !sitting && (has("opened") || has("began") || has("opening") || has("convened"));
+        let opens = !sitting
+            && [
+                "opened",
+                "began",
+                "opening",
+                "convened",
+                "met",
+                "assembled",
+                "held",
+            ]
+            .iter()
+            .any(|w| has(w));
         let closes = !sitting
             && (has("until")
                 || has("concluded")
@@ -186,7 +206,7 @@ impl Builder<'_> {
             let e = &mut self.events[ev];
             let fact = |date| DateFact { date, src: s.span };
             match d.end {
-                Some(end) if (one || !sitting) && !(heading && !fresh) => {
+                Some(end) if (one || !sitting) && (!heading || fresh) => {
                     e.starts.push(fact(d.start));
                     e.ends.push(fact(end));
                 }

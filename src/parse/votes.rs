@@ -171,9 +171,11 @@ fn figures(s: &mut Sentence, a: usize, b: usize, result: Option<Outcome>) -> Fig
     f.unanimous = words
         .iter()
         .any(|x| matches!(*x, "unanimously" | "unanimous"));
-    f.majority = words
-        .windows(2)
-        .any(|p| p[1] == "majority" && matches!(p[0], "a" | "by" | "simple" | "large"));
+    // "by a majority vote", "by a large majority"; not "held a majority".
+    f.majority = words.iter().enumerate().any(|(k, x)| {
+        *x == "majority"
+            && (words.get(k + 1) == Some(&"vote") || words[k.saturating_sub(3)..k].contains(&"by"))
+    });
     f
 }
 
@@ -401,7 +403,9 @@ mod tests {
     use super::*;
     use crate::text::tokenize;
 
-    fn votes(text: &str) -> Vec<(String, Option<u32>, Option<u32>, Option<u32>, bool)> {
+    type Row = (String, Option<u32>, Option<u32>, Option<u32>, bool);
+
+    fn votes(text: &str) -> Vec<Row> {
         let mut s = Sentence::new(text, tokenize(text, 0), 0, 0, text.len());
         read(&mut s, &[])
             .into_iter()
@@ -409,13 +413,7 @@ mod tests {
             .collect()
     }
 
-    fn v(
-        m: &str,
-        f: Option<u32>,
-        a: Option<u32>,
-        ab: Option<u32>,
-        u: bool,
-    ) -> (String, Option<u32>, Option<u32>, Option<u32>, bool) {
+    fn v(m: &str, f: Option<u32>, a: Option<u32>, ab: Option<u32>, u: bool) -> Row {
         (m.to_string(), f, a, ab, u)
     }
 
