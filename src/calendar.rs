@@ -259,6 +259,7 @@ impl Dated {
             (Some(a), Some(b)) => format!("{} {} ({} {})", a.short(), a.year, b.short(), b.year),
             (Some(a), None) if self.basis == Basis::AfterSwitch => a.long(),
             (Some(a), None) => format!("{} ({})", a.long(), style_word(lead)),
+            (None, Some(b)) if self.basis == Basis::AfterSwitch => b.long(),
             (None, Some(b)) => format!("{} ({})", b.long(), style_word(other(lead))),
             (None, None) => format!("{} (style not stated)", self.written.long()),
         }

@@ -1,31 +1,91 @@
-//! Corpus. (Being written.)
-use crate::dataset::Dataset;
-use crate::model::Extraction;
+//! A set of documents read together: facts merged per event across
+//! documents, disagreements kept as [`Conflict`]s, arithmetic gaps kept as
+//! [`Check`]s, and the chart-ready [`Dataset`].
+//!
+//! Nothing is smoothed over: when sources disagree, every value stays with
+//! its source, and the dataset draws one of them by a stated rule (see
+//! [`Corpus::dataset`]) while listing the others as alternatives.
+
+use crate::calendar::{Dated, Style};
+use crate::dataset::{Dataset, EventView, Figure, Segment, Source, VoteView};
+use crate::factions::Faction;
+use crate::model::{
+    DateFact, DelegateKind, EventFacts, Extraction, FactionCount, Span, Stage, VotingBody,
+};
+use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// One document in the corpus.
 #[derive(Debug, Clone)]
 pub struct Doc {
+    /// File name or path as given, or a name for a pasted text.
     pub name: String,
     pub text: String,
+    /// Added by the user on the page (not a seed).
     pub user_added: bool,
     pub extraction: Extraction,
+}
+
+/// One value in a conflict, with its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConflictValue {
+    pub value: String,
+    pub doc: usize,
+    pub source: String,
+    pub quote: String,
+    /// Context a reader needs, e.g. "this source also gives 14 for United Internationalists".
+    pub note: Option<String>,
+}
+
+/// Sources (or sentences) that disagree about one fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conflict {
+    pub event: String,
+    pub event_name: String,
+    /// What the fact is: "Menshevik-Internationalists (opening)", "end date".
+    pub what: String,
+    /// The faction concerned, for faction counts.
+    pub faction: Option<Faction>,
+    pub values: Vec<ConflictValue>,
+}
+
+/// An arithmetic check: a stated figure against what its parts add up to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    pub event: String,
+    pub event_name: String,
+    /// "faction sum against delegates with full vote".
+    pub what: String,
+    pub stated: u32,
+    pub computed: u32,
+    /// `stated - computed`: what the parts leave unaccounted (negative: they exceed it).
+    pub remainder: i64,
+    /// The parts, e.g. "285 + 248 + 105 + 111".
+    pub detail: String,
+    pub source: String,
+    pub quote: String,
 }
 
 /// All documents, with their facts merged per event.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     docs: Vec<Doc>,
+    conflicts: Vec<Conflict>,
+    checks: Vec<Check>,
 }
 
 impl Corpus {
+    /// The five seed documents.
     pub fn seeds() -> Corpus {
         let mut c = Corpus::default();
         for (name, text) in crate::seeds::SEEDS {
-            c.add(name, text, false);
+            c.push(name, text, false);
         }
+        c.analyse();
         c
     }
-    pub fn add(&mut self, name: &str, text: &str, user_added: bool) -> usize {
+
+    fn push(&mut self, name: &str, text: &str, user_added: bool) -> usize {
         let doc = self.docs.len();
         self.docs.push(Doc {
             name: name.to_string(),
@@ -35,10 +95,676 @@ impl Corpus {
         });
         doc
     }
+
+    /// Adds and parses a document; returns its index.
+    pub fn add(&mut self, name: &str, text: &str, user_added: bool) -> usize {
+        let doc = self.push(name, text, user_added);
+        self.analyse();
+        doc
+    }
+
+    /// Removes a document; later documents move down by one.
+    pub fn remove(&mut self, doc: usize) -> Option<Doc> {
+        if doc >= self.docs.len() {
+            return None;
+        }
+        let removed = self.docs.remove(doc);
+        // Re-parse so spans carry the new indices.
+        for (i, d) in self.docs.iter_mut().enumerate().skip(doc) {
+            d.extraction = crate::parse(&d.text, i);
+        }
+        self.analyse();
+        Some(removed)
+    }
+
     pub fn documents(&self) -> &[Doc] {
         &self.docs
     }
-    pub fn dataset(&self) -> Dataset {
-        Dataset { events: Vec::new() }
+
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
     }
+
+    pub fn checks(&self) -> &[Check] {
+        &self.checks
+    }
+
+    /// The quote a span points at.
+    pub fn quote(&self, span: Span) -> &str {
+        self.docs.get(span.doc).map_or("", |d| span.quote(&d.text))
+    }
+
+    fn source(&self, span: Span) -> Source {
+        Source {
+            doc: span.doc,
+            doc_name: self
+                .docs
+                .get(span.doc)
+                .map_or_else(String::new, |d| d.name.clone()),
+            start: span.start,
+            end: span.end,
+            quote: self.quote(span).to_string(),
+        }
+    }
+
+    /// Every document's facts about each event, by event id, in order of first mention.
+    pub fn events(&self) -> Vec<(String, Vec<&EventFacts>)> {
+        let mut order: Vec<String> = Vec::new();
+        let mut by_id: BTreeMap<String, Vec<&EventFacts>> = BTreeMap::new();
+        for d in &self.docs {
+            for e in &d.extraction.events {
+                if !by_id.contains_key(&e.id) {
+                    order.push(e.id.clone());
+                }
+                by_id.entry(e.id.clone()).or_default().push(e);
+            }
+        }
+        order
+            .into_iter()
+            .map(|id| {
+                let facts = by_id.remove(&id).unwrap_or_default();
+                (id, facts)
+            })
+            .collect()
+    }
+
+    fn analyse(&mut self) {
+        let mut conflicts = Vec::new();
+        let mut checks = Vec::new();
+        for (id, facts) in self.events() {
+            let name = facts.first().map_or_else(String::new, |e| e.name.clone());
+            self.faction_conflicts(&id, &name, &facts, &mut conflicts);
+            self.date_conflicts(&id, &name, &facts, &mut conflicts);
+            self.count_conflicts(&id, &name, &facts, &mut conflicts);
+            self.arithmetic(&id, &name, &facts, &mut checks);
+        }
+        self.conflicts = conflicts;
+        self.checks = checks;
+    }
+
+    fn value(&self, value: String, span: Span, note: Option<String>) -> ConflictValue {
+        ConflictValue {
+            value,
+            doc: span.doc,
+            source: self
+                .docs
+                .get(span.doc)
+                .map_or_else(String::new, |d| d.name.clone()),
+            quote: self.quote(span).to_string(),
+            note,
+        }
+    }
+
+    fn faction_conflicts(
+        &self,
+        id: &str,
+        name: &str,
+        facts: &[&EventFacts],
+        out: &mut Vec<Conflict>,
+    ) {
+        let mut groups: BTreeMap<(Faction, Stage, Option<Faction>), Vec<&FactionCount>> =
+            BTreeMap::new();
+        for e in facts {
+            for f in &e.factions {
+                groups
+                    .entry((f.faction, f.stage, f.part_of))
+                    .or_default()
+                    .push(f);
+            }
+        }
+        for ((faction, stage, _), counts) in groups {
+            let mut values: Vec<u32> = counts.iter().map(|c| c.count).collect();
+            values.sort_unstable();
+            values.dedup();
+            if values.len() < 2 {
+                continue;
+            }
+            let stage = match stage {
+                Stage::Opening => "",
+                Stage::Later => " (later in the event)",
+            };
+            let entries = counts
+                .iter()
+                .map(|c| {
+                    // Does this source give one of the other values to another faction?
+                    let note = facts
+                        .iter()
+                        .flat_map(|e| &e.factions)
+                        .find(|o| {
+                            o.src.doc == c.src.doc
+                                && o.faction != faction
+                                && o.count != c.count
+                                && values.contains(&o.count)
+                        })
+                        .map(|o| {
+                            format!(
+                                "this source also gives {} for {}",
+                                o.count,
+                                o.faction.name()
+                            )
+                        });
+                    self.value(c.count.to_string(), c.src, note)
+                })
+                .collect();
+            out.push(Conflict {
+                event: id.to_string(),
+                event_name: name.to_string(),
+                what: format!("{}{stage}", faction.name()),
+                faction: Some(faction),
+                values: entries,
+            });
+        }
+    }
+
+    fn date_conflicts(&self, id: &str, name: &str, facts: &[&EventFacts], out: &mut Vec<Conflict>) {
+        for (what, pick) in [
+            (
+                "start date",
+                (|e: &EventFacts| e.starts.clone()) as fn(&EventFacts) -> Vec<DateFact>,
+            ),
+            ("end date", |e: &EventFacts| e.ends.clone()),
+        ] {
+            let mut all: Vec<DateFact> = facts.iter().flat_map(|e| pick(e)).collect();
+            // One entry per value and source.
+            let mut seen = Vec::new();
+            all.retain(|d| {
+                let key = (d.src.doc, d.date);
+                let new = !seen.contains(&key);
+                if new {
+                    seen.push(key);
+                }
+                new
+            });
+            let disagree = all
+                .iter()
+                .enumerate()
+                .any(|(i, a)| all[i + 1..].iter().any(|b| !a.date.may_equal(&b.date)));
+            if disagree {
+                out.push(Conflict {
+                    event: id.to_string(),
+                    event_name: name.to_string(),
+                    what: what.to_string(),
+                    faction: None,
+                    values: all
+                        .iter()
+                        .map(|d| self.value(d.date.label(Style::Old), d.src, None))
+                        .collect(),
+                });
+            }
+        }
+    }
+
+    /// Delegate totals, soviets represented, and body sizes that differ.
+    fn count_conflicts(
+        &self,
+        id: &str,
+        name: &str,
+        facts: &[&EventFacts],
+        out: &mut Vec<Conflict>,
+    ) {
+        let mut push = |what: String, values: Vec<ConflictValue>| {
+            let mut distinct: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            if distinct.len() > 1 {
+                out.push(Conflict {
+                    event: id.to_string(),
+                    event_name: name.to_string(),
+                    what,
+                    faction: None,
+                    values,
+                });
+            }
+        };
+        for kind in [
+            DelegateKind::Total,
+            DelegateKind::FullVote,
+            DelegateKind::Consultative,
+        ] {
+            let values = facts
+                .iter()
+                .flat_map(|e| &e.delegates)
+                .filter(|d| d.kind == kind)
+                .map(|d| self.value(d.count.to_string(), d.src, None))
+                .collect();
+            push(format!("delegates ({})", kind.label()), values);
+        }
+        // Soviets represented: stated totals against itemised breakdowns.
+        let mut values = Vec::new();
+        for e in facts {
+            for r in e.represented.iter().filter(|r| r.soviets && !r.itemised) {
+                values.push(self.value(r.count.to_string(), r.src, None));
+            }
+            let listed: Vec<_> = e
+                .represented
+                .iter()
+                .filter(|r| r.soviets && r.itemised)
+                .collect();
+            if let Some(first) = listed.first() {
+                let sum: u32 = listed.iter().map(|r| r.count).sum();
+                let parts: Vec<String> = listed.iter().map(|r| r.count.to_string()).collect();
+                values.push(self.value(
+                    sum.to_string(),
+                    first.src,
+                    Some(format!("sum of the soviets listed: {}", parts.join(" + "))),
+                ));
+            }
+        }
+        push("soviets represented".to_string(), values);
+        for kind in [
+            crate::model::BodyKind::CentralExecutiveCommittee,
+            crate::model::BodyKind::Presidium,
+        ] {
+            let values = facts
+                .iter()
+                .flat_map(|e| &e.bodies)
+                .filter(|b| b.kind == kind)
+                .filter_map(|b| b.members.map(|m| self.value(m.to_string(), b.src, None)))
+                .collect();
+            push(format!("{} members", kind.name()), values);
+        }
+    }
+
+    fn arithmetic(&self, id: &str, name: &str, facts: &[&EventFacts], out: &mut Vec<Check>) {
+        let mut check = |what: String, stated: u32, parts: &[u32], src: Span| {
+            let computed: u32 = parts.iter().sum();
+            out.push(Check {
+                event: id.to_string(),
+                event_name: name.to_string(),
+                what,
+                stated,
+                computed,
+                remainder: i64::from(stated) - i64::from(computed),
+                detail: parts
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+                source: self
+                    .docs
+                    .get(src.doc)
+                    .map_or_else(String::new, |d| d.name.clone()),
+                quote: self.quote(src).to_string(),
+            });
+        };
+        let stated = |kind: DelegateKind| {
+            facts
+                .iter()
+                .flat_map(|e| &e.delegates)
+                .find(|d| d.kind == kind)
+        };
+        for e in facts {
+            // Faction sum against the total the breakdown is of.
+            let opening: Vec<&FactionCount> = e
+                .factions
+                .iter()
+                .filter(|f| f.stage == Stage::Opening && f.part_of.is_none())
+                .collect();
+            if let Some(first) = opening.first() {
+                let base = first.base;
+                let total = facts
+                    .iter()
+                    .flat_map(|x| &x.delegates)
+                    .find(|d| d.kind == base && d.src.doc == first.src.doc)
+                    .or_else(|| stated(base));
+                if let Some(t) = total {
+                    let parts: Vec<u32> = opening.iter().map(|f| f.count).collect();
+                    check(
+                        format!("faction sum against delegates ({})", base.label()),
+                        t.count,
+                        &parts,
+                        first.src,
+                    );
+                }
+            }
+            // Votes cast against the delegates entitled to vote.
+            let voters = stated(DelegateKind::FullVote).or_else(|| stated(DelegateKind::Total));
+            for v in e
+                .votes
+                .iter()
+                .filter(|v| v.body == VotingBody::Plenary && v.for_.is_some())
+            {
+                let parts: Vec<u32> = [v.for_, v.against, v.abstained]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                // The same vote reported by several sources is checked once,
+                // under its most descriptive motion.
+                let best = facts
+                    .iter()
+                    .flat_map(|x| &x.votes)
+                    .filter(|o| {
+                        o.body == v.body
+                            && (o.for_, o.against, o.abstained) == (v.for_, v.against, v.abstained)
+                    })
+                    .max_by_key(|o| motion_rank(&o.motion));
+                let seen = !best.is_some_and(|b| std::ptr::eq(b, v));
+                if let (Some(t), true, false) = (voters, parts.len() >= 2, seen) {
+                    check(
+                        format!(
+                            "votes cast on {} against delegates ({})",
+                            v.motion,
+                            t.kind.label()
+                        ),
+                        t.count,
+                        &parts,
+                        v.src,
+                    );
+                }
+            }
+            // Deputies of the represented bodies against the delegates.
+            let deputies: Vec<u32> = e.represented.iter().filter_map(|r| r.deputies).collect();
+            if deputies.len() >= 2 {
+                if let Some(t) =
+                    stated(DelegateKind::FullVote).or_else(|| stated(DelegateKind::Total))
+                {
+                    check(
+                        format!(
+                            "deputies of the represented bodies against delegates ({})",
+                            t.kind.label()
+                        ),
+                        t.count,
+                        &deputies,
+                        e.represented[0].src,
+                    );
+                }
+            }
+            // Body members by faction against the body's size.
+            for b in &e.bodies {
+                if let (Some(m), false) = (b.members, b.factions.is_empty()) {
+                    let parts: Vec<u32> = b.factions.iter().map(|f| f.count).collect();
+                    check(
+                        format!("{} members by faction", b.kind.name()),
+                        m,
+                        &parts,
+                        b.src,
+                    );
+                }
+            }
+            // Questionnaire answers against forms filled in.
+            if let Some(q) = e
+                .delegates
+                .iter()
+                .find(|d| d.kind == DelegateKind::Questionnaire)
+            {
+                for v in e
+                    .votes
+                    .iter()
+                    .filter(|v| v.body == VotingBody::Questionnaire)
+                {
+                    let parts: Vec<u32> = [v.for_, v.against, v.abstained]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                    check(
+                        format!("questionnaire answers for {}", v.motion),
+                        q.count,
+                        &parts,
+                        v.src,
+                    );
+                }
+            }
+        }
+        // Full vote and consultative voice against the total.
+        if let (Some(t), Some(f), Some(c)) = (
+            stated(DelegateKind::Total),
+            stated(DelegateKind::FullVote),
+            stated(DelegateKind::Consultative),
+        ) {
+            check(
+                "full vote and consultative voice against the total".into(),
+                t.count,
+                &[f.count, c.count],
+                t.src,
+            );
+        }
+    }
+
+    /// The chart-ready view, drawing each event's faction breakdown from the
+    /// default source: the document whose breakdown accounts for the most
+    /// delegates (ties: the earlier document). Other sources' figures are
+    /// kept as alternatives.
+    pub fn dataset(&self) -> Dataset {
+        self.dataset_preferring(None)
+    }
+
+    /// As [`Corpus::dataset`], but where document `prefer` has a faction
+    /// breakdown for an event, its figures drive the chart.
+    pub fn dataset_preferring(&self, prefer: Option<usize>) -> Dataset {
+        let mut events: Vec<(i64, usize, EventView)> = Vec::new();
+        for (n, (id, facts)) in self.events().into_iter().enumerate() {
+            if let Some(view) = self.event_view(&id, &facts, prefer) {
+                let key = view.start.as_ref().map_or(i64::MAX, sort_key);
+                events.push((key, n, view));
+            }
+        }
+        events.sort_by_key(|(k, n, _)| (*k, *n));
+        Dataset {
+            events: events.into_iter().map(|(_, _, v)| v).collect(),
+        }
+    }
+
+    fn figure(&self, value: u32, approximate: bool, span: Span) -> Figure {
+        Figure {
+            value,
+            approximate,
+            source: self.source(span),
+        }
+    }
+
+    fn event_view(
+        &self,
+        id: &str,
+        facts: &[&EventFacts],
+        prefer: Option<usize>,
+    ) -> Option<EventView> {
+        let first = facts.first()?;
+        // A source's breakdown: its first opening count for each faction
+        // (a restatement later in the same text adds nothing).
+        let opening = |doc: usize| -> Vec<&FactionCount> {
+            let mut seen = BTreeMap::new();
+            for f in facts.iter().flat_map(|e| &e.factions) {
+                if f.src.doc == doc && f.stage == Stage::Opening && f.part_of.is_none() {
+                    seen.entry(f.faction).or_insert(f);
+                }
+            }
+            seen.into_values().collect()
+        };
+        let mut docs: Vec<usize> = facts
+            .iter()
+            .flat_map(|e| e.factions.iter().map(|f| f.src.doc))
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let chosen = prefer.filter(|p| docs.contains(p)).or_else(|| {
+            docs.iter().copied().max_by_key(|d| {
+                (
+                    opening(*d).iter().map(|f| f.count).sum::<u32>(),
+                    std::cmp::Reverse(*d),
+                )
+            })
+        });
+        let breakdown = chosen.map(opening).unwrap_or_default();
+        let all: Vec<&FactionCount> = facts.iter().flat_map(|e| &e.factions).collect();
+        let mut segments: Vec<Segment> = breakdown
+            .iter()
+            .map(|f| {
+                let alternatives = all
+                    .iter()
+                    .filter(|o| {
+                        o.faction == f.faction
+                            && o.stage == Stage::Opening
+                            && o.part_of.is_none()
+                            && o.count != f.count
+                    })
+                    .map(|o| self.figure(o.count, o.approximate, o.src))
+                    .collect();
+                let mut parts: Vec<String> = f
+                    .subcounts
+                    .iter()
+                    .map(|s| {
+                        format!(
+                            "{}{} {}",
+                            if s.approximate { "about " } else { "" },
+                            s.count,
+                            s.what
+                        )
+                    })
+                    .collect();
+                parts.extend(
+                    all.iter()
+                        .filter(|p| p.part_of == Some(f.faction) && p.src.doc == f.src.doc)
+                        .map(|p| {
+                            format!(
+                                "{}{} {}",
+                                if p.approximate { "about " } else { "" },
+                                p.count,
+                                p.faction.name()
+                            )
+                        }),
+                );
+                let later = all
+                    .iter()
+                    .filter(|o| o.faction == f.faction && o.stage == Stage::Later)
+                    .map(|o| self.figure(o.count, o.approximate, o.src))
+                    .collect();
+                Segment {
+                    faction: f.faction,
+                    figure: self.figure(f.count, f.approximate, f.src),
+                    alternatives,
+                    parts,
+                    later,
+                }
+            })
+            .collect();
+        segments.sort_by_key(|s| s.faction);
+        // The stated figure the breakdown is a part of.
+        let base = breakdown.first().map_or(DelegateKind::Total, |f| f.base);
+        let delegates: Vec<_> = facts.iter().flat_map(|e| &e.delegates).collect();
+        let total = delegates
+            .iter()
+            .filter(|d| d.kind == base)
+            .max_by_key(|d| (chosen == Some(d.src.doc), std::cmp::Reverse(d.src.doc)))
+            .or_else(|| delegates.iter().find(|d| d.kind == DelegateKind::Total))
+            .or_else(|| delegates.iter().find(|d| d.kind == DelegateKind::FullVote))
+            .map(|d| (self.figure(d.count, d.approximate, d.src), d.kind));
+        let start = pick_date(facts.iter().flat_map(|e| &e.starts), chosen);
+        let end = pick_date(facts.iter().flat_map(|e| &e.ends), chosen);
+        let mut notes = Vec::new();
+        if segments.is_empty() {
+            notes.push("No faction breakdown in the sources".to_string());
+        }
+        if total.is_none() {
+            notes.push("No delegate figures in the sources".to_string());
+        }
+        let later_only: Vec<String> = all
+            .iter()
+            .filter(|o| o.stage == Stage::Later && !segments.iter().any(|s| s.faction == o.faction))
+            .map(|o| format!("{} later {}", o.faction.name(), o.count))
+            .collect();
+        if !later_only.is_empty() {
+            notes.push(format!(
+                "Changes during the event: {}",
+                later_only.join(", ")
+            ));
+        }
+        let votes = self.vote_views(facts);
+        if total.is_none() && segments.is_empty() && votes.is_empty() && start.is_none() {
+            return None; // Named in passing only.
+        }
+        let docs_of_event: Vec<usize> = facts.iter().map(|e| e.named_at.doc).collect();
+        let user_added = docs_of_event
+            .iter()
+            .all(|d| self.docs.get(*d).is_some_and(|x| x.user_added));
+        let (_, short) = crate::parse::short_name(first);
+        Some(EventView {
+            id: id.to_string(),
+            name: first.name.clone(),
+            short,
+            start,
+            end,
+            total_label: total
+                .as_ref()
+                .map_or("delegates", |(_, k)| match k {
+                    DelegateKind::FullVote => "delegates with full vote",
+                    _ => "delegates",
+                })
+                .to_string(),
+            total: total.map(|(f, _)| f),
+            segments,
+            note: (!notes.is_empty()).then(|| notes.join(". ")),
+            user_added,
+            votes,
+        })
+    }
+
+    fn vote_views(&self, facts: &[&EventFacts]) -> Vec<VoteView> {
+        let mut out: Vec<VoteView> = Vec::new();
+        for v in facts.iter().flat_map(|e| &e.votes) {
+            let has_figures = v.for_.is_some() || v.against.is_some();
+            if let Some(same) = out.iter_mut().find(|o| {
+                has_figures
+                    && (o.for_, o.against, o.abstained) == (v.for_, v.against, v.abstained)
+                    && o.source.doc != v.src.doc
+            }) {
+                // Keep the more descriptive motion as the main one.
+                if motion_rank(&same.motion) < motion_rank(&v.motion) {
+                    same.corroborated_by.push(same.source.clone());
+                    same.source = self.source(v.src);
+                    same.motion = v.motion.clone();
+                } else {
+                    same.corroborated_by.push(self.source(v.src));
+                }
+                continue;
+            }
+            out.push(VoteView {
+                motion: v.motion.clone(),
+                body: crate::report::body_label(v.body),
+                plenary: v.body == VotingBody::Plenary,
+                for_: v.for_,
+                against: v.against,
+                abstained: v.abstained,
+                unanimous: v.unanimous,
+                majority: v.majority,
+                corroborated_by: Vec::new(),
+                source: self.source(v.src),
+            });
+        }
+        out
+    }
+}
+
+/// How descriptive a motion's wording is: "This resolution" says least.
+fn motion_rank(m: &str) -> (bool, usize) {
+    let vague = m.starts_with("This") || m.starts_with("this") || m.starts_with('(');
+    (!vague, m.len())
+}
+
+/// Sort key for chronology: the Julian day of the start. A date whose style
+/// is unstated is read as Old Style before 1918, as Russian sources of the
+/// period write.
+fn sort_key(d: &Dated) -> i64 {
+    match (d.old, d.new) {
+        (Some(o), _) => o.jdn(Style::Old),
+        (None, Some(n)) => n.jdn(Style::New),
+        (None, None) => d.written.jdn(Style::Old),
+    }
+}
+
+/// The date to show: from the chosen source if it gives one, preferring
+/// dates with a known style, else the first.
+fn pick_date<'a>(
+    dates: impl Iterator<Item = &'a DateFact>,
+    chosen: Option<usize>,
+) -> Option<Dated> {
+    let all: Vec<&DateFact> = dates.collect();
+    all.iter()
+        .max_by_key(|d| {
+            (
+                d.date.style.is_some(),
+                Some(d.src.doc) == chosen,
+                std::cmp::Reverse(d.src.start),
+            )
+        })
+        .map(|d| d.date)
 }

@@ -122,6 +122,9 @@ pub struct FactionCount {
     /// "160 Socialist-Revolutionaries (about 100 were Left SRs)": such a
     /// count is kept but not added to sums.
     pub part_of: Option<Faction>,
+    /// Which delegates the breakdown counts ("to which parties delegates
+    /// with the full vote belonged" counts [`DelegateKind::FullVote`]).
+    pub base: DelegateKind,
     pub subcounts: Vec<SubCount>,
     pub src: Span,
 }

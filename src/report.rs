@@ -1,1 +1,566 @@
-//! JSON and CSV reports. (Being written.)
+//! The research output: the `extract` JSON schema and its CSV form.
+//!
+//! The same structures serve the command line (through `serde_json`) and the
+//! page (through `serde-wasm-bindgen`), so both speak one schema. Every fact
+//! carries its `quote` and byte range; what a text does not say is `null`.
+
+use crate::calendar::{Basis, Date, Dated, Style};
+use crate::corpus::{Check, Conflict, Corpus, Doc};
+use crate::model::{Body, BodyKind, EventFacts, Level, Span, Stage, Vote, VotingBody};
+use serde::{Serialize, Serializer};
+
+fn date_str<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+/// A date as reported: what was written, its style and both calendars.
+#[derive(Debug, Serialize)]
+pub struct DateOut {
+    #[serde(serialize_with = "date_str")]
+    pub written: Option<Date>,
+    /// "old", "new", or null when the text does not say.
+    pub style: Option<Style>,
+    pub basis: Basis,
+    #[serde(serialize_with = "date_str")]
+    pub old_style: Option<Date>,
+    #[serde(serialize_with = "date_str")]
+    pub new_style: Option<Date>,
+    pub quote: String,
+}
+
+impl DateOut {
+    fn new(d: &Dated, quote: String) -> DateOut {
+        DateOut {
+            written: Some(d.written),
+            style: d.style,
+            basis: d.basis,
+            old_style: d.old,
+            new_style: d.new,
+            quote,
+        }
+    }
+}
+
+/// Where a fact came from.
+#[derive(Debug, Serialize)]
+pub struct At {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl From<Span> for At {
+    fn from(s: Span) -> At {
+        At {
+            start: s.start,
+            end: s.end,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct DelegateOut {
+    pub kind: &'static str,
+    pub count: u32,
+    pub approximate: bool,
+    pub quote: String,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RepresentedOut {
+    pub count: u32,
+    pub unit: String,
+    pub soviets: bool,
+    pub deputies: Option<u32>,
+    pub approximate: bool,
+    pub itemised: bool,
+    pub quote: String,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SubCountOut {
+    pub count: u32,
+    pub what: String,
+    pub approximate: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FactionOut {
+    pub name: &'static str,
+    pub id: &'static str,
+    pub count: u32,
+    pub approximate: bool,
+    /// "opening" or "later" (a change during the event).
+    pub stage: Stage,
+    /// The faction whose count this one is a part of.
+    pub part_of: Option<&'static str>,
+    /// Which delegates the breakdown counts: "total" or "full vote".
+    pub of: &'static str,
+    pub subcounts: Vec<SubCountOut>,
+    pub quote: String,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MemberOut {
+    pub name: &'static str,
+    pub count: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BodyOut {
+    pub members: Option<u32>,
+    pub alternates: Option<u32>,
+    pub factions: Vec<MemberOut>,
+    pub solely: Option<&'static str>,
+    pub quote: String,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct VoteOut {
+    pub motion: String,
+    /// "plenary", "questionnaire", or "caucus of <faction>".
+    pub body: String,
+    #[serde(rename = "for")]
+    pub for_: Option<u32>,
+    pub against: Option<u32>,
+    pub abstained: Option<u32>,
+    pub unanimous: bool,
+    pub majority: bool,
+    pub outcome: Option<crate::model::Outcome>,
+    pub date: Option<DateOut>,
+    pub quote: String,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EventOut {
+    pub id: String,
+    pub name: String,
+    pub kind: crate::model::EventKind,
+    pub ordinal: Option<u32>,
+    pub start: Option<DateOut>,
+    pub end: Option<DateOut>,
+    pub dates: Vec<DateOut>,
+    pub delegates: Vec<DelegateOut>,
+    pub represented: Vec<RepresentedOut>,
+    pub factions: Vec<FactionOut>,
+    pub central_executive_committee: Option<BodyOut>,
+    pub presidium: Option<BodyOut>,
+    pub council_of_peoples_commissars: Option<BodyOut>,
+    pub votes: Vec<VoteOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WarningOut {
+    pub level: Level,
+    pub message: String,
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DocumentOut {
+    pub source: String,
+    pub title: Option<String>,
+    pub origin: Option<String>,
+    pub events: Vec<EventOut>,
+    pub warnings: Vec<WarningOut>,
+}
+
+/// The whole `extract` output.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub documents: Vec<DocumentOut>,
+    /// Facts on which sources (or sentences) disagree.
+    pub conflicts: Vec<Conflict>,
+    /// Arithmetic checks per event.
+    pub checks: Vec<Check>,
+}
+
+/// Text of a vote's voting body.
+pub fn body_label(b: VotingBody) -> String {
+    match b {
+        VotingBody::Plenary => "plenary".into(),
+        VotingBody::Questionnaire => "questionnaire".into(),
+        VotingBody::Caucus(f) => format!("caucus of {}", f.name()),
+    }
+}
+
+fn body_out(b: &Body, text: &str) -> BodyOut {
+    BodyOut {
+        members: b.members,
+        alternates: b.alternates,
+        factions: b
+            .factions
+            .iter()
+            .map(|m| MemberOut {
+                name: m.faction.name(),
+                count: m.count,
+            })
+            .collect(),
+        solely: b.solely.map(|f| f.name()),
+        quote: b.src.quote(text).to_string(),
+        at: b.src.into(),
+    }
+}
+
+fn vote_out(v: &Vote, text: &str) -> VoteOut {
+    let quote = v.src.quote(text).to_string();
+    VoteOut {
+        motion: v.motion.clone(),
+        body: body_label(v.body),
+        for_: v.for_,
+        against: v.against,
+        abstained: v.abstained,
+        unanimous: v.unanimous,
+        majority: v.majority,
+        outcome: v.outcome,
+        date: v.date.as_ref().map(|d| DateOut::new(d, quote.clone())),
+        quote,
+        at: v.src.into(),
+    }
+}
+
+fn event_out(e: &EventFacts, text: &str) -> EventOut {
+    let q = |s: Span| s.quote(text).to_string();
+    let body = |k: BodyKind| {
+        // Several sentences about one body: the fullest one is reported.
+        e.bodies
+            .iter()
+            .filter(|b| b.kind == k)
+            .max_by_key(|b| b.factions.len() + usize::from(b.members.is_some()))
+            .map(|b| body_out(b, text))
+    };
+    EventOut {
+        id: e.id.clone(),
+        name: e.name.clone(),
+        kind: e.kind,
+        ordinal: e.ordinal,
+        start: e.starts.first().map(|d| DateOut::new(&d.date, q(d.src))),
+        end: e.ends.first().map(|d| DateOut::new(&d.date, q(d.src))),
+        dates: e
+            .dates
+            .iter()
+            .map(|d| DateOut::new(&d.date, q(d.src)))
+            .collect(),
+        delegates: e
+            .delegates
+            .iter()
+            .map(|d| DelegateOut {
+                kind: d.kind.label(),
+                count: d.count,
+                approximate: d.approximate,
+                quote: q(d.src),
+                at: d.src.into(),
+            })
+            .collect(),
+        represented: e
+            .represented
+            .iter()
+            .map(|r| RepresentedOut {
+                count: r.count,
+                unit: r.unit.clone(),
+                soviets: r.soviets,
+                deputies: r.deputies,
+                approximate: r.approximate,
+                itemised: r.itemised,
+                quote: q(r.src),
+                at: r.src.into(),
+            })
+            .collect(),
+        factions: e
+            .factions
+            .iter()
+            .map(|f| FactionOut {
+                name: f.faction.name(),
+                id: f.faction.id(),
+                count: f.count,
+                approximate: f.approximate,
+                stage: f.stage,
+                part_of: f.part_of.map(|p| p.name()),
+                of: f.base.label(),
+                subcounts: f
+                    .subcounts
+                    .iter()
+                    .map(|s| SubCountOut {
+                        count: s.count,
+                        what: s.what.clone(),
+                        approximate: s.approximate,
+                    })
+                    .collect(),
+                quote: q(f.src),
+                at: f.src.into(),
+            })
+            .collect(),
+        central_executive_committee: body(BodyKind::CentralExecutiveCommittee),
+        presidium: body(BodyKind::Presidium),
+        council_of_peoples_commissars: body(BodyKind::CouncilOfPeoplesCommissars),
+        votes: e.votes.iter().map(|v| vote_out(v, text)).collect(),
+    }
+}
+
+/// The report entry for one document.
+pub fn document(doc: &Doc) -> DocumentOut {
+    let text = doc.text.as_str();
+    DocumentOut {
+        source: doc.name.clone(),
+        title: doc.extraction.meta.title.clone(),
+        origin: doc.extraction.meta.origin.clone(),
+        events: doc
+            .extraction
+            .events
+            .iter()
+            .map(|e| event_out(e, text))
+            .collect(),
+        warnings: doc
+            .extraction
+            .warnings
+            .iter()
+            .map(|w| WarningOut {
+                level: w.level,
+                message: w.message.clone(),
+                quote: w.src.map(|s| s.quote(text).to_string()),
+            })
+            .collect(),
+    }
+}
+
+/// The whole report for a corpus.
+pub fn report(corpus: &Corpus) -> Report {
+    Report {
+        documents: corpus.documents().iter().map(document).collect(),
+        conflicts: corpus.conflicts().to_vec(),
+        checks: corpus.checks().to_vec(),
+    }
+}
+
+/// Quotes a CSV field when it needs it (RFC 4180).
+fn csv_field(out: &mut String, s: &str) {
+    if s.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(s);
+    }
+}
+
+/// Column names of the CSV form.
+pub const CSV_HEADER: [&str; 13] = [
+    "source",
+    "event_id",
+    "event",
+    "fact",
+    "subject",
+    "count",
+    "approximate",
+    "for",
+    "against",
+    "abstained",
+    "unanimous",
+    "detail",
+    "quote",
+];
+
+/// One fact per row: dates, delegate counts, representation, factions,
+/// body members and votes, each with its quote.
+pub fn csv(report: &Report) -> String {
+    let mut out = CSV_HEADER.join(",");
+    out.push('\n');
+    let opt = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    for d in &report.documents {
+        for e in &d.events {
+            let mut row = |fact: &str,
+                           subject: &str,
+                           count: String,
+                           approx: bool,
+                           votes: [String; 4],
+                           detail: String,
+                           quote: &str| {
+                let cells = [
+                    d.source.as_str(),
+                    e.id.as_str(),
+                    e.name.as_str(),
+                    fact,
+                    subject,
+                    &count,
+                    if approx { "true" } else { "false" },
+                    &votes[0],
+                    &votes[1],
+                    &votes[2],
+                    &votes[3],
+                    &detail,
+                    quote,
+                ];
+                for (i, c) in cells.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    csv_field(&mut out, c);
+                }
+                out.push('\n');
+            };
+            let none = || [String::new(), String::new(), String::new(), String::new()];
+            let date_detail = |d: &DateOut| {
+                let f = |x: &Option<Date>| x.map(|d| d.to_string()).unwrap_or_default();
+                format!(
+                    "written {}; old style {}; new style {}",
+                    f(&d.written),
+                    f(&d.old_style),
+                    f(&d.new_style)
+                )
+            };
+            for (fact, date) in [("start", &e.start), ("end", &e.end)] {
+                if let Some(date) = date {
+                    row(
+                        fact,
+                        "",
+                        String::new(),
+                        false,
+                        none(),
+                        date_detail(date),
+                        &date.quote,
+                    );
+                }
+            }
+            for x in &e.dates {
+                row(
+                    "date",
+                    "",
+                    String::new(),
+                    false,
+                    none(),
+                    date_detail(x),
+                    &x.quote,
+                );
+            }
+            for x in &e.delegates {
+                row(
+                    "delegates",
+                    x.kind,
+                    x.count.to_string(),
+                    x.approximate,
+                    none(),
+                    String::new(),
+                    &x.quote,
+                );
+            }
+            for x in &e.represented {
+                row(
+                    "represented",
+                    &x.unit,
+                    x.count.to_string(),
+                    x.approximate,
+                    none(),
+                    opt(x.deputies).to_string()
+                        + if x.deputies.is_some() {
+                            " deputies"
+                        } else {
+                            ""
+                        },
+                    &x.quote,
+                );
+            }
+            for x in &e.factions {
+                let parts: Vec<String> = x
+                    .subcounts
+                    .iter()
+                    .map(|s| format!("{} {}", s.count, s.what))
+                    .collect();
+                let mut detail = format!("{:?} stage; of {}", x.stage, x.of).to_lowercase();
+                if let Some(p) = x.part_of {
+                    detail.push_str(&format!("; part of {p}"));
+                }
+                if !parts.is_empty() {
+                    detail.push_str(&format!("; of whom {}", parts.join(", ")));
+                }
+                row(
+                    "faction",
+                    x.name,
+                    x.count.to_string(),
+                    x.approximate,
+                    none(),
+                    detail,
+                    &x.quote,
+                );
+            }
+            for (name, body) in [
+                (
+                    "central executive committee",
+                    &e.central_executive_committee,
+                ),
+                ("presidium", &e.presidium),
+                (
+                    "council of people's commissars",
+                    &e.council_of_peoples_commissars,
+                ),
+            ] {
+                let Some(b) = body else { continue };
+                if let Some(m) = b.members {
+                    row(
+                        "body members",
+                        name,
+                        m.to_string(),
+                        false,
+                        none(),
+                        opt(b.alternates).to_string()
+                            + if b.alternates.is_some() {
+                                " alternates"
+                            } else {
+                                ""
+                            },
+                        &b.quote,
+                    );
+                }
+                for m in &b.factions {
+                    row(
+                        "body faction",
+                        m.name,
+                        m.count.to_string(),
+                        false,
+                        none(),
+                        name.to_string(),
+                        &b.quote,
+                    );
+                }
+            }
+            for v in &e.votes {
+                let votes = [
+                    opt(v.for_),
+                    opt(v.against),
+                    opt(v.abstained),
+                    v.unanimous.to_string(),
+                ];
+                row(
+                    "vote",
+                    &v.motion,
+                    String::new(),
+                    false,
+                    votes,
+                    v.body.clone(),
+                    &v.quote,
+                );
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        let mut s = String::new();
+        csv_field(&mut s, "plain");
+        s.push('|');
+        csv_field(&mut s, "a, \"b\"\nc");
+        assert_eq!(s, "plain|\"a, \"\"b\"\"\nc\"");
+    }
+}

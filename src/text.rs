@@ -1,1 +1,567 @@
-//! Tokenizer. (Being written.)
+//! A hand-written tokenizer: text → lines → sentences → tokens, with byte
+//! offsets into the original text kept throughout.
+//!
+//! It knows the orthography of the sources: thousands separators ("1,090"),
+//! clock times ("22:40", "05.00"), abbreviations whose periods do not end a
+//! sentence ("V.I.", "S.R.s", "R.S.D.L.P.(B.)", "No."), curly apostrophes,
+//! and ellipses. Every step is a single forward pass, so the whole is linear
+//! in the input.
+
+/// What a token is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A word, lower-cased, periods of abbreviations removed, curly
+    /// apostrophes straightened: "S.R.s" → "srs", "Workers’" → "workers'".
+    Word(String),
+    /// A number written with digits; `ordinal` for "1st", "2nd".
+    Num { value: u64, ordinal: bool },
+    /// A clock time such as "22:40" or "05.00": never a count.
+    Time,
+    /// Any other character: `( ) , ; : . ! ? " - –` and so on.
+    Punct(char),
+    /// ". . ." or "..." or "…".
+    Ellipsis,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Whether whitespace comes before the token.
+    pub space_before: bool,
+    /// Whether the original text starts with an upper-case letter.
+    pub capital: bool,
+}
+
+impl Token {
+    pub fn word(&self) -> &str {
+        match &self.kind {
+            Kind::Word(w) => w,
+            _ => "",
+        }
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+    pub fn num(&self) -> Option<u64> {
+        match self.kind {
+            Kind::Num {
+                value,
+                ordinal: false,
+            } => Some(value),
+            _ => None,
+        }
+    }
+}
+
+/// A sentence or a heading, with its tokens.
+#[derive(Debug, Clone)]
+pub(crate) struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Vec<Token>,
+    /// A short line with no closing punctuation: a title, a heading, a date line.
+    pub heading: bool,
+    /// Index (in the sentence list) of the line ending in ':' that introduces
+    /// this list item, if it is one.
+    pub lead: Option<usize>,
+}
+
+/// Longest token kept as a word; longer runs are cut (the rest becomes
+/// further tokens), which bounds the cost of any single token.
+const MAX_WORD: usize = 64;
+
+/// Words whose following period never ends a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "st", "mr", "mrs", "dr", "vs", "cf", "gen", "col", "lt", "capt", "prof", "vol",
+    "pp", "p", "ch", "art", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Splits `text` (which starts at byte `offset` of the document) into lines
+/// and sentences.
+pub(crate) fn sentences(text: &str, offset: usize) -> Vec<Sentence> {
+    let mut out: Vec<Sentence> = Vec::new();
+    let mut lead: Option<usize> = None;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end();
+        let base = offset + line_start;
+        line_start += line.len();
+        let trimmed = body.trim_start();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if !starts_with_number(trimmed) && (lead.is_none() || lead != out.len().checked_sub(1)) {
+            lead = None;
+        }
+        let tokens = tokenize(body, base);
+        if tokens.is_empty() {
+            continue;
+        }
+        let heading = is_heading(trimmed, &tokens);
+        let mut first = true;
+        let mut current: Vec<Token> = Vec::new();
+        let n = tokens.len();
+        let mut i = 0;
+        while i < n {
+            current.push(tokens[i].clone());
+            let ends = !heading && ends_sentence(&tokens, i);
+            if ends {
+                // Keep closing quotes and brackets with the sentence they close.
+                while i + 1 < n
+                    && matches!(tokens[i + 1].kind, Kind::Punct('"' | '”' | '’' | ')' | '»'))
+                    && !tokens[i + 1].space_before
+                {
+                    i += 1;
+                    current.push(tokens[i].clone());
+                }
+            }
+            if ends || i + 1 == n {
+                let toks = std::mem::take(&mut current);
+                let start = toks.first().map_or(base, |t| t.start);
+                let end = toks.last().map_or(base, |t| t.end);
+                out.push(Sentence {
+                    start,
+                    end,
+                    tokens: toks,
+                    heading,
+                    lead: if first { lead } else { None },
+                });
+                first = false;
+            }
+            i += 1;
+        }
+        // A line ending in ':' introduces the lines that follow it.
+        if body.ends_with(':') {
+            lead = Some(out.len() - 1);
+        }
+    }
+    out
+}
+
+fn starts_with_number(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// A heading: a short line that does not end like a sentence and is not a
+/// numbered or bulleted list item.
+fn is_heading(line: &str, tokens: &[Token]) -> bool {
+    let last = line.chars().last().unwrap_or('.');
+    line.len() <= 160
+        && tokens.len() <= 24
+        && !matches!(last, '.' | '!' | '?' | ':' | ';' | ',' | '"' | '”')
+        && !starts_with_number(line)
+        && !line.starts_with('*')
+        && !line.starts_with('-')
+}
+
+/// Whether token `i` is a period, '!' or '?' that ends a sentence.
+fn ends_sentence(tokens: &[Token], i: usize) -> bool {
+    if !matches!(tokens[i].kind, Kind::Punct('.' | '!' | '?')) {
+        return false;
+    }
+    // Look past closing quotes/brackets to the next real token.
+    let mut j = i + 1;
+    while j < tokens.len()
+        && matches!(tokens[j].kind, Kind::Punct('"' | '”' | '’' | ')' | '»'))
+        && !tokens[j].space_before
+    {
+        j += 1;
+    }
+    match tokens.get(j) {
+        None => true,
+        Some(next) => {
+            next.space_before
+                && (next.capital
+                    || matches!(
+                        next.kind,
+                        Kind::Num { .. } | Kind::Punct('"' | '“' | '«' | '(')
+                    ))
+        }
+    }
+}
+
+/// Tokenizes one line; `base` is the line's byte offset in the document.
+pub(crate) fn tokenize(line: &str, base: usize) -> Vec<Token> {
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut space = true;
+    while i < line.len() {
+        let Some(c) = line[i..].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() {
+            space = true;
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_ascii_digit() {
+            let (k, end) = lex_number(bytes, i);
+            kind = k;
+            i = end;
+        } else if c.is_alphabetic() {
+            let (k, end) = lex_word(line, i);
+            kind = k;
+            i = end;
+        } else if c == '.' && (line[i..].starts_with("...") || line[i..].starts_with(". . .")) {
+            i += if line[i..].starts_with("...") { 3 } else { 5 };
+            while line[i..].starts_with('.') {
+                i += 1;
+            }
+            kind = Kind::Ellipsis;
+        } else if c == '…' {
+            i += c.len_utf8();
+            kind = Kind::Ellipsis;
+        } else {
+            i += c.len_utf8();
+            let c = match c {
+                '“' | '”' | '„' => '"',
+                '—' | '–' | '‒' => '–',
+                _ => c,
+            };
+            kind = Kind::Punct(c);
+        }
+        out.push(Token {
+            start: base + start,
+            end: base + i,
+            capital: c.is_uppercase(),
+            kind,
+            space_before: space,
+        });
+        space = false;
+    }
+    out
+}
+
+/// Reads digits at `i`: "1,090" (thousands), "22:40" and "05.00" (times),
+/// "1st" (ordinal), or a plain number.
+fn lex_number(b: &[u8], mut i: usize) -> (Kind, usize) {
+    let start = i;
+    let digits = |b: &[u8], mut j: usize| {
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        j
+    };
+    i = digits(b, i);
+    let lead_len = i - start;
+    // Clock time: 1–2 digits, ':' or '.', exactly 2 digits.
+    if lead_len <= 2 && matches!(b.get(i), Some(b':' | b'.')) {
+        let j = digits(b, i + 1);
+        if j == i + 3 && !b.get(j).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return (Kind::Time, j);
+        }
+    }
+    // Thousands separators: ",ddd" groups not followed by another digit.
+    while b.get(i) == Some(&b',') {
+        let j = digits(b, i + 1);
+        if j == i + 4 && lead_len <= 3 {
+            i = j;
+        } else {
+            break;
+        }
+    }
+    let text: String = b[start..i]
+        .iter()
+        .filter(|c| c.is_ascii_digit())
+        .map(|&c| c as char)
+        .collect();
+    // Saturate absurdly long digit runs instead of failing.
+    let value = text.parse::<u64>().unwrap_or(u64::MAX);
+    let suffix = |s: &[u8]| b.len() >= i + 2 && b[i..i + 2].eq_ignore_ascii_case(s);
+    if (suffix(b"st") || suffix(b"nd") || suffix(b"rd") || suffix(b"th"))
+        && !b.get(i + 2).is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        return (
+            Kind::Num {
+                value,
+                ordinal: true,
+            },
+            i + 2,
+        );
+    }
+    (
+        Kind::Num {
+            value,
+            ordinal: false,
+        },
+        i,
+    )
+}
+
+/// Reads a word at `i`, with abbreviation periods ("V.I.", "S.R.s"),
+/// apostrophes ("workers'", "Lenin's") and a party suffix "(b)".
+fn lex_word(line: &str, start: usize) -> (Kind, usize) {
+    let mut norm = String::new();
+    let mut i = start;
+    let mut segment = 0usize; // letters since the last period
+    let mut had_period = false;
+    while i < line.len() && norm.len() < MAX_WORD {
+        let Some(c) = line[i..].chars().next() else {
+            break;
+        };
+        let next = line[i + c.len_utf8()..].chars().next();
+        if c.is_alphabetic() {
+            norm.extend(c.to_lowercase());
+            segment += 1;
+            i += c.len_utf8();
+        } else if c == '.' && segment <= 2 && next.is_some_and(char::is_alphabetic) {
+            // Period inside an abbreviation: "S.R", "V.I", "a.m".
+            had_period = true;
+            segment = 0;
+            i += 1;
+        } else if (c == '\'' || c == '’')
+            && (next.is_some_and(char::is_alphabetic) || norm.ends_with('s'))
+            && !next.is_some_and(|n| n == '\'' || n == '’')
+        {
+            norm.push('\'');
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // Trailing period of an abbreviation: "S.R.", "V.I.", "No.", a lone initial "F.".
+    if line[i..].starts_with('.') && norm.len() < MAX_WORD {
+        let initial = norm.chars().count() == 1 && line[start..].starts_with(char::is_uppercase);
+        let abbreviation =
+            had_period && segment <= 2 || initial || ABBREVIATIONS.contains(&norm.as_str());
+        if abbreviation && !line[i..].starts_with("...") {
+            i += 1;
+            // "R.S.D.L.P.(B.)": the Bolshevik suffix belongs to the name.
+            if let Some(len) = party_suffix(&line[i..]) {
+                norm.push_str("(b)");
+                i += len;
+            }
+        }
+    } else if let Some(len) = party_suffix(&line[i..]) {
+        if matches!(norm.as_str(), "rsdlp" | "rsdrp" | "rcp") {
+            norm.push_str("(b)");
+            i += len;
+        }
+    }
+    (Kind::Word(norm), i)
+}
+
+/// Length of "(b)", "(B.)", "(b.)" at the start of `s`.
+fn party_suffix(s: &str) -> Option<usize> {
+    ["(b)", "(B)", "(b.)", "(B.)"]
+        .iter()
+        .find(|p| s.starts_with(*p))
+        .map(|p| p.len())
+}
+
+/// Value of a number written as a word: "one" … "twenty", the tens, "a
+/// hundred" is left to the caller.
+pub(crate) fn number_word(w: &str) -> Option<u64> {
+    const ONES: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(n) = ONES.iter().position(|x| *x == w) {
+        return Some(n as u64);
+    }
+    TENS.iter()
+        .position(|x| *x == w)
+        .map(|n| (n as u64 + 2) * 10)
+}
+
+/// Value of an ordinal word or token: "first" … "twentieth", "1st".
+pub(crate) fn ordinal(t: &Token) -> Option<u32> {
+    const ORD: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    match &t.kind {
+        Kind::Num {
+            value,
+            ordinal: true,
+        } => u32::try_from(*value).ok(),
+        Kind::Word(w) => ORD.iter().position(|x| x == w).map(|n| n as u32 + 1),
+        _ => None,
+    }
+}
+
+/// Month number of a month name or its abbreviation ("Oct", "Sept").
+pub(crate) fn month(w: &str) -> Option<u8> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let exact = NAMES.iter().position(|m| *m == w);
+    let short = || {
+        (w.len() == 3 || w == "sept")
+            .then(|| NAMES.iter().position(|m| m.starts_with(w)))
+            .flatten()
+    };
+    exact.or_else(short).map(|n| n as u8 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        tokenize(s, 0)
+            .into_iter()
+            .map(|t| match t.kind {
+                Kind::Word(w) => w,
+                Kind::Num { value, ordinal } => {
+                    format!("#{value}{}", if ordinal { "th" } else { "" })
+                }
+                Kind::Time => "@time".into(),
+                Kind::Punct(c) => c.to_string(),
+                Kind::Ellipsis => "…".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_times_and_separators() {
+        assert_eq!(
+            words("some 1,090 delegates"),
+            ["some", "#1090", "delegates"]
+        );
+        assert_eq!(
+            words("at 22:40, at 05.00 and 3:00 a.m."),
+            ["at", "@time", ",", "at", "@time", "and", "@time", "am"]
+        );
+        assert_eq!(
+            words("June 3-22, 1917"),
+            ["june", "#3", "-", "#22", ",", "#1917"]
+        );
+        assert_eq!(words("the 2nd Congress"), ["the", "#2th", "congress"]);
+        assert_eq!(words("1,2,3"), ["#1", ",", "#2", ",", "#3"]);
+    }
+
+    #[test]
+    fn abbreviations_and_apostrophes() {
+        assert_eq!(
+            words("Left S.R.s and R.S.D.L.P.(B.)"),
+            ["left", "srs", "and", "rsdlp(b)"]
+        );
+        assert_eq!(
+            words("Workers’ and Soldiers' Deputies"),
+            ["workers'", "and", "soldiers'", "deputies"]
+        );
+        assert_eq!(
+            words("V.I. Lenin, F. I. Dan"),
+            ["vi", "lenin", ",", "f", "i", "dan"]
+        );
+        assert_eq!(words("Left-Wing"), ["left", "-", "wing"]);
+        assert_eq!(
+            words("The Congress . . . agrees"),
+            ["the", "congress", "…", "agrees"]
+        );
+    }
+
+    #[test]
+    fn sentences_split_on_real_ends_only() {
+        let text = "Opened by V.I. Lenin. It met at 3:00 a.m. in Smolny. Pravda No. 46 said so.\nFirst Congress\n285 SRs\n";
+        let s = sentences(text, 0);
+        let quotes: Vec<&str> = s.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(
+            quotes,
+            [
+                "Opened by V.I. Lenin.",
+                "It met at 3:00 a.m. in Smolny.",
+                "Pravda No. 46 said so.",
+                "First Congress",
+                "285 SRs"
+            ]
+        );
+        assert!(s[3].heading && !s[4].heading);
+    }
+
+    #[test]
+    fn list_items_know_their_lead() {
+        let text = "Delegates belonged:\n\n285 SRs\n248 Mensheviks\n\nLater text.";
+        let s = sentences(text, 0);
+        assert_eq!(s[1].lead, Some(0));
+        assert_eq!(s[2].lead, Some(0));
+        assert_eq!(s[3].lead, None);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            "(((((((",
+            "9999999999999999999999999",
+            "’’’",
+            "a.b.c.d.e.",
+            "1,",
+            "1:",
+            "é.",
+            "\u{0}\u{1}",
+        ] {
+            let _ = sentences(text, 0);
+        }
+        assert_eq!(
+            tokenize("99999999999999999999999", 0)[0].num(),
+            Some(u64::MAX)
+        );
+    }
+
+    #[test]
+    fn word_numbers_and_ordinals() {
+        assert_eq!(number_word("twelve"), Some(12));
+        assert_eq!(number_word("forty"), Some(40));
+        assert_eq!(ordinal(&tokenize("Ninth", 0)[0]), Some(9));
+        assert_eq!(month("october"), Some(10));
+        assert_eq!(month("oct"), Some(10));
+        assert_eq!(month("mayor"), None);
+    }
+}

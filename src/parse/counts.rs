@@ -1,0 +1,707 @@
+//! Reading counts out of one sentence: delegates, the make-up of
+//! representation, faction counts with their parts, and elected bodies.
+//!
+//! Each reader marks the tokens it consumed in [`Sentence::used`], so a
+//! number is never counted twice and numbers nobody claimed can be reported.
+
+use super::Sentence;
+use crate::factions::Faction;
+use crate::model::{
+    Body, BodyKind, DelegateCount, DelegateKind, FactionCount, Member, Represented, Stage, SubCount,
+};
+use crate::text::{number_word, Kind, Token};
+
+/// Words meaning "roughly" before a number.
+const APPROX: &[&str] = &[
+    "about",
+    "some",
+    "approximately",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "circa",
+    "over",
+    "presumably",
+    "perhaps",
+    "approx",
+];
+
+/// Words allowed between a count and the faction it counts: "390 were
+/// Bolshevik", "14 people from the RSDLP", "13 of various groups".
+const FILLERS: &[&str] = &[
+    "were",
+    "was",
+    "of",
+    "them",
+    "whom",
+    "the",
+    "from",
+    "people",
+    "persons",
+    "members",
+    "member",
+    "delegates",
+    "deputies",
+    "seats",
+    "representatives",
+    "belonged",
+    "to",
+    "are",
+    "had",
+];
+
+/// How far (in tokens) a bracketed aside may run.
+const BRACKET_WINDOW: usize = 48;
+
+/// Nouns that make a phrase a represented body: "local soviets", "military units".
+const UNIT_NOUNS: &[&str] = &[
+    "soviet",
+    "soviets",
+    "unit",
+    "units",
+    "army",
+    "armies",
+    "organisation",
+    "organisations",
+    "organization",
+    "organizations",
+    "committee",
+    "committees",
+    "front",
+    "fronts",
+    "fleet",
+    "fleets",
+    "garrison",
+    "garrisons",
+    "regiments",
+    "districts",
+    "towns",
+    "provinces",
+    "councils",
+];
+
+/// A count at token `i`: digits or a number word ("twelve", "two hundred").
+/// Returns the value and the index after it.
+pub(crate) fn count_at(toks: &[Token], i: usize) -> Option<(u32, usize)> {
+    let t = toks.get(i)?;
+    let (mut value, mut next) = match &t.kind {
+        Kind::Num {
+            value,
+            ordinal: false,
+        } => (*value, i + 1),
+        Kind::Word(w) => (number_word(w)?, i + 1),
+        _ => return None,
+    };
+    // "thirty-one"
+    if value >= 20
+        && value % 10 == 0
+        && value < 100
+        && toks.get(next).is_some_and(|t| t.is_punct('-'))
+    {
+        if let Some(unit) = toks
+            .get(next + 1)
+            .and_then(|t| number_word(t.word()))
+            .filter(|u| *u < 10)
+        {
+            value += unit;
+            next += 2;
+        }
+    }
+    if toks.get(next).map(Token::word) == Some("hundred") && value < 10 {
+        value *= 100;
+        next += 1;
+        let mut k = next;
+        if toks.get(k).map(Token::word) == Some("and") {
+            k += 1;
+        }
+        if let Some(rest) = toks.get(k).and_then(|t| number_word(t.word())) {
+            value += rest;
+            next = k + 1;
+        }
+    }
+    Some((u32::try_from(value).unwrap_or(u32::MAX), next))
+}
+
+/// Whether a word meaning "roughly" stands just before token `i`.
+pub(crate) fn approx_before(toks: &[Token], i: usize) -> bool {
+    let w = |k: usize| {
+        i.checked_sub(k)
+            .and_then(|j| toks.get(j))
+            .map_or("", Token::word)
+    };
+    APPROX.contains(&w(1)) || (w(2) == "more" && w(1) == "than") || (w(2) == "up" && w(1) == "to")
+}
+
+/// A faction name found in a sentence.
+#[derive(Debug, Clone)]
+struct FactionName {
+    faction: Faction,
+    first: usize,
+    last: usize,
+}
+
+/// Faction names in `toks`, left to right, not overlapping.
+fn faction_names(toks: &[Token]) -> Vec<FactionName> {
+    // Hyphens split compound names into words the vocabulary knows.
+    let (words, idx): (Vec<&str>, Vec<usize>) = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.is_punct('-'))
+        .map(|(i, t)| (t.word(), i))
+        .unzip();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        if !words[k].is_empty() {
+            if let Some((faction, n)) = Faction::recognize(&words[k..]) {
+                out.push(FactionName {
+                    faction,
+                    first: idx[k],
+                    last: idx[k + n - 1] + 1,
+                });
+                k += n;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Reads everything countable in `s` into the vectors given.
+#[derive(Debug, Default)]
+pub(crate) struct Counts {
+    pub delegates: Vec<DelegateCount>,
+    pub represented: Vec<Represented>,
+    pub factions: Vec<FactionCount>,
+    pub bodies: Vec<Body>,
+}
+
+pub(crate) fn read(s: &mut Sentence, lead_full_vote: bool) -> Counts {
+    let mut out = Counts::default();
+    representation(s, &mut out.represented);
+    let names = faction_names(&s.toks);
+    let mut counted = factions(s, &names, lead_full_vote);
+    bodies(s, &names, &mut counted, &mut out.bodies);
+    out.factions = counted.into_iter().map(|(c, _)| c).collect();
+    delegates(s, &mut out.delegates);
+    out
+}
+
+/// "from 53 regional soviets (106 deputies), 305 local soviets (610 deputies)",
+/// "representing 318 provincial/local soviets", "represented ... and a soviet of Cossacks' deputies".
+fn representation(s: &mut Sentence, out: &mut Vec<Represented>) {
+    let toks = &s.toks;
+    let Some(trigger) = toks
+        .iter()
+        .position(|t| matches!(t.word(), "from" | "representing" | "represented"))
+    else {
+        return;
+    };
+    let approx = s.approximate;
+    let mut items = Vec::new();
+    let mut i = trigger + 1;
+    loop {
+        let (count, after) = match count_at(toks, i) {
+            Some(c) if !s.used[i] => c,
+            _ if matches!(toks.get(i).map(Token::word), Some("a" | "an")) => (1, i + 1),
+            _ => break,
+        };
+        // Unit words up to a separator.
+        let mut j = after;
+        let mut is_unit = false;
+        let mut soviets = false;
+        while j < toks.len() {
+            let t = &toks[j];
+            if matches!(t.kind, Kind::Punct(',' | ';' | '.' | ')' | '(' | ':')) {
+                break;
+            }
+            if t.word() == "and"
+                && (count_at(toks, j + 1).is_some()
+                    || matches!(toks.get(j + 1).map(Token::word), Some("a" | "an")))
+            {
+                break;
+            }
+            is_unit |= UNIT_NOUNS.contains(&t.word());
+            soviets |= t.word().starts_with("soviet") || t.word() == "councils";
+            j += 1;
+        }
+        if !is_unit || j == after {
+            break;
+        }
+        let unit = s.text_of(after, j);
+        let mut deputies = None;
+        let mut used = vec![i];
+        let mut k = j;
+        if toks.get(k).is_some_and(|t| t.is_punct('(')) {
+            if let Some((n, after_n)) = count_at(toks, k + 1) {
+                if matches!(
+                    toks.get(after_n).map(Token::word),
+                    Some("deputies" | "delegates")
+                ) && toks.get(after_n + 1).is_some_and(|t| t.is_punct(')'))
+                {
+                    deputies = Some(n);
+                    used.push(k + 1);
+                    k = after_n + 2;
+                }
+            }
+        }
+        items.push((count, unit, soviets, deputies, used));
+        if toks.get(k).is_some_and(|t| t.is_punct(',')) {
+            k += 1;
+        }
+        if toks.get(k).map(Token::word) == Some("and") {
+            k += 1;
+        }
+        if k == i {
+            break;
+        }
+        i = k;
+    }
+    let itemised = items.len() > 1;
+    for (count, unit, soviets, deputies, used) in items {
+        for u in used {
+            s.used[u] = true;
+        }
+        out.push(Represented {
+            count,
+            unit,
+            soviets,
+            deputies,
+            approximate: approx,
+            itemised,
+            src: s.span,
+        });
+    }
+}
+
+/// Faction counts, each paired with the index of its faction name.
+fn factions(
+    s: &mut Sentence,
+    names: &[FactionName],
+    lead_full_vote: bool,
+) -> Vec<(FactionCount, usize)> {
+    let toks = &s.toks;
+    let later_words = [
+        "increased",
+        "grew",
+        "rose",
+        "formed",
+        "joined",
+        "later",
+        "fell",
+    ];
+    let later_sentence = toks.iter().any(|t| later_words.contains(&t.word()));
+    let full_vote = lead_full_vote
+        || toks.windows(2).any(|w| {
+            matches!(w[0].word(), "full" | "decisive" | "casting") && w[1].word() == "vote"
+        });
+    let base = if full_vote {
+        DelegateKind::FullVote
+    } else {
+        DelegateKind::Total
+    };
+    let mut out: Vec<(FactionCount, usize)> = Vec::new();
+    let mut used_names = vec![false; names.len()];
+    let mk = |faction, count, approximate, stage, src| FactionCount {
+        faction,
+        count,
+        approximate,
+        stage,
+        part_of: None,
+        base,
+        subcounts: Vec::new(),
+        src,
+    };
+    for (n, name) in names.iter().enumerate() {
+        // Backwards: "390 were Bolshevik", "about 100 were Left SRs", "one member from the".
+        let mut j = name.first;
+        let mut steps = 0;
+        let mut found = None;
+        while j > 0 && steps < 5 {
+            j -= 1;
+            let t = &toks[j];
+            if s.used[j] {
+                break;
+            }
+            if let Some((value, after)) = count_at(toks, j) {
+                if after <= name.first {
+                    found = Some((j, value));
+                }
+                break;
+            }
+            if !FILLERS.contains(&t.word()) {
+                break;
+            }
+            steps += 1;
+        }
+        if let Some((j, value)) = found {
+            s.used[j] = true;
+            used_names[n] = true;
+            let approx = approx_before(toks, j) || s.approximate;
+            out.push((mk(name.faction, value, approx, Stage::Opening, s.span), n));
+            continue;
+        }
+        // Forwards: "the Bolsheviks increased to 472 people".
+        let mut k = name.last;
+        if toks.get(k).map(Token::word) == Some("faction") {
+            k += 1;
+        }
+        // Forwards: "the Bolsheviks had only fourteen delegates".
+        let verb = toks.get(k).map_or("", Token::word);
+        if matches!(
+            verb,
+            "increased" | "grew" | "rose" | "fell" | "numbered" | "had" | "held" | "counted"
+        ) {
+            let mut k2 = k + 1;
+            while matches!(toks.get(k2).map(Token::word), Some("to" | "only" | "just"))
+                || toks.get(k2).is_some_and(|t| APPROX.contains(&t.word()))
+            {
+                k2 += 1;
+            }
+            let stage = if matches!(verb, "increased" | "grew" | "rose" | "fell") {
+                Stage::Later
+            } else {
+                Stage::Opening
+            };
+            if let Some((value, _)) =
+                count_at(toks, k2).filter(|_| !s.used.get(k2).copied().unwrap_or(true))
+            {
+                s.used[k2] = true;
+                used_names[n] = true;
+                let approx = approx_before(toks, k2);
+                out.push((mk(name.faction, value, approx, stage, s.span), n));
+            }
+        }
+    }
+    // "(179 people)": a faction's size given in brackets later in the sentence.
+    for i in 0..toks.len() {
+        if !toks[i].is_punct('(') || s.used.get(i + 1).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some((value, after)) = count_at(toks, i + 1) else {
+            continue;
+        };
+        if !matches!(
+            toks.get(after).map(Token::word),
+            Some("people" | "members" | "delegates" | "persons")
+        ) || !toks.get(after + 1).is_some_and(|t| t.is_punct(')'))
+        {
+            continue;
+        }
+        // The sentence's subject faction ("the X faction was formed"), else the nearest before.
+        let subject = names
+            .iter()
+            .position(|m| toks.get(m.last).map(Token::word) == Some("faction") && m.first < i);
+        let nearest = names.iter().rposition(|m| m.last <= i);
+        if let Some(n) = subject.or(nearest).filter(|n| !used_names[*n]) {
+            s.used[i + 1] = true;
+            used_names[n] = true;
+            let stage = if later_sentence {
+                Stage::Later
+            } else {
+                Stage::Opening
+            };
+            out.push((mk(names[n].faction, value, false, stage, s.span), n));
+        }
+    }
+    out.sort_by_key(|(_, n)| *n);
+    parts(s, names, &mut out);
+    out
+}
+
+/// Counts in brackets right after a counted faction are parts of it: other
+/// factions ("(about 100 were Left SRs)") or sub-counts ("(20 sympathetic)").
+fn parts(s: &mut Sentence, names: &[FactionName], out: &mut [(FactionCount, usize)]) {
+    let toks = &s.toks;
+    for owner in 0..out.len() {
+        let open = names[out[owner].1].last;
+        if !toks.get(open).is_some_and(|t| t.is_punct('(')) {
+            continue;
+        }
+        // The matching ')' within a bounded window: brackets that stay open
+        // longer are not a part-of aside (and scanning further would make
+        // parsing quadratic on unbalanced input).
+        let Some(close) =
+            (open + 1..toks.len().min(open + BRACKET_WINDOW)).find(|&k| toks[k].is_punct(')'))
+        else {
+            continue;
+        };
+        let parent = out[owner].0.faction;
+        // `out` is in name order: the counts inside the brackets are one run.
+        let from = out.partition_point(|(_, n)| names[*n].first <= open);
+        let to = out.partition_point(|(_, n)| names[*n].first < close);
+        for (c, _) in out[from..to].iter_mut() {
+            if c.stage == Stage::Opening && c.faction != parent {
+                c.part_of = Some(parent);
+            }
+        }
+        let mut k = open + 1;
+        while k < close {
+            if !s.used[k] {
+                if let Some((value, after)) = count_at(toks, k) {
+                    if after <= close {
+                        let what = s.text_of(after, close);
+                        s.used[k] = true;
+                        let approximate = approx_before(toks, k);
+                        out[owner].0.subcounts.push(SubCount {
+                            count: value,
+                            what,
+                            approximate,
+                        });
+                        k = after;
+                        continue;
+                    }
+                }
+            }
+            k += 1;
+        }
+    }
+}
+
+fn body_kind_at(toks: &[Token], i: usize) -> Option<BodyKind> {
+    let w = |k: usize| toks.get(k).map_or("", Token::word);
+    match w(i) {
+        "presidium" => Some(BodyKind::Presidium),
+        "cec" | "vtsik" => Some(BodyKind::CentralExecutiveCommittee),
+        "central" if w(i + 1) == "executive" && w(i + 2) == "committee" => {
+            Some(BodyKind::CentralExecutiveCommittee)
+        }
+        "people's" if w(i + 1) == "commissars" => Some(BodyKind::CouncilOfPeoplesCommissars),
+        _ => None,
+    }
+}
+
+/// Elected bodies: "a Central Executive Committee consisting of 101 people
+/// (including 62 Bolsheviks ...)", "The presidium was comprised of 14 people
+/// from ...", "consisting of 386 members and 127 alternate members".
+/// Faction counts after the body's name move from the delegates to the body.
+fn bodies(
+    s: &mut Sentence,
+    names: &[FactionName],
+    counted: &mut Vec<(FactionCount, usize)>,
+    out: &mut Vec<Body>,
+) {
+    let toks = &s.toks;
+    let Some((at, kind)) = (0..toks.len()).find_map(|i| body_kind_at(toks, i).map(|k| (i, k)))
+    else {
+        return;
+    };
+    let mut members = None;
+    let mut alternates = None;
+    for i in at..toks.len() {
+        if s.used[i] {
+            continue;
+        }
+        let Some((value, after)) = count_at(toks, i) else {
+            continue;
+        };
+        let next = toks.get(after).map_or("", Token::word);
+        if matches!(next, "alternate" | "candidate" | "candidates") {
+            alternates = Some(value);
+            s.used[i] = true;
+        } else if matches!(next, "people" | "members" | "persons") && members.is_none() {
+            members = Some(value);
+            s.used[i] = true;
+        }
+    }
+    let solely = toks
+        .iter()
+        .position(|t| t.word() == "solely" || t.word() == "exclusively")
+        .and_then(|p| names.iter().find(|m| m.first > p && m.first <= p + 3))
+        .map(|m| m.faction);
+    let (inside, outside): (Vec<_>, Vec<_>) = std::mem::take(counted)
+        .into_iter()
+        .partition(|(_, n)| names[*n].first > at);
+    *counted = outside;
+    let factions: Vec<Member> = inside
+        .into_iter()
+        .map(|(c, _)| Member {
+            faction: c.faction,
+            count: c.count,
+            approximate: c.approximate,
+        })
+        .collect();
+    if members.is_some() || alternates.is_some() || !factions.is_empty() || solely.is_some() {
+        out.push(Body {
+            kind,
+            members,
+            alternates,
+            factions,
+            solely,
+            src: s.span,
+        });
+    }
+}
+
+/// "1,090 delegates (784 with full vote)", "1,631 had a casting vote and 362
+/// a consultative voice", "649 delegates arrived", "670 delegates who filled in forms".
+fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>) {
+    let toks = &s.toks;
+    let w = |k: usize| toks.get(k).map_or("", Token::word);
+    let mut i = 0;
+    while i < toks.len() {
+        if s.used[i] {
+            i += 1;
+            continue;
+        }
+        let Some((count, after)) = count_at(toks, i) else {
+            i += 1;
+            continue;
+        };
+        // What follows within a few words decides the kind.
+        let window: Vec<&str> = (after..after + 5).map(w).collect();
+        let has = |a: &str, b: &str| window.windows(2).any(|p| p[0] == a && p[1] == b);
+        let kind = if ["full", "decisive", "casting", "deciding"]
+            .iter()
+            .any(|x| has(x, "vote"))
+        {
+            Some(DelegateKind::FullVote)
+        } else if window
+            .iter()
+            .any(|x| matches!(*x, "consultative" | "advisory"))
+        {
+            Some(DelegateKind::Consultative)
+        } else if matches!(w(after), "delegates" | "deputies") {
+            let rest: Vec<&str> = (after + 1..after + 5).map(w).collect();
+            if rest.contains(&"filled")
+                || rest.contains(&"questionnaires")
+                || rest.contains(&"answered")
+            {
+                Some(DelegateKind::Questionnaire)
+            } else {
+                Some(DelegateKind::Total)
+            }
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            s.used[i] = true;
+            out.push(DelegateCount {
+                kind,
+                count,
+                approximate: approx_before(toks, i) || s.approximate,
+                src: s.span,
+            });
+        }
+        i = after;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn sentence(text: &str) -> Sentence<'_> {
+        Sentence::new(text, tokenize(text, 0), 0, 0, text.len())
+    }
+
+    #[test]
+    fn word_numbers_and_hundreds() {
+        let t = tokenize("twelve two hundred and five 1,090", 0);
+        assert_eq!(count_at(&t, 0), Some((12, 1)));
+        assert_eq!(count_at(&t, 1), Some((205, 5)));
+        assert_eq!(count_at(&t, 5), Some((1090, 6)));
+    }
+
+    #[test]
+    fn factions_with_parts_and_later_changes() {
+        let mut s = sentence("649 delegates arrived: 390 Bolsheviks, 160 Socialist-Revolutionaries (about 100 were Left SRs), 72 Mensheviks and 13 of various groups (the Bolsheviks increased to 472 people).");
+        let c = read(&mut s, false);
+        let got: Vec<_> = c
+            .factions
+            .iter()
+            .map(|f| (f.faction, f.count, f.approximate, f.part_of, f.stage))
+            .collect();
+        use Faction::*;
+        assert_eq!(
+            got,
+            vec![
+                (Bolsheviks, 390, false, None, Stage::Opening),
+                (Srs, 160, false, None, Stage::Opening),
+                (LeftSrs, 100, true, Some(Srs), Stage::Opening),
+                (Mensheviks, 72, false, None, Stage::Opening),
+                (Others, 13, false, None, Stage::Opening),
+                (Bolsheviks, 472, false, None, Stage::Later),
+            ]
+        );
+        assert_eq!(c.delegates[0].count, 649);
+        assert_eq!(c.delegates[0].kind, DelegateKind::Total);
+    }
+
+    #[test]
+    fn subcounts_stay_inside_their_faction() {
+        let mut s = sentence("285 Socialist-Revolutionary (20 sympathetic to this party)");
+        let c = read(&mut s, true);
+        assert_eq!(c.factions.len(), 1);
+        assert_eq!(c.factions[0].base, DelegateKind::FullVote);
+        assert_eq!(
+            c.factions[0].subcounts,
+            vec![SubCount {
+                count: 20,
+                what: "sympathetic to this party".into(),
+                approximate: false
+            }]
+        );
+    }
+
+    #[test]
+    fn bodies_take_the_counts_after_their_name() {
+        let mut s = sentence("The congress elected an All-Russian Central Executive Committee consisting of 101 people (including 62 Bolsheviks and 29 Left-Wing Social list-Revolutionaries; headed first by Kamenev).");
+        let c = read(&mut s, false);
+        assert!(c.factions.is_empty());
+        let b = &c.bodies[0];
+        assert_eq!(
+            (b.kind, b.members),
+            (BodyKind::CentralExecutiveCommittee, Some(101))
+        );
+        assert_eq!(
+            b.factions
+                .iter()
+                .map(|m| (m.faction, m.count))
+                .collect::<Vec<_>>(),
+            vec![(Faction::Bolsheviks, 62), (Faction::LeftSrs, 29)]
+        );
+    }
+
+    #[test]
+    fn representation_lists_and_totals() {
+        let mut s = sentence("The meeting was attended by 480 delegates from 139 Soviets, 13 rear military units, 7 active armies and 26 separate units of the front.");
+        let c = read(&mut s, false);
+        assert_eq!(
+            c.delegates.iter().map(|d| d.count).collect::<Vec<_>>(),
+            vec![480]
+        );
+        let r: Vec<_> = c
+            .represented
+            .iter()
+            .map(|r| (r.count, r.unit.as_str(), r.soviets))
+            .collect();
+        assert_eq!(
+            r,
+            vec![
+                (139, "Soviets", true),
+                (13, "rear military units", false),
+                (7, "active armies", false),
+                (26, "separate units of the front", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn full_and_consultative_votes() {
+        let mut s = sentence("It was attended by 1,993 delegates, of whom 1,631 had a casting vote and 362 a consultative voice.");
+        let c = read(&mut s, false);
+        let got: Vec<_> = c.delegates.iter().map(|d| (d.kind, d.count)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (DelegateKind::Total, 1993),
+                (DelegateKind::FullVote, 1631),
+                (DelegateKind::Consultative, 362)
+            ]
+        );
+    }
+}

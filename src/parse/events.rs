@@ -1,0 +1,336 @@
+//! Recognising names of congresses and conferences: "the Second All-Russian
+//! Congress of Soviets", "The Seventh (April) All-Russia Conference of the
+//! R.S.D.L.P.(B.)", "The first convocation of a Congress of Soviets",
+//! "All-Russian Congress of Workers' and Soldiers' Soviet Deputies, Second".
+
+use crate::model::EventKind;
+use crate::text::{month, ordinal, Kind, Token};
+
+/// A place where a sentence names an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub kind: EventKind,
+    pub ordinal: Option<u32>,
+    /// First token of the name (the ordinal, "All", "The first convocation").
+    pub first: usize,
+    /// Token index one past the name.
+    pub last: usize,
+    /// For [`EventKind::Other`]: the name as written.
+    pub text: Option<String>,
+}
+
+/// Tokens that may stand between an ordinal and "Congress".
+fn skippable(t: &Token) -> bool {
+    matches!(t.kind, Kind::Punct('-' | '(' | ')' | '–'))
+        || matches!(
+            t.word(),
+            "all" | "russian" | "russia" | "ukrainian" | "extraordinary" | "new"
+        )
+        || month(t.word()).is_some()
+}
+
+/// Every event named in `toks`.
+pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let noun = t.word();
+        if noun != "congress" && noun != "conference" {
+            continue;
+        }
+        // Backwards: an ordinal, "All-Russian", "(April)", or "first convocation of a".
+        let mut first = i;
+        let mut ord = None;
+        let mut ukrainian = false;
+        let mut j = i;
+        let mut steps = 0;
+        while j > 0 && steps < 8 {
+            let p = &toks[j - 1];
+            if let Some(n) = ordinal(p) {
+                ord = Some(n);
+                first = j - 1;
+                break;
+            }
+            if matches!(p.word(), "a" | "the")
+                && j >= 3
+                && toks[j - 2].word() == "of"
+                && toks[j - 3].word() == "convocation"
+            {
+                j -= 3;
+                first = j;
+                steps += 3;
+                continue;
+            }
+            if !skippable(p) {
+                break;
+            }
+            ukrainian |= p.word() == "ukrainian";
+            if p.word() == "all" {
+                first = j - 1;
+            }
+            j -= 1;
+            steps += 1;
+        }
+        // Forwards: "of Soviets", "of Workers' and Soldiers' Deputies", "of the R.S.D.L.P.(B.)".
+        let mut last = i + 1;
+        let mut soviets = false;
+        let mut peasants_only = None::<bool>;
+        let mut party = false;
+        let mut qualifiers: Vec<&str> = Vec::new();
+        if toks.get(i + 1).map(Token::word) == Some("of") {
+            let mut k = i + 2;
+            while k < toks.len() && k < i + 14 {
+                let w = toks[k].word();
+                match &toks[k].kind {
+                    Kind::Word(_) => {}
+                    Kind::Punct('-' | '\'') => {
+                        k += 1;
+                        continue;
+                    }
+                    _ => break,
+                }
+                if w.starts_with("soviet") || w == "deputies" || w == "councils" {
+                    soviets = true;
+                } else if w == "peasants'" || w == "peasant" || w == "peasants" {
+                    peasants_only.get_or_insert(true);
+                } else if matches!(w, "workers'" | "soldiers'" | "workers" | "soldiers") {
+                    peasants_only = Some(false);
+                } else if matches!(w, "rsdlp(b)" | "rsdlp" | "rcp(b)" | "party" | "bolsheviks") {
+                    party = true;
+                } else if !matches!(w, "of" | "the" | "a" | "and" | "all" | "russian" | "russia")
+                    && !w.ends_with('\'')
+                {
+                    if w.chars().next().is_some_and(char::is_alphabetic) && toks[k].capital {
+                        qualifiers.push(w);
+                    } else {
+                        break;
+                    }
+                }
+                k += 1;
+                last = k;
+            }
+        }
+        // Trailing ordinal of a catalogue heading: "..., Second".
+        if ord.is_none()
+            && toks.get(last).is_some_and(|t| t.is_punct(','))
+            && last + 2 == toks.len()
+        {
+            if let Some(n) = toks.get(last + 1).and_then(ordinal) {
+                ord = Some(n);
+                last += 2;
+            }
+        }
+        let kind = if party {
+            EventKind::PartyConference
+        } else if ukrainian && noun == "congress" {
+            EventKind::UkrainianCongress
+        } else if peasants_only == Some(true) && noun == "congress" {
+            EventKind::PeasantsCongress
+        } else if !qualifiers.is_empty() {
+            EventKind::Other
+        } else if soviets || ord.is_some() {
+            if noun == "congress" {
+                EventKind::CongressOfSoviets
+            } else {
+                EventKind::ConferenceOfSoviets
+            }
+        } else {
+            continue; // "the Congress": a reference, not a name.
+        };
+        // "All-Russian Congress of Soviets" with no number names the series,
+        // not one congress; a conference of soviets was held once.
+        if kind == EventKind::CongressOfSoviets && ord.is_none() {
+            continue;
+        }
+        let text = (kind == EventKind::Other).then(|| {
+            let mut name = String::from(if noun == "congress" {
+                "Congress of"
+            } else {
+                "Conference of"
+            });
+            for q in &qualifiers {
+                name.push(' ');
+                let mut c = q.chars();
+                if let Some(f) = c.next() {
+                    name.extend(f.to_uppercase());
+                    name.push_str(c.as_str());
+                }
+            }
+            name
+        });
+        out.push(Mention {
+            kind,
+            ordinal: ord,
+            first,
+            last,
+            text,
+        });
+    }
+    out
+}
+
+/// English ordinal word, capitalised: 2 → "Second".
+pub(crate) fn ordinal_word(n: u32) -> String {
+    const W: [&str; 20] = [
+        "First",
+        "Second",
+        "Third",
+        "Fourth",
+        "Fifth",
+        "Sixth",
+        "Seventh",
+        "Eighth",
+        "Ninth",
+        "Tenth",
+        "Eleventh",
+        "Twelfth",
+        "Thirteenth",
+        "Fourteenth",
+        "Fifteenth",
+        "Sixteenth",
+        "Seventeenth",
+        "Eighteenth",
+        "Nineteenth",
+        "Twentieth",
+    ];
+    W.get((n as usize).wrapping_sub(1))
+        .map_or_else(|| format!("{n}{}", suffix(n)), |w| (*w).to_string())
+}
+
+/// "st", "nd", "rd", "th".
+pub(crate) fn suffix(n: u32) -> &'static str {
+    match (n % 10, n % 100) {
+        (1, x) if x != 11 => "st",
+        (2, x) if x != 12 => "nd",
+        (3, x) if x != 13 => "rd",
+        _ => "th",
+    }
+}
+
+/// Display name and short axis label of an event.
+pub(crate) fn names(kind: EventKind, ord: Option<u32>, text: Option<&str>) -> (String, String) {
+    let long = |base: &str| match ord {
+        Some(n) => format!("{} {base}", ordinal_word(n)),
+        None => base.to_string(),
+    };
+    let short = |base: &str| match ord {
+        Some(n) => format!("{n}{} {base}", suffix(n)),
+        None => base.to_string(),
+    };
+    match kind {
+        EventKind::CongressOfSoviets => {
+            (long("All-Russian Congress of Soviets"), short("Congress"))
+        }
+        EventKind::ConferenceOfSoviets => (
+            long("All-Russian Conference of Soviets"),
+            short("Conference of Soviets"),
+        ),
+        EventKind::PeasantsCongress => (
+            long("All-Russian Congress of Peasants' Deputies"),
+            short("Peasants' Congress"),
+        ),
+        EventKind::UkrainianCongress => (
+            long("All-Ukrainian Congress of Soviets"),
+            short("Ukrainian Congress"),
+        ),
+        EventKind::PartyConference => (long("Conference of the RSDLP(b)"), short("RSDLP(b) Conf.")),
+        EventKind::Other => {
+            let t = text.unwrap_or("Congress");
+            (long(t), short(t))
+        }
+    }
+}
+
+/// Stable id stem; unnumbered events get their year and month appended once known.
+pub(crate) fn id_stem(kind: EventKind, text: Option<&str>) -> String {
+    match kind {
+        EventKind::CongressOfSoviets => "congress-of-soviets".into(),
+        EventKind::ConferenceOfSoviets => "conference-of-soviets".into(),
+        EventKind::PeasantsCongress => "peasants-congress".into(),
+        EventKind::UkrainianCongress => "ukrainian-congress-of-soviets".into(),
+        EventKind::PartyConference => "rsdlp-b-conference".into(),
+        EventKind::Other => {
+            let mut slug = String::new();
+            for c in text.unwrap_or("other").chars() {
+                if c.is_alphanumeric() {
+                    slug.extend(c.to_lowercase());
+                } else if !slug.ends_with('-') {
+                    slug.push('-');
+                }
+            }
+            slug.trim_matches('-').to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn one(s: &str) -> Option<(EventKind, Option<u32>)> {
+        let toks = tokenize(s, 0);
+        mentions(&toks).first().map(|m| (m.kind, m.ordinal))
+    }
+
+    #[test]
+    fn names_in_many_phrasings() {
+        use EventKind::*;
+        assert_eq!(
+            one("The Second All-Russian Congress of Soviets met"),
+            Some((CongressOfSoviets, Some(2)))
+        );
+        assert_eq!(
+            one("The Ninth All-Russia Congress of Soviets sat"),
+            Some((CongressOfSoviets, Some(9)))
+        );
+        assert_eq!(one("Second Congress"), Some((CongressOfSoviets, Some(2))));
+        assert_eq!(
+            one("The first convocation of a Congress of Soviets in Russia"),
+            Some((CongressOfSoviets, Some(1)))
+        );
+        assert_eq!(
+            one("All-Russian Congress of Workers' and Soldiers' Soviet Deputies, Second"),
+            Some((CongressOfSoviets, Some(2)))
+        );
+        assert_eq!(
+            one("The Seventh (April) All-Russia Conference of the R.S.D.L.P.(B.)"),
+            Some((PartyConference, Some(7)))
+        );
+        assert_eq!(
+            one("= All-Russian Conference of the Soviets ="),
+            Some((ConferenceOfSoviets, None))
+        );
+        assert_eq!(
+            one("the 3rd Congress of Soviets"),
+            Some((CongressOfSoviets, Some(3)))
+        );
+        assert_eq!(
+            one("the First All-Russian Congress of Peasants' Deputies"),
+            Some((PeasantsCongress, Some(1)))
+        );
+        assert_eq!(
+            one("the First All-Ukrainian Congress of Soviets"),
+            Some((UkrainianCongress, Some(1)))
+        );
+        assert_eq!(
+            one("the Congress of the Northern Region"),
+            Some((Other, None))
+        );
+        assert_eq!(one("All-Russian Congress of the Soviet"), None);
+        assert_eq!(one("the Congress voted"), None);
+    }
+
+    #[test]
+    fn display_names() {
+        assert_eq!(
+            names(EventKind::CongressOfSoviets, Some(2), None),
+            (
+                "Second All-Russian Congress of Soviets".to_string(),
+                "2nd Congress".to_string()
+            )
+        );
+        assert_eq!(suffix(11), "th");
+        assert_eq!(suffix(21), "st");
+        assert_eq!(ordinal_word(25), "25th");
+    }
+}

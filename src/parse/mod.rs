@@ -1,0 +1,441 @@
+//! The parser: one document's text in, an [`Extraction`] out.
+//!
+//! It reads sentence by sentence, keeping a "current event" that headings and
+//! sentences opening with an event's name switch. Each sentence is read by
+//! small readers (dates, counts, votes) that mark the tokens they use; any
+//! number nobody used becomes a warning, so nothing is silently dropped.
+//! Parsing never panics and is linear in the input: every reader looks at a
+//! bounded window around each token.
+
+mod counts;
+mod dates;
+mod events;
+mod votes;
+
+use crate::calendar::Dated;
+use crate::model::{DateFact, DocMeta, EventFacts, Extraction, Level, Span, Warning};
+use crate::text::{self, Kind, Token};
+
+/// One sentence being read: its tokens and which of them are used up.
+#[derive(Debug, Clone)]
+pub(crate) struct Sentence<'a> {
+    text: &'a str,
+    pub toks: Vec<Token>,
+    pub used: Vec<bool>,
+    pub span: Span,
+    /// The sentence opens with "Approximately": all its figures are approximate.
+    pub approximate: bool,
+}
+
+impl<'a> Sentence<'a> {
+    pub fn new(text: &'a str, toks: Vec<Token>, doc: usize, start: usize, end: usize) -> Self {
+        let approximate = toks
+            .first()
+            .is_some_and(|t| matches!(t.word(), "approximately" | "roughly" | "about"));
+        Sentence {
+            text,
+            used: vec![false; toks.len()],
+            toks,
+            span: Span { doc, start, end },
+            approximate,
+        }
+    }
+
+    /// Original text of tokens `a..b`.
+    pub fn text_of(&self, a: usize, b: usize) -> String {
+        match (
+            self.toks.get(a),
+            b.checked_sub(1).and_then(|l| self.toks.get(l)),
+        ) {
+            (Some(x), Some(y)) if x.start <= y.end => {
+                self.text.get(x.start..y.end).unwrap_or("").to_string()
+            }
+            _ => String::new(),
+        }
+    }
+}
+
+/// Splits off YAML-style front matter ("---" lines), reading `title`,
+/// `author` and `originalSource`. Returns the metadata and where the body starts.
+fn front_matter(text: &str) -> (DocMeta, usize) {
+    let mut meta = DocMeta::default();
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return (meta, 0);
+    };
+    let Some(close) = rest.find("\n---") else {
+        return (meta, 0);
+    };
+    let unquote = |v: &str| v.trim().trim_matches('"').trim().to_string();
+    for line in rest[..close].lines() {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = unquote(value);
+        if value.is_empty() {
+            continue;
+        }
+        match key.trim() {
+            "title" => meta.title = Some(value),
+            "originalSource" | "source" | "url" => meta.origin = Some(value),
+            "author" if meta.origin.is_none() => meta.origin = Some(value),
+            _ => {}
+        }
+    }
+    let after = text.len() - rest.len() + close + 4;
+    let body = text[after..]
+        .find('\n')
+        .map_or(text.len(), |n| after + n + 1);
+    (meta, body)
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    doc: usize,
+    events: Vec<EventFacts>,
+    current: Option<usize>,
+    year: Option<i32>,
+    warnings: Vec<Warning>,
+}
+
+impl Builder<'_> {
+    fn event(&mut self, m: &events::Mention, at: Span) -> usize {
+        let key = |e: &EventFacts| (e.kind, e.ordinal, e.name.clone());
+        let (name, _) = events::names(m.kind, m.ordinal, m.text.as_deref());
+        if let Some(i) = self
+            .events
+            .iter()
+            .position(|e| key(e) == (m.kind, m.ordinal, name.clone()))
+        {
+            return i;
+        }
+        let id = match m.ordinal {
+            Some(n) => format!("{}-{n}", events::id_stem(m.kind, m.text.as_deref())),
+            None => events::id_stem(m.kind, m.text.as_deref()),
+        };
+        self.events.push(EventFacts {
+            id,
+            name,
+            kind: m.kind,
+            ordinal: m.ordinal,
+            named_at: at,
+            starts: Vec::new(),
+            ends: Vec::new(),
+            dates: Vec::new(),
+            place: None,
+            delegates: Vec::new(),
+            represented: Vec::new(),
+            factions: Vec::new(),
+            bodies: Vec::new(),
+            votes: Vec::new(),
+        });
+        self.events.len() - 1
+    }
+
+    fn warn(&mut self, message: String, src: Option<Span>) {
+        self.warnings.push(Warning {
+            level: Level::Warning,
+            message,
+            src,
+        });
+    }
+
+    /// Switches the current event when `s` is a heading naming one, or
+    /// opens with an event's name; records every event named.
+    fn events_in(&mut self, s: &Sentence, heading: bool) {
+        let found = events::mentions(&s.toks);
+        for (n, m) in found.iter().enumerate() {
+            let mut m = m.clone();
+            if m.kind == crate::model::EventKind::Other {
+                // Other gatherings are named as the text names them.
+                let name = s.text_of(m.first, m.last);
+                m.text = Some(
+                    name.trim_start_matches("the ")
+                        .trim_start_matches("The ")
+                        .to_string(),
+                );
+            }
+            let i = self.event(&m, s.span);
+            let opens = m.first <= 2 || heading;
+            if n == 0 && opens {
+                self.current = Some(i);
+            }
+        }
+    }
+
+    fn dates_in(&mut self, s: &mut Sentence, heading: bool) -> Option<Dated> {
+        let found = dates::dates(&s.toks, self.year);
+        let first = found.first().map(|d| d.start);
+        let Some(ev) = self.current else {
+            return first;
+        };
+        let words: Vec<&str> = s.toks.iter().map(Token::word).collect();
+        let has = |w: &str| words.contains(&w);
+        let sitting = has("sitting") || has("session") || has("delayed") || has("postponed");
+        let opens = !sitting
+            && [
+                "opened",
+                "began",
+                "opening",
+                "convened",
+                "met",
+                "assembled",
+                "held",
+            ]
+            .iter()
+            .any(|w| has(w));
+        let closes = !sitting
+            && (has("until")
+                || has("concluded")
+                || has("closed")
+                || has("ended")
+                || words.windows(2).any(|w| w == ["last", "day"]));
+        let one = found.len() == 1;
+        // A date line right under an event's heading gives its dates; a later
+        // one (a publication line, say) does not.
+        let fresh = self.events[ev].starts.is_empty() && self.events[ev].ends.is_empty();
+        for d in &found {
+            for k in d.first..d.last {
+                s.used[k] = true;
+            }
+            if d.year_given {
+                self.year = Some(d.start.written.year);
+            }
+            let e = &mut self.events[ev];
+            let fact = |date| DateFact { date, src: s.span };
+            match d.end {
+                Some(end) if (one || !sitting) && (!heading || fresh) => {
+                    e.starts.push(fact(d.start));
+                    e.ends.push(fact(end));
+                }
+                None if one && opens => e.starts.push(fact(d.start)),
+                None if one && closes => e.ends.push(fact(d.start)),
+                None if one && heading && fresh => e.starts.push(fact(d.start)),
+                _ => {
+                    e.dates.push(fact(d.start));
+                    if let Some(end) = d.end {
+                        e.dates.push(fact(end));
+                    }
+                }
+            }
+        }
+        if self.year.is_none() {
+            if let Some(y) = self.events[ev].starts.first().map(|d| d.date.written.year) {
+                self.year = Some(y);
+            }
+        }
+        first
+    }
+
+    fn sentence(&mut self, s: &mut Sentence, heading: bool, lead_full_vote: bool) {
+        self.events_in(s, heading);
+        let date = self.dates_in(s, heading);
+        // Event years give context to later dates with no year.
+        if self.year.is_none() {
+            self.year = self
+                .current
+                .and_then(|e| self.events[e].starts.first())
+                .map(|d| d.date.written.year);
+        }
+        let c = counts::read(s, lead_full_vote);
+        let factions: Vec<_> = {
+            let words: Vec<&str> = s
+                .toks
+                .iter()
+                .filter(|t| !t.is_punct('-'))
+                .map(Token::word)
+                .collect();
+            (0..words.len())
+                .filter_map(|k| crate::factions::Faction::recognize(&words[k..]).map(|(f, _)| f))
+                .collect()
+        };
+        let mut v = votes::read(s, &factions);
+        for vote in &mut v {
+            vote.date = date;
+        }
+        let nothing = c.delegates.is_empty()
+            && c.represented.is_empty()
+            && c.factions.is_empty()
+            && c.bodies.is_empty()
+            && v.is_empty();
+        match self.current {
+            Some(ev) => {
+                let e = &mut self.events[ev];
+                e.delegates.extend(c.delegates);
+                e.represented.extend(c.represented);
+                e.factions.extend(c.factions);
+                e.bodies.extend(c.bodies);
+                e.votes.extend(v);
+            }
+            None if !nothing => self.warn(
+                "figures found before any congress or conference is named; they are not used"
+                    .into(),
+                Some(s.span),
+            ),
+            None => {}
+        }
+        self.unused_numbers(s);
+    }
+
+    fn unused_numbers(&mut self, s: &Sentence) {
+        let w = |k: usize| s.toks.get(k).map_or("", Token::word);
+        for (k, t) in s.toks.iter().enumerate() {
+            if let Kind::Num {
+                value,
+                ordinal: false,
+            } = t.kind
+            {
+                // List markers ("1."), clock hours ("8 o'clock") and bare
+                // years ("the February Revolution of 1917") are not facts.
+                let marker = k == 0
+                    && s.toks
+                        .get(1)
+                        .is_some_and(|t| t.is_punct('.') || t.is_punct(')'));
+                let hour = w(k + 1) == "o'clock";
+                let year = (1800..=2100).contains(&value) && t.end - t.start == 4;
+                if !s.used[k] && !marker && !hour && !year {
+                    let quote = s.span.quote(self.text);
+                    let short: String = quote.chars().take(80).collect();
+                    self.warn(
+                        format!("the number {value} in \"{short}\" is not attached to any fact"),
+                        Some(s.span),
+                    );
+                }
+            }
+        }
+    }
+
+    fn finish(mut self, meta: DocMeta) -> Extraction {
+        for e in &mut self.events {
+            if e.ordinal.is_none() {
+                if let Some(d) = e.starts.first().or(e.ends.first()) {
+                    let w = d.date.old.or(d.date.new).unwrap_or(d.date.written);
+                    e.id = format!("{}-{}-{:02}", e.id, w.year, w.month);
+                }
+            }
+        }
+        if self.events.is_empty() {
+            self.warnings.push(Warning {
+                level: Level::Error,
+                message: "no congress or conference of soviets is named; looked for names such as \"the Second All-Russian Congress of Soviets\", \"First Congress\" or \"All-Russian Conference of Soviets\"".into(),
+                src: None,
+            });
+        }
+        Extraction {
+            meta,
+            events: self.events,
+            warnings: self.warnings,
+        }
+    }
+}
+
+/// Display name and short axis label of an event.
+pub fn short_name(e: &crate::model::EventFacts) -> (String, String) {
+    match e.kind {
+        crate::model::EventKind::Other => (e.name.clone(), e.name.clone()),
+        k => events::names(k, e.ordinal, None),
+    }
+}
+
+/// Parses one document. `doc` is the index recorded in every fact's [`Span`].
+///
+/// Never panics. Input that yields nothing gets an empty result with an
+/// error-level warning that says what was looked for.
+pub fn parse(text: &str, doc: usize) -> Extraction {
+    let (mut meta, body) = front_matter(text);
+    let mut b = Builder {
+        text,
+        doc,
+        events: Vec::new(),
+        current: None,
+        year: None,
+        warnings: Vec::new(),
+    };
+    // A title naming an event sets the first current event.
+    if let Some(title) = meta.title.clone() {
+        let toks = text::tokenize(&title, 0);
+        if let Some(m) = events::mentions(&toks).first() {
+            let span = Span {
+                doc,
+                start: 0,
+                end: body,
+            };
+            let i = b.event(m, span);
+            b.current = Some(i);
+        }
+    }
+    let sentences = text::sentences(&text[body..], body);
+    if meta.title.is_none() {
+        let clean = |s: &text::Sentence| {
+            text[s.start..s.end]
+                .trim_matches(|c: char| c == '=' || c.is_whitespace())
+                .to_string()
+        };
+        let headings: Vec<&text::Sentence> =
+            sentences.iter().take(6).filter(|s| s.heading).collect();
+        let named = headings
+            .iter()
+            .position(|s| !events::mentions(&s.tokens).is_empty())
+            .filter(|i| *i <= 1);
+        meta.title = named
+            .or((!headings.is_empty()).then_some(0))
+            .map(|i| clean(headings[i]));
+        // A short first line above the title is its author: "V. I. Lenin".
+        if let (Some(i), None) = (named, &meta.origin) {
+            if i > 0 && headings[0].tokens.len() <= 6 {
+                meta.origin = Some(
+                    clean(headings[0])
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
+        }
+    }
+    for raw in &sentences {
+        let lead_full_vote = raw.lead.and_then(|l| sentences.get(l)).is_some_and(|l| {
+            l.tokens.windows(2).any(|w| {
+                matches!(w[0].word(), "full" | "decisive" | "casting") && w[1].word() == "vote"
+            })
+        });
+        let mut s = Sentence::new(text, raw.tokens.clone(), b.doc, raw.start, raw.end);
+        b.sentence(&mut s, raw.heading, lead_full_vote);
+    }
+    b.finish(meta)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_read_and_skipped() {
+        let text =
+            "---\ntitle: \"Resolutions\"\nauthor: \"\"\noriginalSource: \"http://x\"\n---\n\nBody";
+        let (meta, body) = front_matter(text);
+        assert_eq!(meta.title.as_deref(), Some("Resolutions"));
+        assert_eq!(meta.origin.as_deref(), Some("http://x"));
+        assert_eq!(&text[body..], "\nBody");
+    }
+
+    #[test]
+    fn empty_and_hostile_input_gives_a_clear_error() {
+        for text in [
+            "",
+            "no numbers here",
+            "((((((((((",
+            "---\n",
+            "<script>alert(1)</script>",
+        ] {
+            let x = parse(text, 0);
+            assert!(x.events.is_empty());
+            assert_eq!(
+                x.warnings.last().map(|w| w.level),
+                Some(Level::Error),
+                "{text}"
+            );
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! Bounded random and pathological input: the parser never panics, and
+//! every span it returns lies inside the text on character boundaries.
+
+use soviets::{parse, Corpus};
+
+/// A small deterministic generator (xorshift64*), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+fn check(text: &str) {
+    let x = parse(text, 0);
+    let spans = x.events.iter().flat_map(|e| {
+        e.delegates
+            .iter()
+            .map(|d| d.src)
+            .chain(e.factions.iter().map(|f| f.src))
+            .chain(e.votes.iter().map(|v| v.src))
+            .chain(e.starts.iter().map(|d| d.src))
+    });
+    for s in spans {
+        assert!(
+            s.start <= s.end && s.end <= text.len(),
+            "span {s:?} outside {} bytes",
+            text.len()
+        );
+        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+    }
+    // The corpus analysis runs on the same input without panicking too.
+    let mut c = Corpus::default();
+    c.add("fuzz", text, true);
+    let _ = c.dataset();
+}
+
+#[test]
+fn random_bytes_and_random_words() {
+    let mut rng = Rng(0x5EED_1917);
+    let vocabulary = [
+        "Congress",
+        "Second",
+        "All-Russian",
+        "of",
+        "Soviets",
+        "(",
+        ")",
+        "390",
+        "1,090",
+        "Bolsheviks",
+        "Left",
+        "SRs",
+        "votes",
+        "against",
+        "to",
+        "abstentions",
+        "October",
+        "25",
+        "-",
+        "27",
+        "1917",
+        ",",
+        ".",
+        "\n",
+        "unanimously",
+        "presidium",
+        "Central",
+        "Executive",
+        "Committee",
+        "about",
+        "delegates",
+        "from",
+        "soviets",
+        "and",
+        "a",
+        "(7",
+        "November)",
+        "rejected",
+        "by",
+        "92",
+        "“",
+        "’",
+        "é",
+        "—",
+        "…",
+        "::",
+        "R.S.D.L.P.(B.)",
+        "thirty-",
+        "one",
+        "hundred",
+    ];
+    for round in 0..1500 {
+        let len = (rng.next() % 400) as usize;
+        let text = if round % 2 == 0 {
+            let bytes: Vec<u8> = (0..len).map(|_| (rng.next() % 256) as u8).collect();
+            String::from_utf8_lossy(&bytes).into_owned()
+        } else {
+            (0..len)
+                .map(|_| vocabulary[(rng.next() % vocabulary.len() as u64) as usize])
+                .collect::<Vec<_>>()
+                .join(if rng.next().is_multiple_of(3) {
+                    ""
+                } else {
+                    " "
+                })
+        };
+        check(&text);
+    }
+}
+
+#[test]
+fn pathological_shapes() {
+    let cases = [
+        "(".repeat(100_000),
+        ")".repeat(100_000),
+        "9".repeat(10_000),
+        "1,".repeat(10_000),
+        "Second Congress\n".repeat(5_000),
+        "The Second Congress of Soviets: 390 Bolsheviks (".repeat(2_000),
+        "a".repeat(200_000),
+        ". ".repeat(50_000),
+        "---\n".repeat(1_000),
+        "\u{feff}\u{200b}\r\n\t".repeat(1_000),
+    ];
+    for text in &cases {
+        check(text);
+    }
+}
