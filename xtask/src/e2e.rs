@@ -143,7 +143,15 @@ pub struct Outcome {
 
 /// Serves `www/` (already built), launches `chromium` and runs every test.
 pub fn run(chromium: &Path) -> Result<Outcome> {
-    let server = Server::start(&root().join("www"), 0)?;
+    let www = root().join("www");
+    if !www.join("index.html").is_file() {
+        return Err(format!(
+            "there is no page to test: {} is missing",
+            www.join("index.html").display()
+        )
+        .into());
+    }
+    let server = Server::start(&www, 0)?;
     let browser = Browser::launch(chromium)?;
     let mut ctx = Ctx {
         browser,
@@ -160,13 +168,17 @@ pub fn run(chromium: &Path) -> Result<Outcome> {
             .take_errors()
             .unwrap_or_else(|e| vec![e.to_string()]);
         outcome.console_errors += errors.len();
-        let result = result.and_then(|()| {
-            if errors.is_empty() {
-                Ok(())
-            } else {
+        let result = match (result, errors.is_empty()) {
+            (result, true) => result,
+            (Ok(()), false) => {
                 Err(format!("console errors:\n      {}", errors.join("\n      ")).into())
             }
-        });
+            (Err(e), false) => Err(format!(
+                "{e}\n    console errors:\n      {}",
+                errors.join("\n      ")
+            )
+            .into()),
+        };
         let secs = started.elapsed().as_secs_f64();
         match result {
             Ok(()) => {
