@@ -318,6 +318,7 @@ fn tooltips_quote_their_sources() {
         &data,
         Target::Segment {
             event: 2,
+            index: 2,
             faction: Faction::MenshevikInternationalists,
         },
     );
@@ -332,6 +333,7 @@ fn tooltips_quote_their_sources() {
         &data,
         Target::Segment {
             event: 2,
+            index: 1,
             faction: Faction::Srs,
         },
     );

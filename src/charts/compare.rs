@@ -5,8 +5,8 @@
 use super::text::fit;
 use super::{
     contrast, count, disagreement, figure_range, key, paint, percent, row_name, short_name, Align,
-    Baseline, FontSpec, Hit, Ink, KeyItem, Mark, Mode, Rect, Scene, Target, TextMeasure, Theme,
-    LABEL, LINE, SMALL,
+    Baseline, FactionSet, FontSpec, Hit, Ink, KeyItem, Mark, Mode, Rect, Scene, Target,
+    TextMeasure, Theme, LABEL, LINE, SMALL,
 };
 use crate::dataset::{Dataset, EventView, Segment};
 use crate::factions::Faction;
@@ -52,14 +52,13 @@ fn value(e: &EventView, faction: Option<Faction>) -> Option<u32> {
 /// Rows for every faction in either event, in stacking order, then the
 /// unaccounted remainder if either event has one.
 pub fn change_rows(a: &EventView, b: &EventView) -> Vec<ChangeRow> {
-    let mut factions: Vec<Option<Faction>> = a
+    let present: FactionSet = a
         .segments
         .iter()
         .chain(&b.segments)
-        .map(|s| Some(s.faction))
+        .map(|s| s.faction)
         .collect();
-    factions.sort();
-    factions.dedup();
+    let mut factions: Vec<Option<Faction>> = present.members().map(Some).collect();
     if unaccounted(a).unwrap_or(0) > 0 || unaccounted(b).unwrap_or(0) > 0 {
         factions.push(None);
     }
@@ -236,8 +235,15 @@ pub fn layout(
         }
         y += 6.0;
     }
-    items.sort();
-    items.dedup();
+    // In the order of the key, once each.
+    let items: Vec<KeyItem> = [
+        KeyItem::Unaccounted,
+        KeyItem::Approximate,
+        KeyItem::Contested,
+    ]
+    .into_iter()
+    .filter(|i| items.contains(i))
+    .collect();
     y += key(&mut scene, &items, PAD, y, width - 2.0 * PAD, m);
     scene.height = (y + PAD).ceil();
     Layout { scene, unit, rows }

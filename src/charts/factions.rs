@@ -65,11 +65,16 @@ impl Column<'_> {
         }
     }
 
-    fn visible<'s>(&'s self, hidden: FactionSet) -> impl Iterator<Item = &'s Segment> + 's {
+    /// The segments not hidden, with their index in the event.
+    fn visible<'s>(
+        &'s self,
+        hidden: FactionSet,
+    ) -> impl Iterator<Item = (usize, &'s Segment)> + 's {
         self.event
             .segments
             .iter()
-            .filter(move |s| !hidden.contains(s.faction))
+            .enumerate()
+            .filter(move |(_, s)| !hidden.contains(s.faction))
     }
 
     /// Height of the whole column in the chart's unit.
@@ -81,7 +86,10 @@ impl Column<'_> {
                 .as_ref()
                 .map_or(0.0, |t| self.value(t.value));
         }
-        let sum: f64 = self.visible(hidden).map(|s| self.value(s.count())).sum();
+        let sum: f64 = self
+            .visible(hidden)
+            .map(|(_, s)| self.value(s.count()))
+            .sum();
         sum + self.value(self.event.remainder().unwrap_or(0))
     }
 
@@ -290,7 +298,14 @@ pub fn layout(
         };
         let bar = Rect::snapped(centre - bar_w / 2.0, plot.y, centre + bar_w / 2.0, base);
         let bar = if bar.w < 1.0 { band } else { bar };
-        column(&mut scene, i, col, bar, band, base, unit, opts.hidden, m);
+        let place = Place {
+            event: i,
+            bar,
+            band,
+            base,
+            unit,
+        };
+        column(&mut scene, col, &place, opts.hidden, m);
         scene.region(Target::Column { event: i }, band);
         x_label(&mut scene, &labels, i, centre, base);
     }
@@ -302,23 +317,33 @@ pub fn layout(
     Layout { scene, plot, unit }
 }
 
-/// Draws column `i`: its segments, remainder or total-only outline, marks.
-#[allow(clippy::too_many_arguments)]
-fn column(
-    scene: &mut Scene,
-    i: usize,
-    col: &Column,
+/// Where a column goes.
+struct Place {
+    /// Index of the event.
+    event: usize,
+    /// The bar's horizontal extent (its full height is the plot's).
     bar: Rect,
+    /// The column's band: its share of the width, down to the labels.
     band: Rect,
+    /// The baseline.
     base: f64,
+    /// Pixels per unit of the chart.
     unit: f64,
-    hidden: FactionSet,
-    m: &dyn TextMeasure,
-) {
+}
+
+/// Draws a column: its segments, remainder or total-only outline, marks.
+fn column(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, m: &dyn TextMeasure) {
+    let Place {
+        event: i,
+        bar,
+        band,
+        base,
+        unit,
+    } = *place;
     let px = |v: f64| (v * unit).round();
     let mut y = base;
     let mut marks_after = Vec::new();
-    for seg in col.visible(hidden) {
+    for (index, seg) in col.visible(hidden) {
         let h = px(col.value(seg.count()));
         let rect = Rect::new(bar.x, y - h, bar.w, h);
         y -= h;
@@ -350,6 +375,7 @@ fn column(
         scene.region(
             Target::Segment {
                 event: i,
+                index,
                 faction: seg.faction,
             },
             rect,
@@ -476,7 +502,8 @@ fn total_only_note(scene: &mut Scene, note: &str, outline: Rect, band: Rect, m: 
         }
     }
     let short = "no breakdown";
-    if outline.w >= SMALL.size + 4.0 && outline.h >= m.width(short, SMALL) + 24.0 {
+    // Rotated, from the top down, clear of the total label in the middle.
+    if outline.w >= SMALL.size + 4.0 && 4.0 + m.width(short, SMALL) <= outline.h / 2.0 - 9.0 {
         scene.push(Mark::Text {
             x: outline.x + outline.w / 2.0,
             y: outline.y + 4.0,
@@ -553,6 +580,15 @@ mod tests {
             .expect("target is drawn")
     }
 
+    fn segment_of(l: &Layout, event: usize, faction: Faction) -> Rect {
+        l.scene
+            .regions
+            .iter()
+            .find(|h| h.target.event() == event && h.target.faction() == Some(faction))
+            .map(|h| h.rect)
+            .expect("segment is drawn")
+    }
+
     fn target_at(l: &Layout, x: f64, y: f64) -> Option<Target> {
         l.hit(x, y).map(|h| h.target)
     }
@@ -562,10 +598,12 @@ mod tests {
         let l = chart(Mode::Absolute, FactionSet::EMPTY);
         let bol = Target::Segment {
             event: 2,
+            index: 0,
             faction: Faction::Bolsheviks,
         };
         let srs = Target::Segment {
             event: 2,
+            index: 1,
             faction: Faction::Srs,
         };
         let r = rect_of(&l, bol);
@@ -604,7 +642,7 @@ mod tests {
     #[test]
     fn heights_are_proportional_to_counts() {
         let l = chart(Mode::Absolute, FactionSet::EMPTY);
-        let h = |event, faction| rect_of(&l, Target::Segment { event, faction }).h;
+        let h = |event, faction| segment_of(&l, event, faction).h;
         assert!((h(2, Faction::Bolsheviks) - 390.0 * l.unit).abs() <= 0.5);
         assert!((h(2, Faction::Srs) - 160.0 * l.unit).abs() <= 0.5);
         assert!((h(1, Faction::Srs) - 285.0 * l.unit).abs() <= 0.5);
@@ -645,13 +683,7 @@ mod tests {
             .iter()
             .any(|h| h.target.faction() == Some(Faction::Bolsheviks)));
         // The SRs now start at the baseline.
-        let srs = rect_of(
-            &l,
-            Target::Segment {
-                event: 2,
-                faction: Faction::Srs,
-            },
-        );
+        let srs = segment_of(&l, 2, Faction::Srs);
         assert_eq!(srs.bottom(), l.plot.bottom());
         assert!(!l.scene.marks.iter().any(|m| matches!(
             m,

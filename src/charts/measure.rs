@@ -32,12 +32,20 @@ impl FontSpec {
         }
     }
 
-    /// The CSS font shorthand the canvas backend sets for this font:
-    /// "normal 12px sans-serif".
+    /// The CSS font shorthand for this font: "normal 12px sans-serif".
     pub fn css(self) -> String {
-        let weight = if self.bold { "bold" } else { "normal" };
-        format!("{weight} {}px sans-serif", self.size)
+        css_font(
+            if self.bold { "bold" } else { "normal" },
+            self.size,
+            "sans-serif",
+        )
     }
+}
+
+/// A CSS font shorthand, "bold 12px sans-serif", with the size rounded to a
+/// whole pixel (so no float formatting is needed).
+pub fn css_font(style: &str, size: f64, family: &str) -> String {
+    format!("{style} {}px {family}", size.round().max(0.0) as u32)
 }
 
 /// Measures the advance width of a single line of text.

@@ -11,6 +11,8 @@
 //! - [`factions`]: stacked bars of faction strength, one column per event.
 //! - [`compare`]: two events side by side, faction by faction.
 //! - [`votes`]: every recorded vote, grouped by event.
+//! - [`tooltip`]: the text for a hovered region; [`synthetic`]: generated
+//!   data for stress tests.
 //!
 //! Text is measured through [`TextMeasure`] (a fixed approximation natively,
 //! the canvas in the browser) and drawn through [`Measured`], so layout and
@@ -21,13 +23,14 @@ pub mod factions;
 mod format;
 mod measure;
 mod paint;
+pub mod synthetic;
 mod text;
 pub mod tooltip;
 pub mod votes;
 
 use format::about;
 pub use format::{count, percent, signed_count, signed_points};
-pub use measure::{ApproxMeasure, FontSpec, Measured, TextMeasure};
+pub use measure::{css_font, ApproxMeasure, FontSpec, Measured, TextMeasure};
 pub use paint::paint;
 
 use crate::dataset::{Dataset, EventView, Segment};
@@ -80,8 +83,13 @@ impl Rect {
 /// [`Dataset::events`]; votes are indices into that event's `votes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
-    /// One faction's segment of an event's column.
-    Segment { event: usize, faction: Faction },
+    /// One faction's segment of an event's column: `index` into the
+    /// event's `segments` (a faction can appear twice in synthetic data).
+    Segment {
+        event: usize,
+        index: usize,
+        faction: Faction,
+    },
     /// The delegates of an event's stated total that no faction accounts for.
     Remainder { event: usize },
     /// A whole event: its column band, or its total-only bar.
@@ -126,8 +134,8 @@ impl Target {
         }
     }
 
-    /// A short label: the faction name, "Unaccounted", the vote's motion, or
-    /// the event's short name.
+    /// A short label: the faction name, "Unaccounted", the vote's motion
+    /// and result, or the event's short name.
     pub fn label(&self, data: &Dataset) -> String {
         let Some(event) = data.events.get(self.event()) else {
             return String::new();
@@ -140,7 +148,7 @@ impl Target {
             Target::Vote { vote, .. } => event
                 .votes
                 .get(vote)
-                .map(|v| v.motion.clone())
+                .map(|v| format!("{}: {}", v.motion, tooltip::result_line(v)))
                 .unwrap_or_default(),
         }
     }
@@ -148,6 +156,18 @@ impl Target {
 
 /// Display name of the delegates no faction accounts for.
 pub const UNACCOUNTED: &str = "Unaccounted";
+
+/// The factions with a segment in any event, in stacking order (as
+/// [`Dataset::factions`], without sorting).
+pub fn factions_in(data: &Dataset) -> Vec<Faction> {
+    let present: FactionSet = data
+        .events
+        .iter()
+        .flat_map(|e| &e.segments)
+        .map(|s| s.faction)
+        .collect();
+    present.members().collect()
+}
 
 /// A faction's name, or [`UNACCOUNTED`] for `None`.
 pub fn row_name(f: Option<Faction>) -> &'static str {
@@ -256,6 +276,11 @@ impl FactionSet {
 
     pub fn is_empty(self) -> bool {
         self.0 == 0
+    }
+
+    /// The members in stacking order.
+    pub fn members(self) -> impl Iterator<Item = Faction> {
+        Faction::ALL.into_iter().filter(move |f| self.contains(*f))
     }
 }
 
@@ -523,7 +548,7 @@ pub fn nice_step(max: f64, target: usize) -> f64 {
 }
 
 /// The key items a chart uses, laid out left to right and wrapped to `width`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum KeyItem {
     Unaccounted,
     Approximate,
@@ -534,7 +559,7 @@ pub(crate) enum KeyItem {
 }
 
 /// A part of a vote's bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum VotePart {
     For,
     Against,
@@ -555,6 +580,15 @@ impl VotePart {
             VotePart::For => "For",
             VotePart::Against => "Against",
             VotePart::Abstained => "Abstained",
+        }
+    }
+
+    /// The name in running text: "for", "against", "abstained".
+    pub(crate) fn word(self) -> &'static str {
+        match self {
+            VotePart::For => "for",
+            VotePart::Against => "against",
+            VotePart::Abstained => "abstained",
         }
     }
 }
@@ -691,6 +725,14 @@ mod tests {
         assert!(s.is_empty());
         let s: FactionSet = [Faction::Srs, Faction::Mensheviks].into_iter().collect();
         assert!(s.contains(Faction::Srs) && s.contains(Faction::Mensheviks));
+    }
+
+    #[test]
+    fn factions_in_matches_the_dataset_order() {
+        let data = fixture::sample();
+        assert_eq!(factions_in(&data), data.factions());
+        let data = synthetic::dataset(3, 20);
+        assert_eq!(factions_in(&data), data.factions());
     }
 
     #[test]

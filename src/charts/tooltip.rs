@@ -12,8 +12,11 @@ pub fn lines(data: &Dataset, target: Target) -> Vec<String> {
     };
     let mut out = vec![event.name.clone(), event.date_label(Style::Old)];
     match target {
-        Target::Segment { faction, .. }
-        | Target::Compare {
+        Target::Segment { index, .. } => match event.segments.get(index) {
+            Some(seg) => segment(&mut out, event, seg),
+            None => return Vec::new(),
+        },
+        Target::Compare {
             faction: Some(faction),
             ..
         } => match event.segments.iter().find(|s| s.faction == faction) {
@@ -84,12 +87,12 @@ fn segment(out: &mut Vec<String>, event: &EventView, seg: &Segment) {
     out.extend(share_of(event, seg.count()));
     out.extend(total_line(event));
     out.extend(seg.parts.iter().map(|p| format!("Of these: {p}")));
+    out.push(quoted(&seg.figure.source));
     out.extend(
         seg.later
             .iter()
             .map(|f| format!("Later: {} — {}", delegates(f), quoted(&f.source))),
     );
-    out.push(quoted(&seg.figure.source));
     out.extend(seg.alternatives.iter().map(|f| {
         format!(
             "Other source: {} — “{}” — {}",

@@ -148,7 +148,7 @@ fn vote_row(
     for (part, n) in parts(v) {
         let w = (f64::from(n) * unit).round();
         if w <= 0.0 {
-            beside.push(format!("{} {}", count(n), part.name().to_lowercase()));
+            beside.push(format!("{} {}", count(n), part.word()));
             continue;
         }
         let rect = Rect::new(cursor, bar_y, w, BAR);
@@ -157,7 +157,7 @@ fn vote_row(
             ink: part.ink(),
         });
         let label = count(n);
-        if m.width(&label, SMALL) + 4.0 <= w {
+        if m.width(&label, SMALL) + 8.0 <= w {
             let ink = match part {
                 VotePart::Abstained => Ink::Text,
                 _ => Ink::Background,
@@ -167,7 +167,7 @@ fn vote_row(
                     .anchored(Align::Center, Baseline::Middle),
             );
         } else {
-            beside.push(format!("{label} {}", part.name().to_lowercase()));
+            beside.push(format!("{label} {}", part.word()));
         }
         cursor += w;
     }

@@ -1,0 +1,83 @@
+//! A generated dataset of any size, for stress tests and benchmarks of the
+//! charts. Deterministic: the same arguments give the same figures.
+
+use crate::dataset::{Dataset, EventView, Figure, Segment, Source, VoteView};
+use crate::factions::Faction;
+
+fn figure(value: u32) -> Figure {
+    Figure {
+        value,
+        approximate: false,
+        source: Source {
+            doc: 0,
+            doc_name: "synthetic".to_string(),
+            start: 0,
+            end: 0,
+            quote: "A generated figure.".to_string(),
+        },
+    }
+}
+
+/// `events` events of `factions` segments each; segment `j` is faction
+/// `Faction::ALL[j % 16]`. Each total leaves a small unaccounted remainder
+/// on two events in three, and each event has one vote (every fifth a caucus
+/// vote).
+pub fn dataset(events: u32, factions: u32) -> Dataset {
+    let events = (0..events)
+        .map(|i| {
+            let segments: Vec<Segment> = (0..factions)
+                .map(|j| Segment {
+                    faction: Faction::ALL[j as usize % Faction::ALL.len()],
+                    figure: figure(5 + (i * 131 + j * 71 + 17) % 97),
+                    alternatives: Vec::new(),
+                    parts: Vec::new(),
+                    later: Vec::new(),
+                })
+                .collect();
+            let sum: u32 = segments.iter().map(Segment::count).sum();
+            let plenary = i % 5 != 0;
+            EventView {
+                id: format!("synthetic-{}", i + 1),
+                name: format!("Synthetic event {}", i + 1),
+                short: format!("Event {}", i + 1),
+                start: None,
+                end: None,
+                total: Some(figure(sum + (i % 3) * 10)),
+                total_label: "delegates".to_string(),
+                segments,
+                note: None,
+                user_added: false,
+                votes: vec![VoteView {
+                    motion: format!("Motion {}", i + 1),
+                    body: if plenary { "plenary" } else { "caucus" }.to_string(),
+                    plenary,
+                    for_: Some(100 + (i * 37) % 400),
+                    against: Some((i * 53) % 200),
+                    abstained: Some((i * 11) % 50),
+                    unanimous: false,
+                    majority: false,
+                    corroborated_by: Vec::new(),
+                    source: figure(0).source,
+                }],
+            }
+        })
+        .collect();
+    Dataset { events }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_data_has_the_requested_shape() {
+        let d = dataset(100, 30);
+        assert_eq!(d.events.len(), 100);
+        assert!(d.events.iter().all(|e| e.segments.len() == 30));
+        assert_eq!(d.events[0].segments[16].faction, Faction::Bolsheviks);
+        assert_eq!(d.events[1].remainder(), Some(10));
+        assert_eq!(d.events[0].remainder(), None);
+        assert_eq!(dataset(100, 30), d);
+        assert!(dataset(0, 5).events.is_empty());
+    }
+}
