@@ -1,1 +1,1092 @@
-//! The browser layer. (Being written.)
+//! The browser page: draws the three charts on canvases sized for the
+//! device pixel ratio, shows a tooltip and an outline for the hovered
+//! region, and wires up the legend, the mode radios and the comparison
+//! selects. The only module that knows about wasm-bindgen and the DOM;
+//! everything drawn comes from [`crate::charts`].
+//!
+//! Hover never redraws a chart and never reads layout: pointer positions
+//! are taken relative to canvas rectangles cached on resize and scroll,
+//! the hovered rectangle is outlined on a separate overlay canvas, and the
+//! tooltip is moved with a CSS transform.
+//!
+//! Charts are painted through [`CanvasPainter`], a small plotters backend
+//! on the canvas 2D context. It writes colours as `#rrggbb` and font sizes
+//! in whole pixels, which keeps float formatting (and its tables) out of
+//! the wasm module.
+
+use crate::calendar::Style;
+use crate::charts::{
+    self, compare, css_font, factions, synthetic, tooltip, votes, ApproxMeasure, FactionSet,
+    FontSpec, Hit, Measured, Mode, Rect, Scene, Target, TextMeasure, Theme,
+};
+use crate::dataset::{Dataset, EventView};
+use crate::{Corpus, Faction};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
+};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    CanvasRenderingContext2d, Document, Element, EventTarget, HtmlCanvasElement, HtmlElement,
+    HtmlInputElement, HtmlSelectElement, MediaQueryList, ResizeObserver, Window,
+};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console)]
+    fn warn(message: &str);
+
+    /// A mouse event's client coordinates as the browser reports them,
+    /// fractions included (web-sys's stable getters truncate to integers).
+    #[wasm_bindgen(extends = web_sys::Event)]
+    type PointerPosition;
+    #[wasm_bindgen(method, getter, js_name = clientX)]
+    fn client_x(this: &PointerPosition) -> f64;
+    #[wasm_bindgen(method, getter, js_name = clientY)]
+    fn client_y(this: &PointerPosition) -> f64;
+}
+
+/// The three charts of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Factions,
+    Compare,
+    Votes,
+}
+
+const KINDS: [Kind; 3] = [Kind::Factions, Kind::Compare, Kind::Votes];
+
+impl Kind {
+    fn canvas_id(self) -> &'static str {
+        match self {
+            Kind::Factions => "faction-chart",
+            Kind::Compare => "compare-chart",
+            Kind::Votes => "vote-chart",
+        }
+    }
+
+    fn overlay_id(self) -> &'static str {
+        match self {
+            Kind::Factions => "faction-overlay",
+            Kind::Compare => "compare-overlay",
+            Kind::Votes => "vote-overlay",
+        }
+    }
+
+    /// Whether the chart's height follows from its content (and is set on
+    /// its frame) rather than from the stylesheet.
+    fn fits_content(self) -> bool {
+        self != Kind::Factions
+    }
+}
+
+/// A laid-out chart of any kind.
+#[derive(Debug)]
+enum ChartLayout {
+    Factions(factions::Layout),
+    Compare(compare::Layout),
+    Votes(votes::Layout),
+}
+
+type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+impl ChartLayout {
+    fn scene(&self) -> &Scene {
+        match self {
+            ChartLayout::Factions(l) => &l.scene,
+            ChartLayout::Compare(l) => &l.scene,
+            ChartLayout::Votes(l) => &l.scene,
+        }
+    }
+
+    fn hit(&self, x: f64, y: f64) -> Option<Hit> {
+        match self {
+            ChartLayout::Factions(l) => l.hit(x, y),
+            ChartLayout::Compare(l) => l.hit(x, y),
+            ChartLayout::Votes(l) => l.hit(x, y),
+        }
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> DrawResult<DB> {
+        match self {
+            ChartLayout::Factions(l) => factions::draw(area, l, theme),
+            ChartLayout::Compare(l) => compare::draw(area, l, theme),
+            ChartLayout::Votes(l) => votes::draw(area, l, theme),
+        }
+    }
+}
+
+/// A canvas's box in the viewport, in CSS pixels.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Bounds {
+    left: f64,
+    top: f64,
+    width: f64,
+    height: f64,
+}
+
+/// One chart on the page: its canvas, the overlay above it for the hover
+/// outline, and the frame that positions both.
+#[derive(Debug)]
+struct Chart {
+    kind: Kind,
+    canvas: HtmlCanvasElement,
+    overlay: HtmlCanvasElement,
+    overlay_ctx: CanvasRenderingContext2d,
+    frame: HtmlElement,
+    layout: Option<ChartLayout>,
+    bounds: Bounds,
+    /// CSS width, CSS height and device pixel ratio of the last drawing.
+    drawn: (f64, f64, f64),
+    hover: Option<Target>,
+}
+
+/// Text widths from a detached canvas's `measureText`, cached per font and
+/// text. Nothing is added to the page and no layout is forced.
+#[derive(Debug)]
+struct CanvasMeasure {
+    ctx: CanvasRenderingContext2d,
+    /// The font last set on `ctx`.
+    font: RefCell<Option<FontSpec>>,
+    /// Widths by text, one map per font (the charts use a handful of fonts).
+    cache: RefCell<Vec<(FontSpec, HashMap<String, f64>)>>,
+}
+
+impl TextMeasure for CanvasMeasure {
+    fn width(&self, text: &str, font: FontSpec) -> f64 {
+        let mut cache = self.cache.borrow_mut();
+        let k = match cache.iter().position(|(f, _)| *f == font) {
+            Some(k) => k,
+            None => {
+                cache.push((font, HashMap::new()));
+                cache.len() - 1
+            }
+        };
+        let by_text = &mut cache[k].1;
+        if let Some(w) = by_text.get(text) {
+            return *w;
+        }
+        if *self.font.borrow() != Some(font) {
+            self.ctx.set_font(&font.css());
+            *self.font.borrow_mut() = Some(font);
+        }
+        let w = match self.ctx.measure_text(text) {
+            Ok(metrics) => metrics.width(),
+            Err(_) => ApproxMeasure.width(text, font),
+        };
+        by_text.insert(text.to_string(), w);
+        w
+    }
+}
+
+/// An error from the canvas: the exception's text.
+#[derive(Debug)]
+struct CanvasError(String);
+
+impl fmt::Display for CanvasError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CanvasError {}
+
+/// A plotters backend drawing on a canvas 2D context whose transform maps
+/// CSS pixels to device pixels.
+struct CanvasPainter {
+    ctx: CanvasRenderingContext2d,
+    /// Size in CSS pixels.
+    size: (u32, u32),
+}
+
+type PaintResult = Result<(), DrawingErrorKind<CanvasError>>;
+
+fn canvas_error(e: JsValue) -> DrawingErrorKind<CanvasError> {
+    let message = e.as_string().unwrap_or_else(|| "canvas error".to_string());
+    DrawingErrorKind::DrawingError(CanvasError(message))
+}
+
+impl CanvasPainter {
+    /// Sets the fill or stroke colour (and its alpha) for what follows.
+    fn colour(&self, c: BackendColor, stroke: bool) {
+        let (r, g, b) = c.rgb;
+        let hex = format!("#{r:02x}{g:02x}{b:02x}");
+        self.ctx.set_global_alpha(c.alpha);
+        if stroke {
+            self.ctx.set_stroke_style_str(&hex);
+        } else {
+            self.ctx.set_fill_style_str(&hex);
+        }
+    }
+
+    /// Traces `points` as one path, closed or not.
+    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>, close: bool) {
+        self.ctx.begin_path();
+        for (k, (x, y)) in points.into_iter().enumerate() {
+            let (x, y) = (f64::from(x), f64::from(y));
+            if k == 0 {
+                self.ctx.move_to(x, y);
+            } else {
+                self.ctx.line_to(x, y);
+            }
+        }
+        if close {
+            self.ctx.close_path();
+        }
+    }
+}
+
+impl DrawingBackend for CanvasPainter {
+    type ErrorType = CanvasError;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> PaintResult {
+        Ok(())
+    }
+
+    fn present(&mut self) -> PaintResult {
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> PaintResult {
+        self.colour(color, false);
+        let (x, y) = (f64::from(point.0), f64::from(point.1));
+        self.ctx.fill_rect(x, y, 1.0, 1.0);
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> PaintResult {
+        self.draw_path([from, to], style)
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> PaintResult {
+        self.colour(style.color(), !fill);
+        let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+        let w = f64::from(bottom_right.0 - upper_left.0);
+        let h = f64::from(bottom_right.1 - upper_left.1);
+        if fill {
+            self.ctx.fill_rect(x, y, w, h);
+        } else {
+            self.ctx.set_line_width(f64::from(style.stroke_width()));
+            self.ctx.stroke_rect(x, y, w, h);
+        }
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> PaintResult {
+        self.colour(style.color(), true);
+        self.ctx.set_line_width(f64::from(style.stroke_width()));
+        self.trace(path, false);
+        self.ctx.stroke();
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> PaintResult {
+        self.colour(style.color(), false);
+        self.trace(vert, true);
+        self.ctx.fill();
+        Ok(())
+    }
+
+    fn draw_text<TStyle: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &TStyle,
+        pos: BackendCoord,
+    ) -> PaintResult {
+        let ctx = &self.ctx;
+        self.colour(style.color(), false);
+        let family = style.family();
+        ctx.set_font(&css_font(
+            style.style().as_str(),
+            style.size(),
+            family.as_str(),
+        ));
+        let anchor = style.anchor();
+        ctx.set_text_align(match anchor.h_pos {
+            HPos::Left => "left",
+            HPos::Center => "center",
+            HPos::Right => "right",
+        });
+        ctx.set_text_baseline(match anchor.v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        });
+        let quarter_turns = match style.transform() {
+            FontTransform::Rotate90 => 1.0,
+            FontTransform::Rotate180 => 2.0,
+            FontTransform::Rotate270 => 3.0,
+            _ => 0.0,
+        };
+        let (x, y) = (f64::from(pos.0), f64::from(pos.1));
+        if quarter_turns == 0.0 {
+            return ctx.fill_text(text, x, y).map_err(canvas_error);
+        }
+        ctx.save();
+        let drawn = ctx
+            .translate(x, y)
+            .and_then(|()| ctx.rotate(quarter_turns * std::f64::consts::FRAC_PI_2))
+            .and_then(|()| ctx.fill_text(text, 0.0, 0.0));
+        ctx.restore();
+        drawn.map_err(canvas_error)
+    }
+}
+
+/// The page's state.
+#[derive(Debug)]
+struct App {
+    window: Window,
+    document: Document,
+    data: Dataset,
+    mode: Mode,
+    hidden: FactionSet,
+    /// The events compared, as indices into `data.events`.
+    pair: (usize, usize),
+    charts: Vec<Chart>,
+    measure: CanvasMeasure,
+    tooltip: HtmlElement,
+    theme: Theme,
+    viewport_height: f64,
+    /// The `(resolution: Xdppx)` query of the current ratio, and its listener.
+    dpr_query: Option<MediaQueryList>,
+    on_dpr_change: Option<js_sys::Function>,
+}
+
+thread_local! {
+    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the app; `None` before start-up or if the app is busy (a
+/// re-entrant event).
+fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
+    APP.with(|cell| cell.try_borrow_mut().ok()?.as_mut().map(f))
+}
+
+/// Shows `message` in the page's error banner.
+fn show_error(message: &str) {
+    let banner = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("error-banner"));
+    if let Some(banner) = banner {
+        banner.set_text_content(Some(message));
+        // Removing an attribute that is absent is not an error.
+        let _ = banner.remove_attribute("hidden");
+    }
+}
+
+/// Logs and shows an error from an event handler.
+fn report(result: Result<(), JsValue>) {
+    if let Err(e) = result {
+        // An exception object reads as "Name: message".
+        let message = e
+            .as_string()
+            .unwrap_or_else(|| e.unchecked_ref::<js_sys::Object>().to_string().into());
+        warn(&format!("soviets: {message}"));
+        show_error(&format!("Something went wrong: {message}"));
+    }
+}
+
+fn err(message: &str) -> JsValue {
+    JsValue::from_str(message)
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    canvas
+        .get_context("2d")?
+        .ok_or_else(|| err("the browser gave no 2D canvas context"))?
+        .dyn_into()
+        .map_err(|_| err("not a 2D canvas context"))
+}
+
+fn css_rgb((r, g, b): charts::Rgb) -> String {
+    format!("rgb({r},{g},{b})")
+}
+
+/// Adds a listener that lives as long as the page.
+fn listen(
+    target: &EventTarget,
+    name: &str,
+    capture: bool,
+    handler: impl FnMut(JsValue) + 'static,
+) -> Result<(), JsValue> {
+    let closure = Closure::<dyn FnMut(JsValue)>::new(handler);
+    target.add_event_listener_with_callback_and_bool(
+        name,
+        closure.as_ref().unchecked_ref(),
+        capture,
+    )?;
+    closure.forget();
+    Ok(())
+}
+
+/// Serialises for JavaScript: maps as objects, `None` as `null`.
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// "105 (13.4%)", or a dash when unknown.
+fn count_cell(n: Option<u32>, share: Option<f64>) -> String {
+    match (n, share) {
+        (Some(n), Some(s)) => format!("{} ({})", charts::count(n), charts::percent(s)),
+        (Some(n), None) => charts::count(n),
+        (None, _) => "—".to_string(),
+    }
+}
+
+impl App {
+    fn new() -> Result<App, JsValue> {
+        let window = web_sys::window().ok_or_else(|| err("no window"))?;
+        let document = window.document().ok_or_else(|| err("no document"))?;
+        let by_id = |id: &str| {
+            document
+                .get_element_by_id(id)
+                .ok_or_else(|| err(&format!("the page has no #{id}")))
+        };
+        let mut charts = Vec::new();
+        for kind in KINDS {
+            let canvas: HtmlCanvasElement = by_id(kind.canvas_id())?
+                .dyn_into()
+                .map_err(|_| err("a chart element is not a canvas"))?;
+            let overlay: HtmlCanvasElement = by_id(kind.overlay_id())?
+                .dyn_into()
+                .map_err(|_| err("an overlay element is not a canvas"))?;
+            let frame: HtmlElement = canvas
+                .parent_element()
+                .ok_or_else(|| err("a chart canvas has no frame"))?
+                .dyn_into()?;
+            charts.push(Chart {
+                kind,
+                overlay_ctx: context(&overlay)?,
+                canvas,
+                overlay,
+                frame,
+                layout: None,
+                bounds: Bounds::default(),
+                drawn: (0.0, 0.0, 0.0),
+                hover: None,
+            });
+        }
+        let scratch: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+        let measure = CanvasMeasure {
+            ctx: context(&scratch)?,
+            font: RefCell::new(None),
+            cache: RefCell::new(Vec::new()),
+        };
+        let share: HtmlInputElement = by_id("mode-share")?.dyn_into()?;
+        let mode = if share.checked() {
+            Mode::Share
+        } else {
+            Mode::Absolute
+        };
+        let tooltip: HtmlElement = by_id("tooltip")?.dyn_into()?;
+        let data = Corpus::seeds().dataset();
+        let pair = default_pair(&data);
+        Ok(App {
+            window,
+            document,
+            data,
+            mode,
+            hidden: FactionSet::EMPTY,
+            pair,
+            charts,
+            measure,
+            tooltip,
+            theme: Theme::LIGHT,
+            viewport_height: 0.0,
+            dpr_query: None,
+            on_dpr_change: None,
+        })
+    }
+
+    fn index(kind: Kind) -> usize {
+        KINDS.iter().position(|k| *k == kind).unwrap_or(0)
+    }
+
+    fn element(&self, id: &str) -> Result<Element, JsValue> {
+        self.document
+            .get_element_by_id(id)
+            .ok_or_else(|| err(&format!("the page has no #{id}")))
+    }
+
+    fn dpr(&self) -> f64 {
+        let dpr = self.window.device_pixel_ratio();
+        if dpr.is_finite() && dpr > 0.0 {
+            dpr
+        } else {
+            1.0
+        }
+    }
+
+    /// Re-reads every canvas's position and size (this reads layout).
+    fn refresh_bounds(&mut self) {
+        for chart in &mut self.charts {
+            let r = chart.canvas.get_bounding_client_rect();
+            chart.bounds = Bounds {
+                left: r.left(),
+                top: r.top(),
+                width: r.width(),
+                height: r.height(),
+            };
+        }
+        self.viewport_height = self
+            .window
+            .inner_height()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+    }
+
+    fn lay_out(&self, kind: Kind, width: f64, height: f64) -> ChartLayout {
+        let m = &self.measure;
+        match kind {
+            Kind::Factions => {
+                let opts = factions::Options {
+                    mode: self.mode,
+                    hidden: self.hidden,
+                };
+                ChartLayout::Factions(factions::layout(&self.data, width, height, opts, m))
+            }
+            Kind::Compare => {
+                let (a, b) = self.pair;
+                ChartLayout::Compare(compare::layout(&self.data, a, b, width, self.mode, m))
+            }
+            Kind::Votes => ChartLayout::Votes(votes::layout(&self.data, width, m)),
+        }
+    }
+
+    /// Lays out and paints one chart at its current CSS size.
+    fn draw(&mut self, kind: Kind) -> Result<(), JsValue> {
+        let dpr = self.dpr();
+        let i = App::index(kind);
+        let Bounds { width, height, .. } = self.charts[i].bounds;
+        let layout = self.lay_out(kind, width, height);
+        let chart = &mut self.charts[i];
+        let css_height = if kind.fits_content() {
+            let h = layout.scene().height;
+            // Scene heights are whole pixels.
+            chart
+                .frame
+                .style()
+                .set_property("height", &format!("{}px", h as u32))?;
+            chart.bounds.height = h;
+            h
+        } else {
+            height
+        };
+        let device = (
+            (width * dpr).round().max(1.0) as u32,
+            (css_height * dpr).round().max(1.0) as u32,
+        );
+        for canvas in [&chart.canvas, &chart.overlay] {
+            if (canvas.width(), canvas.height()) != device {
+                canvas.set_width(device.0);
+                canvas.set_height(device.1);
+            }
+        }
+        // Lay out in CSS pixels, paint in device pixels.
+        let ctx = context(&chart.canvas)?;
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        let painter = CanvasPainter {
+            ctx,
+            size: (width.ceil() as u32, css_height.ceil() as u32),
+        };
+        let area = Measured::new(painter, &self.measure).into_drawing_area();
+        layout
+            .draw(&area, &self.theme)
+            .map_err(|e| err(&format!("drawing {}: {e}", kind.canvas_id())))?;
+        chart.layout = Some(layout);
+        chart.drawn = (width, if kind.fits_content() { 0.0 } else { height }, dpr);
+        chart.hover = None;
+        outline(chart, None, &self.theme, dpr)?;
+        Ok(())
+    }
+
+    fn draw_all(&mut self) -> Result<(), JsValue> {
+        for kind in KINDS {
+            self.draw(kind)?;
+        }
+        // Content-sized charts may have moved the others.
+        self.refresh_bounds();
+        self.fill_table()
+    }
+
+    /// After a resize or a change of device pixel ratio: redraws the
+    /// charts whose size or ratio changed.
+    fn resize(&mut self) -> Result<(), JsValue> {
+        self.refresh_bounds();
+        let dpr = self.dpr();
+        let mut changed = false;
+        for kind in KINDS {
+            let c = &self.charts[App::index(kind)];
+            let height = if kind.fits_content() {
+                0.0
+            } else {
+                c.bounds.height
+            };
+            if c.drawn != (c.bounds.width, height, dpr) {
+                self.draw(kind)?;
+                changed = true;
+            }
+        }
+        if changed {
+            self.refresh_bounds();
+        }
+        Ok(())
+    }
+
+    fn on_move(&mut self, kind: Kind, event: &PointerPosition) -> Result<(), JsValue> {
+        let (cx, cy) = (event.client_x(), event.client_y());
+        let i = App::index(kind);
+        let chart = &self.charts[i];
+        let b = chart.bounds;
+        let (x, y) = (cx - b.left, cy - b.top);
+        let hit = chart.layout.as_ref().and_then(|l| l.hit(x, y));
+        let target = hit.map(|h| h.target);
+        if target != chart.hover {
+            let dpr = chart.drawn.2;
+            outline(&self.charts[i], hit.map(|h| h.rect), &self.theme, dpr)?;
+            match target {
+                Some(t) => {
+                    let text = tooltip::lines(&self.data, t).join("\n");
+                    self.tooltip.set_text_content(Some(&text));
+                    self.tooltip.set_hidden(false);
+                }
+                None => self.tooltip.set_hidden(true),
+            }
+            self.charts[i].hover = target;
+        }
+        if target.is_some() {
+            // Keep the tooltip on the roomier side of the pointer.
+            let gap = 14.0;
+            let tx = if x > b.width / 2.0 {
+                format!("calc({}px - 100%)", (cx - gap).round() as i32)
+            } else {
+                format!("{}px", (cx + gap).round() as i32)
+            };
+            // Never past the viewport's edges, however wide the tooltip.
+            let tx = format!("clamp(4px, {tx}, calc(100vw - 100% - 4px))");
+            let ty = if cy > self.viewport_height / 2.0 {
+                format!("calc({}px - 100%)", (cy - gap).round() as i32)
+            } else {
+                format!("{}px", (cy + gap).round() as i32)
+            };
+            self.tooltip
+                .style()
+                .set_property("transform", &format!("translate({tx}, {ty})"))?;
+        }
+        Ok(())
+    }
+
+    fn on_leave(&mut self, kind: Kind) -> Result<(), JsValue> {
+        let chart = &mut self.charts[App::index(kind)];
+        chart.hover = None;
+        outline(chart, None, &self.theme, chart.drawn.2)?;
+        self.tooltip.set_hidden(true);
+        Ok(())
+    }
+
+    fn create(&self, tag: &str, text: Option<&str>) -> Result<Element, JsValue> {
+        let e = self.document.create_element(tag)?;
+        if text.is_some() {
+            e.set_text_content(text);
+        }
+        Ok(e)
+    }
+
+    /// One legend button per faction in the data.
+    fn build_legend(&self) -> Result<(), JsValue> {
+        let list = self.element("faction-legend")?;
+        list.set_text_content(None);
+        for f in charts::factions_in(&self.data) {
+            let button = self.create("button", None)?;
+            button.set_attribute("type", "button")?;
+            button.set_attribute("data-faction", f.id())?;
+            let shown = !self.hidden.contains(f);
+            button.set_attribute("aria-pressed", if shown { "true" } else { "false" })?;
+            let swatch: HtmlElement = self.create("span", None)?.dyn_into()?;
+            swatch.set_class_name("swatch");
+            swatch.set_attribute("aria-hidden", "true")?;
+            swatch.style().set_property("background-color", &f.hex())?;
+            button.append_child(&swatch)?;
+            let name = self.create("span", Some(f.name()))?;
+            button.append_child(&name)?;
+            let item = self.create("li", None)?;
+            item.append_child(&button)?;
+            list.append_child(&item)?;
+        }
+        Ok(())
+    }
+
+    /// Fills both comparison selects with every event.
+    fn build_selects(&self) -> Result<(), JsValue> {
+        for (id, chosen) in [("compare-a", self.pair.0), ("compare-b", self.pair.1)] {
+            let select: HtmlSelectElement = self.element(id)?.dyn_into()?;
+            select.set_text_content(None);
+            for e in &self.data.events {
+                let label = format!("{} ({})", e.name, e.date_label(Style::Old));
+                let option = self.create("option", Some(&label))?;
+                option.set_attribute("value", &e.id)?;
+                select.append_child(&option)?;
+            }
+            select.set_selected_index(chosen as i32);
+        }
+        Ok(())
+    }
+
+    /// Rewrites `#compare-table` for the compared pair.
+    fn fill_table(&self) -> Result<(), JsValue> {
+        let table = self.element("compare-table")?;
+        table.set_text_content(None);
+        let events = &self.data.events;
+        let (Some(a), Some(b)) = (events.get(self.pair.0), events.get(self.pair.1)) else {
+            return Ok(());
+        };
+        let (sa, sb) = (charts::short_name(a), charts::short_name(b));
+        let caption = format!("Delegates by faction: {sa} and {sb}");
+        let caption = self.create("caption", Some(&caption))?;
+        table.append_child(&caption)?;
+        let head = self.create("thead", None)?;
+        let columns = ["Faction", sa, sb, "Change", "Change in share"];
+        self.row(&head, columns.map(String::from), "col")?;
+        table.append_child(&head)?;
+        let body = self.create("tbody", None)?;
+        for r in compare::change_rows(a, b) {
+            let cells = [
+                charts::row_name(r.faction).to_string(),
+                count_cell(r.a, r.share_a),
+                count_cell(r.b, r.share_b),
+                r.delta_count.map_or("—".to_string(), charts::signed_count),
+                r.delta_share.map_or("—".to_string(), charts::signed_points),
+            ];
+            self.row(&body, cells, "row")?;
+        }
+        let total = |e: &EventView| e.total.as_ref().map(|t| t.value);
+        let (ta, tb) = (total(a), total(b));
+        let delta = ta.zip(tb).map(|(x, y)| i64::from(y) - i64::from(x));
+        let cells = [
+            "Stated total".to_string(),
+            count_cell(ta, None),
+            count_cell(tb, None),
+            delta.map_or("—".to_string(), charts::signed_count),
+            String::new(),
+        ];
+        self.row(&body, cells, "row")?;
+        table.append_child(&body)?;
+        Ok(())
+    }
+
+    /// Appends a table row whose first cell is a header with `scope`.
+    fn row(&self, parent: &Element, cells: [String; 5], scope: &str) -> Result<(), JsValue> {
+        let tr = self.create("tr", None)?;
+        for (k, text) in cells.iter().enumerate() {
+            let header = k == 0 || scope == "col";
+            let cell = self.create(if header { "th" } else { "td" }, Some(text))?;
+            if header {
+                cell.set_attribute("scope", scope)?;
+            }
+            tr.append_child(&cell)?;
+        }
+        parent.append_child(&tr)?;
+        Ok(())
+    }
+
+    /// Replaces the data and rebuilds everything that shows it.
+    fn set_data(&mut self, data: Dataset) -> Result<(), JsValue> {
+        self.pair = default_pair(&data);
+        self.data = data;
+        self.hidden = FactionSet::EMPTY;
+        self.build_legend()?;
+        self.build_selects()?;
+        self.draw_all()
+    }
+
+    /// Watches for the next change of device pixel ratio.
+    fn arm_dpr_query(&mut self) -> Result<(), JsValue> {
+        let Some(handler) = self.on_dpr_change.clone() else {
+            return Ok(());
+        };
+        if let Some(old) = self.dpr_query.take() {
+            old.remove_event_listener_with_callback("change", &handler)?;
+        }
+        // The ratio as JavaScript writes it, so the query matches exactly.
+        let ratio = js_sys::Number::from(self.dpr()).to_string_with_radix(10)?;
+        let query = format!("(resolution: {}dppx)", String::from(ratio));
+        if let Some(mql) = self.window.match_media(&query)? {
+            mql.add_event_listener_with_callback("change", &handler)?;
+            self.dpr_query = Some(mql);
+        }
+        Ok(())
+    }
+}
+
+/// First and Second Congress if present, else the first two events.
+fn default_pair(data: &Dataset) -> (usize, usize) {
+    let find = |id: &str| data.events.iter().position(|e| e.id == id);
+    let last = data.events.len().saturating_sub(1);
+    match (find("congress-of-soviets-1"), find("congress-of-soviets-2")) {
+        (Some(a), Some(b)) => (a, b),
+        _ => (0, last.min(1)),
+    }
+}
+
+/// Clears a chart's overlay and outlines `rect` on it.
+fn outline(chart: &Chart, rect: Option<Rect>, theme: &Theme, dpr: f64) -> Result<(), JsValue> {
+    let ctx = &chart.overlay_ctx;
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+    let (w, h) = (chart.overlay.width(), chart.overlay.height());
+    ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+    if let Some(r) = rect {
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        ctx.set_stroke_style_str(&css_rgb(theme.highlight));
+        ctx.set_line_width(2.0);
+        ctx.stroke_rect(
+            r.x + 1.0,
+            r.y + 1.0,
+            (r.w - 2.0).max(0.0),
+            (r.h - 2.0).max(0.0),
+        );
+    }
+    Ok(())
+}
+
+/// Wires every control and chart to the app.
+fn attach(app: &App) -> Result<(), JsValue> {
+    for chart in &app.charts {
+        let kind = chart.kind;
+        let target: &EventTarget = chart.canvas.as_ref();
+        listen(target, "mousemove", false, move |e| {
+            let e: PointerPosition = e.unchecked_into();
+            with_app(|app| report(app.on_move(kind, &e)));
+        })?;
+        listen(target, "mouseleave", false, move |_| {
+            with_app(|app| report(app.on_leave(kind)));
+        })?;
+    }
+    for id in ["mode-absolute", "mode-share"] {
+        listen(app.element(id)?.as_ref(), "change", false, |_| {
+            with_app(|app| {
+                let share = app
+                    .element("mode-share")
+                    .ok()
+                    .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+                    .is_some_and(|e| e.checked());
+                app.mode = if share { Mode::Share } else { Mode::Absolute };
+                report(
+                    app.draw(Kind::Factions)
+                        .and_then(|()| app.draw(Kind::Compare)),
+                );
+            });
+        })?;
+    }
+    listen(
+        app.element("faction-legend")?.as_ref(),
+        "click",
+        false,
+        |e| {
+            let button = e
+                .unchecked_into::<web_sys::Event>()
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("button[data-faction]").ok().flatten());
+            let Some(button) = button else { return };
+            let Some(f) = button
+                .get_attribute("data-faction")
+                .and_then(|id| Faction::from_id(&id))
+            else {
+                return;
+            };
+            with_app(|app| {
+                let hidden = app.hidden.toggle(f);
+                let pressed = if hidden { "false" } else { "true" };
+                report(button.set_attribute("aria-pressed", pressed));
+                report(app.draw(Kind::Factions));
+            });
+        },
+    )?;
+    for (id, side) in [("compare-a", 0), ("compare-b", 1)] {
+        let select: HtmlSelectElement = app.element(id)?.dyn_into()?;
+        let target = select.clone();
+        listen(target.as_ref(), "change", false, move |_| {
+            let value = select.value();
+            with_app(|app| {
+                let Some(i) = app.data.events.iter().position(|e| e.id == value) else {
+                    return;
+                };
+                if side == 0 {
+                    app.pair.0 = i;
+                } else {
+                    app.pair.1 = i;
+                }
+                report(app.draw(Kind::Compare).and_then(|()| app.fill_table()));
+                app.refresh_bounds();
+            });
+        })?;
+    }
+    let on_resize = |_| {
+        with_app(|app| report(app.resize()));
+    };
+    let observer = ResizeObserver::new(
+        Closure::<dyn FnMut(JsValue)>::new(on_resize)
+            .into_js_value()
+            .unchecked_ref(),
+    )?;
+    for chart in &app.charts {
+        observer.observe(&chart.frame);
+    }
+    listen(app.window.as_ref(), "resize", false, |_| {
+        with_app(App::refresh_bounds);
+    })?;
+    listen(app.document.as_ref(), "scroll", true, |_| {
+        with_app(App::refresh_bounds);
+    })?;
+    Ok(())
+}
+
+/// Starts the page: error reporting, data, charts, then the controls.
+#[wasm_bindgen(start)]
+pub fn start() -> Result<(), JsValue> {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        warn(&format!("soviets panicked: {message}"));
+        show_error(&format!(
+            "Something went wrong inside the page: {message}. Reload the page to start again."
+        ));
+    }));
+    let app = App::new()?;
+    APP.with(|cell| cell.replace(Some(app)));
+    with_app(|app| -> Result<(), JsValue> {
+        app.build_legend()?;
+        app.build_selects()?;
+        app.refresh_bounds();
+        app.draw(Kind::Factions)?;
+        if let Some(root) = app.document.document_element() {
+            root.dyn_into::<HtmlElement>()?
+                .dataset()
+                .set("ready", "true")?;
+        }
+        if let Some(performance) = app.window.performance() {
+            performance.mark("first-chart")?;
+        }
+        app.draw(Kind::Compare)?;
+        app.draw(Kind::Votes)?;
+        app.refresh_bounds();
+        app.fill_table()?;
+        attach(app)?;
+        let on_dpr = Closure::<dyn FnMut(JsValue)>::new(|_| {
+            with_app(|app| report(app.resize().and_then(|()| app.arm_dpr_query())));
+        });
+        app.on_dpr_change = Some(on_dpr.into_js_value().unchecked_into());
+        app.arm_dpr_query()
+    })
+    .unwrap_or_else(|| Err(err("the page state is unavailable")))
+}
+
+/// One hit region, for tests and tools.
+#[derive(Serialize)]
+struct RegionOut<'a> {
+    kind: &'static str,
+    event: &'a str,
+    faction: Option<&'static str>,
+    label: String,
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+/// The hit regions of the chart on `canvas_id`, in CSS pixels relative to
+/// the canvas: `[{kind, event, faction, label, x, y, w, h}]`.
+#[wasm_bindgen]
+pub fn regions(canvas_id: &str) -> JsValue {
+    with_app(|app| {
+        let kind = KINDS.into_iter().find(|k| k.canvas_id() == canvas_id)?;
+        let layout = app.charts[App::index(kind)].layout.as_ref()?;
+        let data = &app.data;
+        let out: Vec<RegionOut> = layout
+            .scene()
+            .regions
+            .iter()
+            .map(|h| RegionOut {
+                kind: h.target.kind(),
+                event: data.events.get(h.target.event()).map_or("", |e| &e.id),
+                faction: h.target.faction().map(Faction::id),
+                label: h.target.label(data),
+                x: h.rect.x,
+                y: h.rect.y,
+                w: h.rect.w,
+                h: h.rect.h,
+            })
+            .collect();
+        Some(to_js(&out))
+    })
+    .flatten()
+    .unwrap_or_else(|| js_sys::Array::new().into())
+}
+
+/// Parses `text` as one document and returns its report entry: the same
+/// JSON as a document of the command line's `extract`.
+#[wasm_bindgen]
+pub fn extract(text: &str) -> JsValue {
+    let mut corpus = Corpus::default();
+    let doc = corpus.add("pasted text", text, true);
+    corpus
+        .documents()
+        .get(doc)
+        .map_or(JsValue::NULL, |d| to_js(&crate::report::document(d)))
+}
+
+/// Replaces the data with a generated set of `events` events of
+/// `factions` segments each, and redraws.
+#[wasm_bindgen]
+pub fn synthetic(events: u32, factions: u32) -> Result<(), JsValue> {
+    with_app(|app| app.set_data(synthetic::dataset(events, factions)))
+        .unwrap_or_else(|| Err(err("the page state is unavailable")))
+}
+
+/// Lays out and paints every chart again, synchronously.
+#[wasm_bindgen]
+pub fn redraw() -> Result<(), JsValue> {
+    with_app(App::draw_all).unwrap_or_else(|| Err(err("the page state is unavailable")))
+}
+
+/// Panics, to test the error banner.
+#[wasm_bindgen]
+pub fn debug_panic() {
+    panic!("debug_panic() was called");
+}
