@@ -25,24 +25,33 @@ const UI_TIMEOUT: Duration = Duration::from_secs(3);
 /// read the page and scroll it.
 const HELPERS: &str = r#"
 window.__xt = {
+  // Lets two frames pass, so that scroll events have been delivered (a
+  // person scrolls, then moves the mouse).
+  async settle() {
+    await new Promise(requestAnimationFrame);
+    await new Promise(requestAnimationFrame);
+  },
   // Scrolls so that canvas-relative (x, y) is inside the viewport, and
   // returns it in viewport coordinates.
-  point(id, x, y) {
+  async point(id, x, y) {
     const c = document.getElementById(id);
     if (!c) throw new Error('no element #' + id);
     let r = c.getBoundingClientRect();
     const vx = r.left + x, vy = r.top + y;
     if (vx < 1 || vy < 1 || vx > innerWidth - 1 || vy > innerHeight - 1) {
       window.scrollBy({ left: vx - innerWidth / 2, top: vy - innerHeight / 2, behavior: 'instant' });
+      await __xt.settle();
       r = c.getBoundingClientRect();
     }
     return { x: r.left + x, y: r.top + y };
   },
   // Scrolls an element into view; returns its centre and size.
-  box(sel) {
+  async box(sel) {
     const e = document.querySelector(sel);
     if (!e) throw new Error('no element ' + sel);
+    const before = [scrollX, scrollY];
     e.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+    if (scrollX !== before[0] || scrollY !== before[1]) await __xt.settle();
     const r = e.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width, h: r.height };
   },
@@ -272,9 +281,9 @@ impl Ctx {
             return self.browser.click(num(&b["x"])?, num(&b["y"])?);
         }
         let label = self.browser.evaluate(&format!(
-            "(() => {{ const e = document.querySelector({s}); const l = (e.labels && e.labels[0]) || e.closest('label'); \
+            "(async () => {{ const e = document.querySelector({s}); const l = (e.labels && e.labels[0]) || e.closest('label'); \
              if (!l) return null; const r = l.getBoundingClientRect(); if (r.width < 2 || r.height < 2) return null; \
-             l.scrollIntoView({{block: 'center', behavior: 'instant'}}); const q = l.getBoundingClientRect(); \
+             l.scrollIntoView({{block: 'center', behavior: 'instant'}}); await __xt.settle(); const q = l.getBoundingClientRect(); \
              return {{x: q.left + q.width / 2, y: q.top + q.height / 2}}; }})()",
             s = js(sel)
         ))?;
