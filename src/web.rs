@@ -632,8 +632,11 @@ impl App {
             .map_err(|e| err(&format!("drawing {}: {e}", kind.canvas_id())))?;
         chart.layout = Some(layout);
         chart.drawn = (width, if kind.fits_content() { 0.0 } else { height }, dpr);
-        chart.hover = None;
         outline(chart, None, &self.theme, dpr)?;
+        // The tooltip described the old drawing; the next move brings it back.
+        if chart.hover.take().is_some() {
+            self.tooltip.set_hidden(true);
+        }
         Ok(())
     }
 
@@ -969,8 +972,10 @@ fn attach(app: &App) -> Result<(), JsValue> {
     for chart in &app.charts {
         observer.observe(&chart.frame);
     }
+    // A resize (or a zoom, which also changes the pixel ratio) moves the
+    // canvases and may resize them.
     listen(app.window.as_ref(), "resize", false, |_| {
-        with_app(App::refresh_bounds);
+        with_app(|app| report(app.resize()));
     })?;
     listen(app.document.as_ref(), "scroll", true, |_| {
         with_app(App::refresh_bounds);

@@ -415,16 +415,12 @@ fn column(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, m:
         }
         None => Rect::new(bar.x, base, bar.w, 0.0),
     };
-    let note = col
-        .event
-        .note
-        .as_deref()
-        .unwrap_or(if col.event.total.is_some() {
-            "No faction breakdown"
-        } else {
-            "No figures"
-        });
-    total_only_note(scene, note, outline, band, m);
+    let (default, short) = match col.event.total {
+        Some(_) => ("No faction breakdown", "no breakdown"),
+        None => ("No figures", "no figures"),
+    };
+    let note = col.event.note.as_deref().unwrap_or(default);
+    total_only_note(scene, (note, short), outline, band, m);
 }
 
 /// Writes `text` centred in `rect` if it fits there.
@@ -464,53 +460,60 @@ fn contested_marks(col: &Column, seg: &Segment, rect: Rect, band: Rect, unit: f6
     )
 }
 
-/// The note of a total-only column: wrapped inside the outline, else above
-/// it, else a short rotated "no breakdown" inside; the key explains the
+/// The note of a column without a breakdown: wrapped inside its outline,
+/// else above it, else `short` rotated, inside the outline from the top
+/// down or, with no outline, up from the baseline. The key explains the
 /// outline when nothing fits.
-fn total_only_note(scene: &mut Scene, note: &str, outline: Rect, band: Rect, m: &dyn TextMeasure) {
+fn total_only_note(
+    scene: &mut Scene,
+    (note, short): (&str, &str),
+    outline: Rect,
+    band: Rect,
+    m: &dyn TextMeasure,
+) {
     let lines_h = |n: usize| n as f64 * (SMALL.size + 3.0);
-    let top = band.y;
+    let centre = band.x + band.w / 2.0;
     let place = |scene: &mut Scene, lines: Vec<String>, y: f64| {
         for (k, line) in lines.into_iter().enumerate() {
             scene.push(
-                Mark::text(
-                    band.x + band.w / 2.0,
-                    y + lines_h(k),
-                    line,
-                    SMALL,
-                    Ink::Muted,
-                )
-                .anchored(Align::Center, Baseline::Top),
+                Mark::text(centre, y + lines_h(k), line, SMALL, Ink::Muted)
+                    .anchored(Align::Center, Baseline::Top),
             );
         }
     };
-    for text in [note, "no breakdown"] {
+    // Inside, the note must stay above the total label in the middle.
+    let room_inside = outline.h / 2.0 - 9.0;
+    for text in [note, short] {
         if let Some(lines) = wrap(m, text, SMALL, outline.w - 6.0, 4) {
-            // Above the total label in the middle of the outline.
-            if 4.0 + lines_h(lines.len()) <= outline.h / 2.0 - 9.0 {
-                let y = outline.y + 4.0;
-                place(scene, lines, y);
+            if 4.0 + lines_h(lines.len()) <= room_inside {
+                place(scene, lines, outline.y + 4.0);
                 return;
             }
         }
         if let Some(lines) = wrap(m, text, SMALL, band.w - 4.0, 4) {
             let h = lines_h(lines.len());
-            if outline.y - top >= h + 4.0 {
+            if outline.y - band.y >= h + 4.0 {
                 place(scene, lines, outline.y - h - 3.0);
                 return;
             }
         }
     }
-    let short = "no breakdown";
-    // Rotated, from the top down, clear of the total label in the middle.
-    if outline.w >= SMALL.size + 4.0 && 4.0 + m.width(short, SMALL) <= outline.h / 2.0 - 9.0 {
+    let w = m.width(short, SMALL);
+    let (y, align) = if outline.h > 0.0 {
+        let fits = outline.w >= SMALL.size + 4.0 && 4.0 + w <= room_inside;
+        (fits.then_some(outline.y + 4.0), Align::Right)
+    } else {
+        let fits = band.w >= SMALL.size + 4.0 && w + 8.0 <= outline.y - band.y;
+        (fits.then_some(outline.y - 4.0), Align::Left)
+    };
+    if let Some(y) = y {
         scene.push(Mark::Text {
-            x: outline.x + outline.w / 2.0,
-            y: outline.y + 4.0,
+            x: centre,
+            y,
             text: short.to_string(),
             font: SMALL,
             ink: Ink::Muted,
-            align: Align::Right,
+            align,
             baseline: Baseline::Middle,
             vertical: true,
         });
@@ -717,6 +720,24 @@ mod tests {
             labels.contains(&"Congress") || labels.contains(&"1st Congress"),
             "{labels:?}"
         );
+    }
+
+    #[test]
+    fn an_event_without_figures_still_gets_a_labelled_column() {
+        let mut data = sample();
+        data.events[3].total = None;
+        for width in [800.0, 360.0] {
+            let l = layout(&data, width, 420.0, Options::default(), &ApproxMeasure);
+            let note = l.scene.marks.iter().any(|m| {
+                matches!(m, Mark::Text { text, .. } if text.to_lowercase().contains("no figures"))
+            });
+            assert!(note, "at {width} px");
+            assert!(l
+                .scene
+                .regions
+                .iter()
+                .any(|h| h.target == Target::Column { event: 3 }));
+        }
     }
 
     #[test]
