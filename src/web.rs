@@ -203,11 +203,30 @@ impl fmt::Display for CanvasError {
 impl std::error::Error for CanvasError {}
 
 /// A plotters backend drawing on a canvas 2D context whose transform maps
-/// CSS pixels to device pixels.
+/// CSS pixels to device pixels. It remembers the context state it set, as
+/// setting a colour or font makes the browser parse it again.
 struct CanvasPainter {
     ctx: CanvasRenderingContext2d,
     /// Size in CSS pixels.
     size: (u32, u32),
+    fill: Option<(u8, u8, u8)>,
+    stroke: Option<(u8, u8, u8)>,
+    alpha: f64,
+    font: String,
+}
+
+impl CanvasPainter {
+    fn new(ctx: CanvasRenderingContext2d, size: (u32, u32)) -> CanvasPainter {
+        ctx.set_global_alpha(1.0);
+        CanvasPainter {
+            ctx,
+            size,
+            fill: None,
+            stroke: None,
+            alpha: 1.0,
+            font: String::new(),
+        }
+    }
 }
 
 type PaintResult = Result<(), DrawingErrorKind<CanvasError>>;
@@ -219,10 +238,22 @@ fn canvas_error(e: JsValue) -> DrawingErrorKind<CanvasError> {
 
 impl CanvasPainter {
     /// Sets the fill or stroke colour (and its alpha) for what follows.
-    fn colour(&self, c: BackendColor, stroke: bool) {
+    fn colour(&mut self, c: BackendColor, stroke: bool) {
+        if c.alpha != self.alpha {
+            self.ctx.set_global_alpha(c.alpha);
+            self.alpha = c.alpha;
+        }
+        let current = if stroke {
+            &mut self.stroke
+        } else {
+            &mut self.fill
+        };
+        if *current == Some(c.rgb) {
+            return;
+        }
+        *current = Some(c.rgb);
         let (r, g, b) = c.rgb;
         let hex = format!("#{r:02x}{g:02x}{b:02x}");
-        self.ctx.set_global_alpha(c.alpha);
         if stroke {
             self.ctx.set_stroke_style_str(&hex);
         } else {
@@ -327,14 +358,17 @@ impl DrawingBackend for CanvasPainter {
         style: &TStyle,
         pos: BackendCoord,
     ) -> PaintResult {
-        let ctx = &self.ctx;
         self.colour(style.color(), false);
-        let family = style.family();
-        ctx.set_font(&css_font(
+        let font = css_font(
             style.style().as_str(),
             style.size(),
-            family.as_str(),
-        ));
+            style.family().as_str(),
+        );
+        if font != self.font {
+            self.ctx.set_font(&font);
+            self.font = font;
+        }
+        let ctx = &self.ctx;
         let anchor = style.anchor();
         ctx.set_text_align(match anchor.h_pos {
             HPos::Left => "left",
@@ -622,10 +656,8 @@ impl App {
         // Lay out in CSS pixels, paint in device pixels.
         let ctx = context(&chart.canvas)?;
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
-        let painter = CanvasPainter {
-            ctx,
-            size: (width.ceil() as u32, css_height.ceil() as u32),
-        };
+        let size = (width.ceil() as u32, css_height.ceil() as u32);
+        let painter = CanvasPainter::new(ctx, size);
         let area = Measured::new(painter, &self.measure).into_drawing_area();
         layout
             .draw(&area, &self.theme)
