@@ -37,6 +37,7 @@ fn hover_loop() -> String {
   const c = document.getElementById('faction-chart');
   const pts = window.__benchPoints;
   const times = [];
+  const start = performance.now();
   for (let i = 0; i < {HOVERS}; i++) {{
     const [x, y] = pts[i % pts.length];
     const ev = new MouseEvent('mousemove', {{ clientX: x, clientY: y, bubbles: true, cancelable: true, view: window }});
@@ -44,8 +45,9 @@ fn hover_loop() -> String {
     c.dispatchEvent(ev);
     times.push(performance.now() - t0);
   }}
+  const total = performance.now() - start;
   const tip = document.getElementById('tooltip');
-  return {{ times, tooltip: !!tip && !tip.hidden }};
+  return {{ times, total, tooltip: !!tip && !tip.hidden }};
 }})()"#
     )
 }
@@ -68,6 +70,7 @@ fn redraw_loop() -> String {
 #[derive(Debug)]
 struct Interaction {
     segments: u64,
+    hover_mean: f64,
     hover_median: f64,
     hover_p95: f64,
     layouts: f64,
@@ -96,11 +99,20 @@ pub fn run() -> Result<()> {
     let mut from_nav = Vec::new();
     for i in 0..LOADS {
         b.navigate(&url)?;
-        b.wait_for(
+        let marked = b.wait_for(
             "performance.getEntriesByName('first-chart').length > 0",
             Duration::from_secs(10),
             "performance.mark('first-chart')",
-        )?;
+        );
+        if let Err(e) = marked {
+            let state = b
+                .evaluate("JSON.stringify({url: location.href, readyState: document.readyState, ready: document.documentElement.dataset.ready, marks: performance.getEntriesByType('mark').map(m => m.name)})")
+                .unwrap_or_default();
+            let errors = b.take_errors().unwrap_or_default();
+            return Err(
+                format!("load {}: {e}; page state {state}; errors {errors:?}", i + 1).into(),
+            );
+        }
         let t = b.evaluate(
             "(() => { const m = performance.getEntriesByName('first-chart')[0]; \
              const n = performance.getEntriesByType('navigation')[0]; \
@@ -126,6 +138,10 @@ pub fn run() -> Result<()> {
     out += &format!(
         "| segments drawn | {} |\n",
         cell(&|i| i.segments.to_string())
+    );
+    out += &format!(
+        "| hover: mousemove handler, mean of {HOVERS} (whole loop / {HOVERS}) | {} |\n",
+        cell(&|i| format!("{:.3} ms", i.hover_mean))
     );
     out += &format!(
         "| hover: mousemove handler, median of {HOVERS} | {} |\n",
@@ -207,6 +223,7 @@ fn interaction(b: &mut Browser) -> Result<Interaction> {
     let redraws = numbers(&b.evaluate(&redraw_loop())?);
     Ok(Interaction {
         segments,
+        hover_mean: r["total"].as_f64().unwrap_or(f64::NAN) / HOVERS as f64,
         hover_median: median(&times),
         hover_p95: percentile(&times, 95.0),
         layouts: delta("LayoutCount"),
