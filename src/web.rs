@@ -542,12 +542,7 @@ impl App {
             font: RefCell::new(None),
             cache: RefCell::new(Vec::new()),
         };
-        let share: HtmlInputElement = by_id("mode-share")?.dyn_into()?;
-        let mode = if share.checked() {
-            Mode::Share
-        } else {
-            Mode::Absolute
-        };
+        let mode = checked_mode(&document);
         let tooltip: HtmlElement = by_id("tooltip")?.dyn_into()?;
         let data = Corpus::seeds().dataset();
         let pair = default_pair(&data);
@@ -890,6 +885,24 @@ impl App {
     }
 }
 
+/// The mode the radios select (the browser may restore them on reload).
+fn checked_mode(document: &Document) -> Mode {
+    let share = document
+        .get_element_by_id("mode-share")
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .is_some_and(|e| e.checked());
+    if share {
+        Mode::Share
+    } else {
+        Mode::Absolute
+    }
+}
+
+/// After any resize: redraw what changed size or pixel ratio.
+fn on_resize(_: JsValue) {
+    with_app(|app| report(app.resize()));
+}
+
 /// First and Second Congress if present, else the first two events.
 fn default_pair(data: &Dataset) -> (usize, usize) {
     let find = |id: &str| data.events.iter().position(|e| e.id == id);
@@ -936,12 +949,7 @@ fn attach(app: &App) -> Result<(), JsValue> {
     for id in ["mode-absolute", "mode-share"] {
         listen(app.element(id)?.as_ref(), "change", false, |_| {
             with_app(|app| {
-                let share = app
-                    .element("mode-share")
-                    .ok()
-                    .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-                    .is_some_and(|e| e.checked());
-                app.mode = if share { Mode::Share } else { Mode::Absolute };
+                app.mode = checked_mode(&app.document);
                 report(
                     app.draw(Kind::Factions)
                         .and_then(|()| app.draw(Kind::Compare)),
@@ -993,9 +1001,6 @@ fn attach(app: &App) -> Result<(), JsValue> {
             });
         })?;
     }
-    let on_resize = |_| {
-        with_app(|app| report(app.resize()));
-    };
     let observer = ResizeObserver::new(
         Closure::<dyn FnMut(JsValue)>::new(on_resize)
             .into_js_value()
@@ -1006,9 +1011,7 @@ fn attach(app: &App) -> Result<(), JsValue> {
     }
     // A resize (or a zoom, which also changes the pixel ratio) moves the
     // canvases and may resize them.
-    listen(app.window.as_ref(), "resize", false, |_| {
-        with_app(|app| report(app.resize()));
-    })?;
+    listen(app.window.as_ref(), "resize", false, on_resize)?;
     listen(app.document.as_ref(), "scroll", true, |_| {
         with_app(App::refresh_bounds);
     })?;

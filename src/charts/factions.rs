@@ -297,7 +297,12 @@ pub fn layout(
             (pitch * 0.72).clamp(2.0, 72.0)
         };
         let bar = Rect::snapped(centre - bar_w / 2.0, plot.y, centre + bar_w / 2.0, base);
-        let bar = if bar.w < 1.0 { band } else { bar };
+        // Too narrow to round to a pixel: fill the band's width.
+        let bar = if bar.w < 1.0 {
+            Rect::new(band.x, bar.y, band.w, bar.h)
+        } else {
+            bar
+        };
         let place = Place {
             event: i,
             bar,
