@@ -341,7 +341,7 @@ impl Corpus {
                 .filter(|r| r.soviets && r.itemised)
                 .collect();
             if let Some(first) = listed.first() {
-                let sum: u32 = listed.iter().map(|r| r.count).sum();
+                let sum = crate::model::sum(listed.iter().map(|r| r.count));
                 let parts: Vec<String> = listed.iter().map(|r| r.count.to_string()).collect();
                 values.push(self.value(
                     sum.to_string(),
@@ -367,7 +367,7 @@ impl Corpus {
 
     fn arithmetic(&self, id: &str, name: &str, facts: &[&EventFacts], out: &mut Vec<Check>) {
         let mut check = |what: String, stated: u32, parts: &[u32], src: Span| {
-            let computed: u32 = parts.iter().sum();
+            let computed = crate::model::sum(parts.iter().copied());
             out.push(Check {
                 event: id.to_string(),
                 event_name: name.to_string(),
@@ -579,7 +579,7 @@ impl Corpus {
         let chosen = prefer.filter(|p| docs.contains(p)).or_else(|| {
             docs.iter().copied().max_by_key(|d| {
                 (
-                    opening(*d).iter().map(|f| f.count).sum::<u32>(),
+                    crate::model::sum(opening(*d).iter().map(|f| f.count)),
                     std::cmp::Reverse(*d),
                 )
             })

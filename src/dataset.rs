@@ -77,7 +77,7 @@ impl VoteView {
         parts
             .iter()
             .any(Option::is_some)
-            .then(|| parts.iter().flatten().sum())
+            .then(|| crate::model::sum(parts.iter().flatten().copied()))
     }
 }
 
@@ -108,7 +108,7 @@ pub struct EventView {
 impl EventView {
     /// Sum of the drawn faction counts.
     pub fn faction_sum(&self) -> u32 {
-        self.segments.iter().map(Segment::count).sum()
+        crate::model::sum(self.segments.iter().map(Segment::count))
     }
 
     /// Delegates in the stated total not accounted for by any faction.

@@ -7,6 +7,12 @@ use crate::calendar::Dated;
 use crate::factions::Faction;
 use serde::Serialize;
 
+/// Sum of counts, saturating: figures from hostile input can be as large as
+/// `u32::MAX`, and a sum must not overflow.
+pub fn sum(counts: impl IntoIterator<Item = u32>) -> u32 {
+    counts.into_iter().fold(0, u32::saturating_add)
+}
+
 /// Where a fact came from: a byte range of a document's text. The range is
 /// the whole sentence, which is the quote shown to readers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -220,7 +226,7 @@ impl Vote {
         parts
             .iter()
             .any(Option::is_some)
-            .then(|| parts.iter().flatten().sum())
+            .then(|| sum(parts.iter().flatten().copied()))
     }
 }
 

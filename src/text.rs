@@ -7,12 +7,70 @@
 //! and ellipses. Every step is a single forward pass, so the whole is linear
 //! in the input.
 
+/// Bytes kept of a normalised word. Every word the parser looks for is
+/// shorter; longer words are cut, which cannot make them match.
+const WORD_CAP: usize = 22;
+
+/// A normalised word stored inline, so tokens are `Copy` and tokenizing
+/// allocates nothing per word: lower-case ASCII letters, apostrophes and
+/// "(b)". A word with other letters (Cyrillic, accents) matches nothing the
+/// parser looks for and is kept empty.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word {
+    len: u8,
+    foreign: bool,
+    buf: [u8; WORD_CAP],
+}
+
+impl Word {
+    fn new() -> Word {
+        Word {
+            len: 0,
+            foreign: false,
+            buf: [0; WORD_CAP],
+        }
+    }
+
+    /// Appends an ASCII byte; anything else is refused, which keeps the
+    /// invariant [`Word::as_str`] relies on.
+    fn push(&mut self, b: u8) {
+        if b.is_ascii() && usize::from(self.len) < WORD_CAP {
+            self.buf[usize::from(self.len)] = b;
+            self.len += 1;
+        }
+    }
+
+    fn push_str(&mut self, s: &str) {
+        s.bytes().for_each(|b| self.push(b));
+    }
+
+    /// The word. This is the tokenizer's hottest call, so it skips UTF-8
+    /// validation: sound because [`Word::push`] stores only ASCII bytes.
+    #[allow(unsafe_code)]
+    pub fn as_str(&self) -> &str {
+        if self.foreign {
+            return "";
+        }
+        let bytes = &self.buf[..usize::from(self.len)];
+        debug_assert!(bytes.is_ascii());
+        // SAFETY: every byte in `buf[..len]` was written by `push`, which
+        // accepts ASCII only, and ASCII is valid UTF-8.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
+    }
+}
+
+impl std::fmt::Debug for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
 /// What a token is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     /// A word, lower-cased, periods of abbreviations removed, curly
     /// apostrophes straightened: "S.R.s" → "srs", "Workers’" → "workers'".
-    Word(String),
+    Word(Word),
     /// A number written with digits; `ordinal` for "1st", "2nd".
     Num { value: u64, ordinal: bool },
     /// A clock time such as "22:40" or "05.00": never a count.
@@ -23,7 +81,7 @@ pub(crate) enum Kind {
     Ellipsis,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
     pub start: usize,
     pub end: usize,
@@ -37,7 +95,7 @@ pub(crate) struct Token {
 impl Token {
     pub fn word(&self) -> &str {
         match &self.kind {
-            Kind::Word(w) => w,
+            Kind::Word(w) => w.as_str(),
             _ => "",
         }
     }
@@ -101,11 +159,10 @@ pub(crate) fn sentences(text: &str, offset: usize) -> Vec<Sentence> {
         }
         let heading = is_heading(trimmed, &tokens);
         let mut first = true;
-        let mut current: Vec<Token> = Vec::new();
+        let mut from = 0;
         let n = tokens.len();
         let mut i = 0;
         while i < n {
-            current.push(tokens[i].clone());
             let ends = !heading && ends_sentence(&tokens, i);
             if ends {
                 // Keep closing quotes and brackets with the sentence they close.
@@ -114,11 +171,11 @@ pub(crate) fn sentences(text: &str, offset: usize) -> Vec<Sentence> {
                     && !tokens[i + 1].space_before
                 {
                     i += 1;
-                    current.push(tokens[i].clone());
                 }
             }
             if ends || i + 1 == n {
-                let toks = std::mem::take(&mut current);
+                let toks = tokens[from..=i].to_vec();
+                from = i + 1;
                 let start = toks.first().map_or(base, |t| t.start);
                 let end = toks.last().map_or(base, |t| t.end);
                 out.push(Sentence {
@@ -185,12 +242,19 @@ fn ends_sentence(tokens: &[Token], i: usize) -> bool {
 /// Tokenizes one line; `base` is the line's byte offset in the document.
 pub(crate) fn tokenize(line: &str, base: usize) -> Vec<Token> {
     let bytes = line.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(line.len() / 5 + 1);
     let mut i = 0;
     let mut space = true;
     while i < line.len() {
-        let Some(c) = line[i..].chars().next() else {
-            break;
+        // ASCII fast path; other characters are decoded.
+        let b = bytes[i];
+        let c = if b.is_ascii() {
+            b as char
+        } else {
+            match line[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
         };
         if c.is_whitespace() {
             space = true;
@@ -296,37 +360,63 @@ fn lex_number(b: &[u8], mut i: usize) -> (Kind, usize) {
 /// Reads a word at `i`, with abbreviation periods ("V.I.", "S.R.s"),
 /// apostrophes ("workers'", "Lenin's") and a party suffix "(b)".
 fn lex_word(line: &str, start: usize) -> (Kind, usize) {
-    let mut norm = String::new();
+    let bytes = line.as_bytes();
+    let mut norm = Word::new();
     let mut i = start;
+    let mut letters = 0usize;
     let mut segment = 0usize; // letters since the last period
     let mut had_period = false;
-    while i < line.len() && norm.len() < MAX_WORD {
-        let Some(c) = line[i..].chars().next() else {
-            break;
-        };
-        let next = line[i + c.len_utf8()..].chars().next();
-        if c.is_alphabetic() {
-            norm.extend(c.to_lowercase());
+    let mut last_s = false;
+    while i < line.len() && letters < MAX_WORD {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            norm.push(b.to_ascii_lowercase());
+            last_s = b.eq_ignore_ascii_case(&b's');
+            letters += 1;
             segment += 1;
-            i += c.len_utf8();
+            i += 1;
+            continue;
+        }
+        // ASCII fast path; other characters are decoded.
+        let (c, len) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            match line[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        let next = line[i + len..].chars().next();
+        if c.is_ascii_alphabetic() {
+            norm.push(b.to_ascii_lowercase());
+            last_s = b.eq_ignore_ascii_case(&b's');
+        } else if c.is_alphabetic() {
+            norm.foreign = true;
+            last_s = false;
         } else if c == '.' && segment <= 2 && next.is_some_and(char::is_alphabetic) {
             // Period inside an abbreviation: "S.R", "V.I", "a.m".
             had_period = true;
             segment = 0;
             i += 1;
+            continue;
         } else if (c == '\'' || c == '’')
-            && (next.is_some_and(char::is_alphabetic) || norm.ends_with('s'))
+            && (next.is_some_and(char::is_alphabetic) || last_s)
             && !next.is_some_and(|n| n == '\'' || n == '’')
         {
-            norm.push('\'');
-            i += c.len_utf8();
+            norm.push(b'\'');
+            i += len;
+            last_s = false;
+            continue;
         } else {
             break;
         }
+        letters += 1;
+        segment += 1;
+        i += len;
     }
     // Trailing period of an abbreviation: "S.R.", "V.I.", "No.", a lone initial "F.".
-    if line[i..].starts_with('.') && norm.len() < MAX_WORD {
-        let initial = norm.chars().count() == 1 && line[start..].starts_with(char::is_uppercase);
+    if line[i..].starts_with('.') && letters < MAX_WORD {
+        let initial = letters == 1 && line[start..].starts_with(char::is_uppercase);
         let abbreviation =
             had_period && segment <= 2 || initial || ABBREVIATIONS.contains(&norm.as_str());
         if abbreviation && !line[i..].starts_with("...") {
@@ -357,37 +447,37 @@ fn party_suffix(s: &str) -> Option<usize> {
 /// Value of a number written as a word: "one" … "twenty", the tens, "a
 /// hundred" is left to the caller.
 pub(crate) fn number_word(w: &str) -> Option<u64> {
-    const ONES: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(n) = ONES.iter().position(|x| *x == w) {
-        return Some(n as u64);
-    }
-    TENS.iter()
-        .position(|x| *x == w)
-        .map(|n| (n as u64 + 2) * 10)
+    Some(match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
 }
 
 /// Value of an ordinal word or token: "first" … "twentieth", "1st".
@@ -419,34 +509,31 @@ pub(crate) fn ordinal(t: &Token) -> Option<u32> {
             value,
             ordinal: true,
         } => u32::try_from(*value).ok(),
-        Kind::Word(w) => ORD.iter().position(|x| x == w).map(|n| n as u32 + 1),
+        Kind::Word(w) => ORD
+            .iter()
+            .position(|x| *x == w.as_str())
+            .map(|n| n as u32 + 1),
         _ => None,
     }
 }
 
 /// Month number of a month name or its abbreviation ("Oct", "Sept").
 pub(crate) fn month(w: &str) -> Option<u8> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let exact = NAMES.iter().position(|m| *m == w);
-    let short = || {
-        (w.len() == 3 || w == "sept")
-            .then(|| NAMES.iter().position(|m| m.starts_with(w)))
-            .flatten()
-    };
-    exact.or_else(short).map(|n| n as u8 + 1)
+    Some(match w {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -457,7 +544,7 @@ mod tests {
         tokenize(s, 0)
             .into_iter()
             .map(|t| match t.kind {
-                Kind::Word(w) => w,
+                Kind::Word(w) => w.as_str().to_string(),
                 Kind::Num { value, ordinal } => {
                     format!("#{value}{}", if ordinal { "th" } else { "" })
                 }

@@ -126,6 +126,8 @@ fn pathological_shapes() {
         ". ".repeat(50_000),
         "---\n".repeat(1_000),
         "\u{feff}\u{200b}\r\n\t".repeat(1_000),
+        // Counts near u32::MAX must not overflow any sum (found by fuzzing).
+        "The Second Congress of Soviets: 4294967295 delegates: 4294967295 Bolsheviks, 4294967295 SRs, 99999999999 Mensheviks. It voted 4294967295 to 4294967295 (4294967295 abstentions).".to_string(),
     ];
     for text in &cases {
         check(text);

@@ -90,7 +90,7 @@ pub(crate) fn count_at(toks: &[Token], i: usize) -> Option<(u32, usize)> {
             value,
             ordinal: false,
         } => (*value, i + 1),
-        Kind::Word(w) => (number_word(w)?, i + 1),
+        Kind::Word(w) => (number_word(w.as_str())?, i + 1),
         _ => return None,
     };
     // "thirty-one"
@@ -144,12 +144,14 @@ struct FactionName {
 /// Faction names in `toks`, left to right, not overlapping.
 fn faction_names(toks: &[Token]) -> Vec<FactionName> {
     // Hyphens split compound names into words the vocabulary knows.
-    let (words, idx): (Vec<&str>, Vec<usize>) = toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| !t.is_punct('-'))
-        .map(|(i, t)| (t.word(), i))
-        .unzip();
+    let mut words = Vec::with_capacity(toks.len());
+    let mut idx = Vec::with_capacity(toks.len());
+    for (i, t) in toks.iter().enumerate() {
+        if !t.is_punct('-') {
+            words.push(t.word());
+            idx.push(i);
+        }
+    }
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
@@ -551,7 +553,7 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>) {
             continue;
         };
         // What follows within a few words decides the kind.
-        let window: Vec<&str> = (after..after + 5).map(w).collect();
+        let window: [&str; 5] = std::array::from_fn(|k| w(after + k));
         let has = |a: &str, b: &str| window.windows(2).any(|p| p[0] == a && p[1] == b);
         let kind = if ["full", "decisive", "casting", "deciding"]
             .iter()
@@ -564,7 +566,7 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>) {
         {
             Some(DelegateKind::Consultative)
         } else if matches!(w(after), "delegates" | "deputies") {
-            let rest: Vec<&str> = (after + 1..after + 5).map(w).collect();
+            let rest: [&str; 4] = std::array::from_fn(|k| w(after + 1 + k));
             if rest.contains(&"filled")
                 || rest.contains(&"questionnaires")
                 || rest.contains(&"answered")

@@ -25,6 +25,10 @@ pub(crate) struct Sentence<'a> {
     pub span: Span,
     /// The sentence opens with "Approximately": all its figures are approximate.
     pub approximate: bool,
+    /// Cheap facts about the tokens, so readers that cannot match are skipped.
+    pub has_digits: bool,
+    pub has_count: bool,
+    pub has_event_noun: bool,
 }
 
 impl<'a> Sentence<'a> {
@@ -32,12 +36,33 @@ impl<'a> Sentence<'a> {
         let approximate = toks
             .first()
             .is_some_and(|t| matches!(t.word(), "approximately" | "roughly" | "about"));
+        let mut has_digits = false;
+        let mut has_count = false;
+        let mut has_event_noun = false;
+        for t in &toks {
+            match t.kind {
+                Kind::Num { .. } => {
+                    has_digits = true;
+                    has_count = true;
+                }
+                Kind::Word(_) => {
+                    let w = t.word();
+                    has_count |=
+                        text::number_word(w).is_some() || matches!(w, "solely" | "exclusively");
+                    has_event_noun |= matches!(w, "congress" | "conference");
+                }
+                _ => {}
+            }
+        }
         Sentence {
             text,
             used: vec![false; toks.len()],
             toks,
             span: Span { doc, start, end },
             approximate,
+            has_digits,
+            has_count,
+            has_event_noun,
         }
     }
 
@@ -102,15 +127,18 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn event(&mut self, m: &events::Mention, at: Span) -> usize {
-        let key = |e: &EventFacts| (e.kind, e.ordinal, e.name.clone());
-        let (name, _) = events::names(m.kind, m.ordinal, m.text.as_deref());
-        if let Some(i) = self
-            .events
-            .iter()
-            .position(|e| key(e) == (m.kind, m.ordinal, name.clone()))
-        {
+        // Only other gatherings need their name compared (and formatted).
+        let other = (m.kind == crate::model::EventKind::Other)
+            .then(|| events::names(m.kind, m.ordinal, m.text.as_deref()).0);
+        let same = |e: &EventFacts| {
+            e.kind == m.kind
+                && e.ordinal == m.ordinal
+                && other.as_ref().is_none_or(|n| *n == e.name)
+        };
+        if let Some(i) = self.events.iter().position(same) {
             return i;
         }
+        let (name, _) = events::names(m.kind, m.ordinal, m.text.as_deref());
         let id = match m.ordinal {
             Some(n) => format!("{}-{n}", events::id_stem(m.kind, m.text.as_deref())),
             None => events::id_stem(m.kind, m.text.as_deref()),
@@ -230,8 +258,14 @@ impl Builder<'_> {
     }
 
     fn sentence(&mut self, s: &mut Sentence, heading: bool, lead_full_vote: bool) {
-        self.events_in(s, heading);
-        let date = self.dates_in(s, heading);
+        if s.has_event_noun {
+            self.events_in(s, heading);
+        }
+        let date = if s.has_digits {
+            self.dates_in(s, heading)
+        } else {
+            None
+        };
         // Event years give context to later dates with no year.
         if self.year.is_none() {
             self.year = self
@@ -239,19 +273,12 @@ impl Builder<'_> {
                 .and_then(|e| self.events[e].starts.first())
                 .map(|d| d.date.written.year);
         }
-        let c = counts::read(s, lead_full_vote);
-        let factions: Vec<_> = {
-            let words: Vec<&str> = s
-                .toks
-                .iter()
-                .filter(|t| !t.is_punct('-'))
-                .map(Token::word)
-                .collect();
-            (0..words.len())
-                .filter_map(|k| crate::factions::Faction::recognize(&words[k..]).map(|(f, _)| f))
-                .collect()
+        let c = if s.has_count {
+            counts::read(s, lead_full_vote)
+        } else {
+            counts::Counts::default()
         };
-        let mut v = votes::read(s, &factions);
+        let mut v = votes::read(s);
         for vote in &mut v {
             vote.date = date;
         }
@@ -280,6 +307,9 @@ impl Builder<'_> {
     }
 
     fn unused_numbers(&mut self, s: &Sentence) {
+        if !s.has_digits {
+            return;
+        }
         let w = |k: usize| s.toks.get(k).map_or("", Token::word);
         for (k, t) in s.toks.iter().enumerate() {
             if let Kind::Num {
@@ -394,13 +424,20 @@ pub fn parse(text: &str, doc: usize) -> Extraction {
             }
         }
     }
-    for raw in &sentences {
-        let lead_full_vote = raw.lead.and_then(|l| sentences.get(l)).is_some_and(|l| {
-            l.tokens.windows(2).any(|w| {
+    // Which sentences introduce a list of full-vote delegates.
+    let full_vote: Vec<bool> = sentences
+        .iter()
+        .map(|s| {
+            s.tokens.windows(2).any(|w| {
                 matches!(w[0].word(), "full" | "decisive" | "casting") && w[1].word() == "vote"
             })
-        });
-        let mut s = Sentence::new(text, raw.tokens.clone(), b.doc, raw.start, raw.end);
+        })
+        .collect();
+    for raw in sentences {
+        let lead_full_vote = raw
+            .lead
+            .is_some_and(|l| full_vote.get(l).copied().unwrap_or(false));
+        let mut s = Sentence::new(text, raw.tokens, b.doc, raw.start, raw.end);
         b.sentence(&mut s, raw.heading, lead_full_vote);
     }
     b.finish(meta)

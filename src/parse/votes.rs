@@ -302,12 +302,31 @@ fn body(s: &Sentence, names: &[Faction]) -> VotingBody {
     }
 }
 
-/// Every vote in `s`. `factions` are the factions named in the sentence.
-pub(crate) fn read(s: &mut Sentence, factions: &[Faction]) -> Vec<Vote> {
-    let body = body(s, factions);
-    let is_vote =
-        s.toks.iter().any(|t| VOTE_WORDS.contains(&t.word())) || body == VotingBody::Questionnaire;
-    if !is_vote {
+/// Factions named in `s`, in order.
+fn factions_named(s: &Sentence) -> Vec<Faction> {
+    let words: Vec<&str> = s
+        .toks
+        .iter()
+        .filter(|t| !t.is_punct('-'))
+        .map(Token::word)
+        .collect();
+    (0..words.len())
+        .filter_map(|k| Faction::recognize(&words[k..]).map(|(f, _)| f))
+        .collect()
+}
+
+/// Every vote in `s`.
+pub(crate) fn read(s: &mut Sentence) -> Vec<Vote> {
+    let vote_word = s.toks.iter().any(|t| VOTE_WORDS.contains(&t.word()));
+    let poll = s
+        .toks
+        .iter()
+        .any(|t| matches!(t.word(), "filled" | "questionnaire"));
+    if !vote_word && !poll {
+        return Vec::new();
+    }
+    let body = body(s, &factions_named(s));
+    if !vote_word && body != VotingBody::Questionnaire {
         return Vec::new();
     }
     let result = outcome(&s.toks);
@@ -407,7 +426,7 @@ mod tests {
 
     fn votes(text: &str) -> Vec<Row> {
         let mut s = Sentence::new(text, tokenize(text, 0), 0, 0, text.len());
-        read(&mut s, &[])
+        read(&mut s)
             .into_iter()
             .map(|v| (v.motion, v.for_, v.against, v.abstained, v.unanimous))
             .collect()
@@ -452,7 +471,7 @@ mod tests {
     fn rejected_by_puts_the_majority_against() {
         let text = "The split among the Social Revolutionaries took place after a resolution to withdraw from the Congress had been rejected by 92 votes against 60.";
         let mut s = Sentence::new(text, tokenize(text, 0), 0, 0, text.len());
-        let got = read(&mut s, &[Faction::Srs]);
+        let got = read(&mut s);
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].for_, got[0].against), (Some(60), Some(92)));
         assert_eq!(got[0].body, VotingBody::Caucus(Faction::Srs));
