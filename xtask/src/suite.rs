@@ -6,47 +6,29 @@
 use crate::tools::{self, banner, cargo};
 use crate::Result;
 
+/// The cargo steps before the build: what each checks, and its arguments.
+const CARGO_STEPS: &[(&str, &str)] = &[
+    ("native tests", "test --workspace"),
+    (
+        "clippy (native)",
+        "clippy --workspace --all-targets -- -D warnings",
+    ),
+    (
+        "clippy (wasm)",
+        "clippy --lib --target wasm32-unknown-unknown -- -D warnings",
+    ),
+    ("format", "fmt --all -- --check"),
+];
+
 /// Runs every step.
 pub fn run() -> Result<()> {
-    let steps: &[(&str, &[&str])] = &[
-        (
-            "native tests: cargo test --workspace",
-            &["test", "--workspace"],
-        ),
-        (
-            "clippy (native): cargo clippy --workspace --all-targets -- -D warnings",
-            &[
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        ),
-        (
-            "clippy (wasm): cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings",
-            &[
-                "clippy",
-                "--lib",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        ),
-        (
-            "format: cargo fmt --all -- --check",
-            &["fmt", "--all", "--", "--check"],
-        ),
-    ];
-    for (title, args) in steps {
-        banner(title);
-        if args.contains(&"wasm32-unknown-unknown") {
+    for (what, args) in CARGO_STEPS {
+        banner(&format!("{what}: cargo {args}"));
+        if args.contains("wasm32-unknown-unknown") {
             crate::build::ensure_wasm_target()?;
         }
-        tools::run(cargo(), args)?;
+        let args: Vec<&str> = args.split_whitespace().collect();
+        tools::run(cargo(), &args)?;
     }
 
     banner("wasm build and size budget: cargo xtask build");
