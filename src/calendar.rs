@@ -5,11 +5,10 @@
 //! ("New Style"). Conversion goes through the Julian day number, so it is
 //! exact for any date, not only for the 13-day gap of 1900–2100.
 
-use serde::Serialize;
 use std::fmt;
 
 /// A calendar date as written, without a calendar attached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: i32,
     pub month: u8,
@@ -17,8 +16,7 @@ pub struct Date {
 }
 
 /// The calendar a date is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Style {
     /// Julian calendar.
     Old,
@@ -26,9 +24,18 @@ pub enum Style {
     New,
 }
 
+impl Style {
+    /// "old" or "new", as in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Style::Old => "old",
+            Style::New => "new",
+        }
+    }
+}
+
 /// How the style of a written date was established.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Basis {
     /// The text gives both styles, e.g. "25 October (7 November)".
     BothGiven,
@@ -38,6 +45,18 @@ pub enum Basis {
     AfterSwitch,
     /// The text does not say; no other-style date is derived.
     Unstated,
+}
+
+impl Basis {
+    /// Name used in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::BothGiven => "both-given",
+            Basis::Named => "named",
+            Basis::AfterSwitch => "after-switch",
+            Basis::Unstated => "unstated",
+        }
+    }
 }
 
 /// First day of the Gregorian calendar in Soviet Russia (New Style).
@@ -162,7 +181,7 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 
 /// A date read from a text: what was written, the style it was written in,
 /// and the same day in the other style where that is known or safe to derive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dated {
     /// The date as written.
     pub written: Date,

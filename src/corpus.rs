@@ -12,7 +12,6 @@ use crate::factions::Faction;
 use crate::model::{
     DateFact, DelegateKind, EventFacts, Extraction, FactionCount, Span, Stage, VotingBody,
 };
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One document in the corpus.
@@ -27,7 +26,7 @@ pub struct Doc {
 }
 
 /// One value in a conflict, with its source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConflictValue {
     pub value: String,
     pub doc: usize,
@@ -38,7 +37,7 @@ pub struct ConflictValue {
 }
 
 /// Sources (or sentences) that disagree about one fact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
     pub event: String,
     pub event_name: String,
@@ -50,7 +49,7 @@ pub struct Conflict {
 }
 
 /// An arithmetic check: a stated figure against what its parts add up to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
     pub event: String,
     pub event_name: String,

@@ -6,10 +6,9 @@
 
 use crate::calendar::{Dated, Style};
 use crate::factions::Faction;
-use serde::Serialize;
 
 /// A quoted source: the document and the sentence a number came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     /// Index of the document in the corpus.
     pub doc: usize,
@@ -21,7 +20,7 @@ pub struct Source {
 }
 
 /// A number with its source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
     pub value: u32,
     pub approximate: bool,
@@ -29,7 +28,7 @@ pub struct Figure {
 }
 
 /// One faction's part of an event's column.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
     pub faction: Faction,
     /// The figure the chart draws (chosen by the corpus's source rule).
@@ -52,14 +51,13 @@ impl Segment {
 }
 
 /// One recorded vote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VoteView {
     pub motion: String,
     /// "plenary", "SR caucus", "questionnaire".
     pub body: String,
     /// Whether the whole assembly voted (not a caucus or a poll).
     pub plenary: bool,
-    #[serde(rename = "for")]
     pub for_: Option<u32>,
     pub against: Option<u32>,
     pub abstained: Option<u32>,
@@ -82,7 +80,7 @@ impl VoteView {
 }
 
 /// One event's column.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EventView {
     pub id: String,
     /// "Second All-Russian Congress of Soviets".
@@ -137,7 +135,7 @@ impl EventView {
 }
 
 /// Everything the charts draw.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     /// Chronological.
     pub events: Vec<EventView>,

@@ -5,12 +5,9 @@
 //! through [`Faction`], so a faction has one display name, one colour and one
 //! place in the stacking order everywhere.
 
-use serde::Serialize;
-
 /// A canonical faction. The discriminant order is the stacking order of the
 /// charts: left to right on the political spectrum of 1917, "others" last.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Faction {
     Bolsheviks,
     Communists,

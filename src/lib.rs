@@ -13,6 +13,7 @@ pub mod charts;
 pub mod corpus;
 pub mod dataset;
 pub mod factions;
+pub mod json;
 pub mod model;
 pub mod parse;
 pub mod report;

@@ -36,7 +36,6 @@ mod cli {
         Usage(String),
         Read(String, std::io::Error),
         TooLarge(String, u64),
-        Json(String),
     }
 
     impl Error {
@@ -58,7 +57,6 @@ mod cli {
                 Error::TooLarge(path, n) => {
                     write!(f, "{path} is {n} bytes; the limit is {MAX_BYTES} bytes")
                 }
-                Error::Json(e) => write!(f, "cannot write JSON: {e}"),
             }
         }
     }
@@ -115,9 +113,7 @@ mod cli {
         }
         let report = report::report(&corpus);
         match format {
-            Format::Json => serde_json::to_string_pretty(&report)
-                .map(|s| s + "\n")
-                .map_err(|e| Error::Json(e.to_string())),
+            Format::Json => Ok(report::json(&report, true)),
             Format::Csv => Ok(report::csv(&report)),
         }
     }

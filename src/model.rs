@@ -5,7 +5,6 @@
 
 use crate::calendar::Dated;
 use crate::factions::Faction;
-use serde::Serialize;
 
 /// Sum of counts, saturating: figures from hostile input can be as large as
 /// `u32::MAX`, and a sum must not overflow.
@@ -15,7 +14,7 @@ pub fn sum(counts: impl IntoIterator<Item = u32>) -> u32 {
 
 /// Where a fact came from: a byte range of a document's text. The range is
 /// the whole sentence, which is the quote shown to readers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
     /// Index of the document in its [`crate::Corpus`] (0 for a lone parse).
     pub doc: usize,
@@ -31,8 +30,7 @@ impl Span {
 }
 
 /// What kind of gathering an event is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EventKind {
     /// All-Russian Congress of Soviets (of Workers' and Soldiers' Deputies).
     CongressOfSoviets,
@@ -48,9 +46,22 @@ pub enum EventKind {
     Other,
 }
 
+impl EventKind {
+    /// Name used in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::CongressOfSoviets => "congress-of-soviets",
+            EventKind::ConferenceOfSoviets => "conference-of-soviets",
+            EventKind::PeasantsCongress => "peasants-congress",
+            EventKind::UkrainianCongress => "ukrainian-congress",
+            EventKind::PartyConference => "party-conference",
+            EventKind::Other => "other",
+        }
+    }
+}
+
 /// A statement of how many delegates there were.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DelegateKind {
     /// All delegates.
     Total,
@@ -73,7 +84,7 @@ impl DelegateKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DelegateCount {
     pub kind: DelegateKind,
     pub count: u32,
@@ -82,7 +93,7 @@ pub struct DelegateCount {
 }
 
 /// One line of the make-up of representation: "305 local soviets (610 deputies)".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Represented {
     /// How many bodies.
     pub count: u32,
@@ -100,8 +111,7 @@ pub struct Represented {
 }
 
 /// When in the life of an event a count holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Stage {
     /// At the opening, or not said (the usual composition figure).
     Opening,
@@ -109,8 +119,17 @@ pub enum Stage {
     Later,
 }
 
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Opening => "opening",
+            Stage::Later => "later",
+        }
+    }
+}
+
 /// A part of a faction's count: "(20 sympathetic to this party)".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubCount {
     pub count: u32,
     /// What the part is, as written: "sympathetic to this party".
@@ -118,7 +137,7 @@ pub struct SubCount {
     pub approximate: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FactionCount {
     pub faction: Faction,
     pub count: u32,
@@ -136,8 +155,7 @@ pub struct FactionCount {
 }
 
 /// An elected body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BodyKind {
     CentralExecutiveCommittee,
     Presidium,
@@ -162,14 +180,14 @@ impl BodyKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Member {
     pub faction: Faction,
     pub count: u32,
     pub approximate: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Body {
     pub kind: BodyKind,
     /// Stated number of members.
@@ -183,8 +201,7 @@ pub struct Body {
 }
 
 /// Who cast a vote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case", tag = "kind", content = "faction")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum VotingBody {
     /// The congress or conference in full session.
     Plenary,
@@ -194,19 +211,26 @@ pub enum VotingBody {
     Questionnaire,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Outcome {
     Adopted,
     Rejected,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Adopted => "adopted",
+            Outcome::Rejected => "rejected",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vote {
     /// What was voted on, as written.
     pub motion: String,
     pub body: VotingBody,
-    #[serde(rename = "for")]
     pub for_: Option<u32>,
     pub against: Option<u32>,
     /// Abstentions or delegates not voting.
@@ -231,14 +255,14 @@ impl Vote {
 }
 
 /// A date attached to an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateFact {
     pub date: Dated,
     pub src: Span,
 }
 
 /// Everything one document says about one event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventFacts {
     /// Stable id, e.g. `congress-of-soviets-2`.
     pub id: String,
@@ -261,8 +285,7 @@ pub struct EventFacts {
 }
 
 /// How serious a warning is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
     /// Input the parser could not use at all.
     Error,
@@ -270,8 +293,17 @@ pub enum Level {
     Warning,
 }
 
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        }
+    }
+}
+
 /// Something the parser noticed but could not turn into a fact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     pub level: Level,
     pub message: String,
@@ -280,7 +312,7 @@ pub struct Warning {
 }
 
 /// The front matter or first lines of a document.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocMeta {
     pub title: Option<String>,
     /// Author or original source, as given.
@@ -288,7 +320,7 @@ pub struct DocMeta {
 }
 
 /// The result of parsing one document.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extraction {
     pub meta: DocMeta,
     pub events: Vec<EventFacts>,

@@ -1,32 +1,23 @@
 //! The research output: the `extract` JSON schema and its CSV form.
 //!
-//! The same structures serve the command line (through `serde_json`) and the
-//! page (through `serde-wasm-bindgen`), so both speak one schema. Every fact
-//! carries its `quote` and byte range; what a text does not say is `null`.
+//! The same structures and the same JSON writer ([`crate::json`]) serve the
+//! command line and the page, so both speak one schema. Every fact carries
+//! its `quote` and byte range; what a text does not say is `null`.
 
 use crate::calendar::{Basis, Date, Dated, Style};
 use crate::corpus::{Check, Conflict, Corpus, Doc};
+use crate::json::Json;
 use crate::model::{Body, BodyKind, EventFacts, Level, Span, Stage, Vote, VotingBody};
-use serde::{Serialize, Serializer};
-
-fn date_str<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => s.serialize_str(&d.to_string()),
-        None => s.serialize_none(),
-    }
-}
+use crate::model::{EventKind, Outcome};
 
 /// A date as reported: what was written, its style and both calendars.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct DateOut {
-    #[serde(serialize_with = "date_str")]
     pub written: Option<Date>,
     /// "old", "new", or null when the text does not say.
     pub style: Option<Style>,
     pub basis: Basis,
-    #[serde(serialize_with = "date_str")]
     pub old_style: Option<Date>,
-    #[serde(serialize_with = "date_str")]
     pub new_style: Option<Date>,
     pub quote: String,
 }
@@ -45,7 +36,7 @@ impl DateOut {
 }
 
 /// Where a fact came from.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct At {
     pub start: usize,
     pub end: usize,
@@ -60,7 +51,7 @@ impl From<Span> for At {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct DelegateOut {
     pub kind: &'static str,
     pub count: u32,
@@ -69,7 +60,7 @@ pub struct DelegateOut {
     pub at: At,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct RepresentedOut {
     pub count: u32,
     pub unit: String,
@@ -81,14 +72,14 @@ pub struct RepresentedOut {
     pub at: At,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct SubCountOut {
     pub count: u32,
     pub what: String,
     pub approximate: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct FactionOut {
     pub name: &'static str,
     pub id: &'static str,
@@ -105,13 +96,13 @@ pub struct FactionOut {
     pub at: At,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct MemberOut {
     pub name: &'static str,
     pub count: u32,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct BodyOut {
     pub members: Option<u32>,
     pub alternates: Option<u32>,
@@ -121,28 +112,27 @@ pub struct BodyOut {
     pub at: At,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct VoteOut {
     pub motion: String,
     /// "plenary", "questionnaire", or "caucus of <faction>".
     pub body: String,
-    #[serde(rename = "for")]
     pub for_: Option<u32>,
     pub against: Option<u32>,
     pub abstained: Option<u32>,
     pub unanimous: bool,
     pub majority: bool,
-    pub outcome: Option<crate::model::Outcome>,
+    pub outcome: Option<Outcome>,
     pub date: Option<DateOut>,
     pub quote: String,
     pub at: At,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct EventOut {
     pub id: String,
     pub name: String,
-    pub kind: crate::model::EventKind,
+    pub kind: EventKind,
     pub ordinal: Option<u32>,
     pub start: Option<DateOut>,
     pub end: Option<DateOut>,
@@ -156,14 +146,14 @@ pub struct EventOut {
     pub votes: Vec<VoteOut>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct WarningOut {
     pub level: Level,
     pub message: String,
     pub quote: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct DocumentOut {
     pub source: String,
     pub title: Option<String>,
@@ -173,7 +163,7 @@ pub struct DocumentOut {
 }
 
 /// The whole `extract` output.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Report {
     pub documents: Vec<DocumentOut>,
     /// Facts on which sources (or sentences) disagree.
@@ -472,7 +462,7 @@ pub fn csv(report: &Report) -> String {
                     .iter()
                     .map(|s| format!("{} {}", s.count, s.what))
                     .collect();
-                let mut detail = format!("{:?} stage; of {}", x.stage, x.of).to_lowercase();
+                let mut detail = format!("{} stage; of {}", x.stage.as_str(), x.of);
                 if let Some(p) = x.part_of {
                     detail.push_str(&format!("; part of {p}"));
                 }
@@ -563,4 +553,233 @@ mod tests {
         csv_field(&mut s, "a, \"b\"\nc");
         assert_eq!(s, "plain|\"a, \"\"b\"\"\nc\"");
     }
+}
+
+fn date_or_null(j: &mut Json, key: &str, d: Option<Date>) {
+    let s = d.map(|d| d.to_string());
+    j.str(Some(key), s.as_deref());
+}
+
+fn count(n: Option<u32>) -> Option<i64> {
+    n.map(i64::from)
+}
+
+fn at(j: &mut Json, at: &At) {
+    j.begin_object(Some("at"))
+        .num(Some("start"), Some(at.start as i64))
+        .num(Some("end"), Some(at.end as i64))
+        .end_object();
+}
+
+impl DateOut {
+    fn write(&self, j: &mut Json, key: Option<&str>) {
+        j.begin_object(key);
+        date_or_null(j, "written", self.written);
+        j.str(Some("style"), self.style.map(Style::as_str))
+            .str(Some("basis"), Some(self.basis.as_str()));
+        date_or_null(j, "old_style", self.old_style);
+        date_or_null(j, "new_style", self.new_style);
+        j.str(Some("quote"), Some(&self.quote)).end_object();
+    }
+}
+
+fn date_field(j: &mut Json, key: &str, d: &Option<DateOut>) {
+    match d {
+        Some(d) => d.write(j, Some(key)),
+        None => {
+            j.null(Some(key));
+        }
+    }
+}
+
+impl BodyOut {
+    fn write(&self, j: &mut Json, key: &str) {
+        j.begin_object(Some(key))
+            .num(Some("members"), count(self.members))
+            .num(Some("alternates"), count(self.alternates))
+            .begin_array(Some("factions"));
+        for m in &self.factions {
+            j.begin_object(None)
+                .str(Some("name"), Some(m.name))
+                .num(Some("count"), Some(i64::from(m.count)))
+                .end_object();
+        }
+        j.end_array()
+            .str(Some("solely"), self.solely)
+            .str(Some("quote"), Some(&self.quote));
+        at(j, &self.at);
+        j.end_object();
+    }
+}
+
+impl EventOut {
+    fn write(&self, j: &mut Json) {
+        j.begin_object(None)
+            .str(Some("id"), Some(&self.id))
+            .str(Some("name"), Some(&self.name))
+            .str(Some("kind"), Some(self.kind.as_str()))
+            .num(Some("ordinal"), count(self.ordinal));
+        date_field(j, "start", &self.start);
+        date_field(j, "end", &self.end);
+        j.begin_array(Some("dates"));
+        for d in &self.dates {
+            d.write(j, None);
+        }
+        j.end_array().begin_array(Some("delegates"));
+        for d in &self.delegates {
+            j.begin_object(None)
+                .str(Some("kind"), Some(d.kind))
+                .num(Some("count"), Some(i64::from(d.count)))
+                .bool(Some("approximate"), d.approximate)
+                .str(Some("quote"), Some(&d.quote));
+            at(j, &d.at);
+            j.end_object();
+        }
+        j.end_array().begin_array(Some("represented"));
+        for r in &self.represented {
+            j.begin_object(None)
+                .num(Some("count"), Some(i64::from(r.count)))
+                .str(Some("unit"), Some(&r.unit))
+                .bool(Some("soviets"), r.soviets)
+                .num(Some("deputies"), count(r.deputies))
+                .bool(Some("approximate"), r.approximate)
+                .bool(Some("itemised"), r.itemised)
+                .str(Some("quote"), Some(&r.quote));
+            at(j, &r.at);
+            j.end_object();
+        }
+        j.end_array().begin_array(Some("factions"));
+        for f in &self.factions {
+            j.begin_object(None)
+                .str(Some("name"), Some(f.name))
+                .str(Some("id"), Some(f.id))
+                .num(Some("count"), Some(i64::from(f.count)))
+                .bool(Some("approximate"), f.approximate)
+                .str(Some("stage"), Some(f.stage.as_str()))
+                .str(Some("part_of"), f.part_of)
+                .str(Some("of"), Some(f.of))
+                .begin_array(Some("subcounts"));
+            for sc in &f.subcounts {
+                j.begin_object(None)
+                    .num(Some("count"), Some(i64::from(sc.count)))
+                    .str(Some("what"), Some(&sc.what))
+                    .bool(Some("approximate"), sc.approximate)
+                    .end_object();
+            }
+            j.end_array().str(Some("quote"), Some(&f.quote));
+            at(j, &f.at);
+            j.end_object();
+        }
+        j.end_array();
+        for (key, body) in [
+            (
+                "central_executive_committee",
+                &self.central_executive_committee,
+            ),
+            ("presidium", &self.presidium),
+            (
+                "council_of_peoples_commissars",
+                &self.council_of_peoples_commissars,
+            ),
+        ] {
+            match body {
+                Some(b) => b.write(j, key),
+                None => {
+                    j.null(Some(key));
+                }
+            }
+        }
+        j.begin_array(Some("votes"));
+        for v in &self.votes {
+            j.begin_object(None)
+                .str(Some("motion"), Some(&v.motion))
+                .str(Some("body"), Some(&v.body))
+                .num(Some("for"), count(v.for_))
+                .num(Some("against"), count(v.against))
+                .num(Some("abstained"), count(v.abstained))
+                .bool(Some("unanimous"), v.unanimous)
+                .bool(Some("majority"), v.majority)
+                .str(Some("outcome"), v.outcome.map(Outcome::as_str));
+            date_field(j, "date", &v.date);
+            j.str(Some("quote"), Some(&v.quote));
+            at(j, &v.at);
+            j.end_object();
+        }
+        j.end_array().end_object();
+    }
+}
+
+impl DocumentOut {
+    fn write(&self, j: &mut Json) {
+        j.begin_object(None)
+            .str(Some("source"), Some(&self.source))
+            .str(Some("title"), self.title.as_deref())
+            .str(Some("origin"), self.origin.as_deref())
+            .begin_array(Some("events"));
+        for e in &self.events {
+            e.write(j);
+        }
+        j.end_array().begin_array(Some("warnings"));
+        for w in &self.warnings {
+            j.begin_object(None)
+                .str(Some("level"), Some(w.level.as_str()))
+                .str(Some("message"), Some(&w.message))
+                .str(Some("quote"), w.quote.as_deref())
+                .end_object();
+        }
+        j.end_array().end_object();
+    }
+}
+
+/// One document's entry of the report as JSON (the page's `extract`).
+pub fn document_json(doc: &Doc) -> String {
+    let mut j = Json::new(false);
+    document(doc).write(&mut j);
+    j.finish()
+}
+
+/// The whole `extract` output as JSON, indented when `pretty`.
+pub fn json(report: &Report, pretty: bool) -> String {
+    let mut j = Json::new(pretty);
+    j.begin_object(None).begin_array(Some("documents"));
+    for d in &report.documents {
+        d.write(&mut j);
+    }
+    j.end_array().begin_array(Some("conflicts"));
+    for c in &report.conflicts {
+        j.begin_object(None)
+            .str(Some("event"), Some(&c.event))
+            .str(Some("event_name"), Some(&c.event_name))
+            .str(Some("what"), Some(&c.what))
+            .str(Some("faction"), c.faction.map(crate::Faction::id))
+            .begin_array(Some("values"));
+        for v in &c.values {
+            j.begin_object(None)
+                .str(Some("value"), Some(&v.value))
+                .num(Some("doc"), Some(v.doc as i64))
+                .str(Some("source"), Some(&v.source))
+                .str(Some("quote"), Some(&v.quote))
+                .str(Some("note"), v.note.as_deref())
+                .end_object();
+        }
+        j.end_array().end_object();
+    }
+    j.end_array().begin_array(Some("checks"));
+    for c in &report.checks {
+        j.begin_object(None)
+            .str(Some("event"), Some(&c.event))
+            .str(Some("event_name"), Some(&c.event_name))
+            .str(Some("what"), Some(&c.what))
+            .num(Some("stated"), Some(i64::from(c.stated)))
+            .num(Some("computed"), Some(i64::from(c.computed)))
+            .num(Some("remainder"), Some(c.remainder))
+            .str(Some("detail"), Some(&c.detail))
+            .str(Some("source"), Some(&c.source))
+            .str(Some("quote"), Some(&c.quote))
+            .end_object();
+    }
+    j.end_array().end_object();
+    let mut out = j.finish();
+    out.push('\n');
+    out
 }

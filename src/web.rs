@@ -1105,10 +1105,9 @@ pub fn regions(canvas_id: &str) -> JsValue {
 pub fn extract(text: &str) -> JsValue {
     let mut corpus = Corpus::default();
     let doc = corpus.add("pasted text", text, true);
-    corpus
-        .documents()
-        .get(doc)
-        .map_or(JsValue::NULL, |d| to_js(&crate::report::document(d)))
+    corpus.documents().get(doc).map_or(JsValue::NULL, |d| {
+        js_sys::JSON::parse(&crate::report::document_json(d)).unwrap_or(JsValue::NULL)
+    })
 }
 
 /// Replaces the data with a generated set of `events` events of
