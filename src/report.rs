@@ -541,19 +541,6 @@ pub fn csv(report: &Report) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_only_when_needed() {
-        let mut s = String::new();
-        csv_field(&mut s, "plain");
-        s.push('|');
-        csv_field(&mut s, "a, \"b\"\nc");
-        assert_eq!(s, "plain|\"a, \"\"b\"\"\nc\"");
-    }
-}
 
 fn date_or_null(j: &mut Json, key: &str, d: Option<Date>) {
     let s = d.map(|d| d.to_string());
@@ -782,4 +769,18 @@ pub fn json(report: &Report, pretty: bool) -> String {
     let mut out = j.finish();
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        let mut s = String::new();
+        csv_field(&mut s, "plain");
+        s.push('|');
+        csv_field(&mut s, "a, \"b\"\nc");
+        assert_eq!(s, "plain|\"a, \"\"b\"\"\nc\"");
+    }
 }
