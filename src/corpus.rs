@@ -12,7 +12,6 @@ use crate::factions::Faction;
 use crate::model::{
     DateFact, DelegateKind, EventFacts, Extraction, FactionCount, Span, Stage, VotingBody,
 };
-use std::collections::BTreeMap;
 
 /// One document in the corpus.
 #[derive(Debug, Clone)]
@@ -147,24 +146,20 @@ impl Corpus {
     }
 
     /// Every document's facts about each event, by event id, in order of first mention.
+    ///
+    /// A linear search per event is enough: the parser keeps at most
+    /// [`crate::parse::MAX_EVENTS`] events per document.
     pub fn events(&self) -> Vec<(String, Vec<&EventFacts>)> {
-        let mut order: Vec<String> = Vec::new();
-        let mut by_id: BTreeMap<String, Vec<&EventFacts>> = BTreeMap::new();
+        let mut out: Vec<(String, Vec<&EventFacts>)> = Vec::new();
         for d in &self.docs {
             for e in &d.extraction.events {
-                if !by_id.contains_key(&e.id) {
-                    order.push(e.id.clone());
+                match out.iter_mut().find(|(id, _)| *id == e.id) {
+                    Some((_, facts)) => facts.push(e),
+                    None => out.push((e.id.clone(), vec![e])),
                 }
-                by_id.entry(e.id.clone()).or_default().push(e);
             }
         }
-        order
-            .into_iter()
-            .map(|id| {
-                let facts = by_id.remove(&id).unwrap_or_default();
-                (id, facts)
-            })
-            .collect()
+        out
     }
 
     fn analyse(&mut self) {
@@ -201,20 +196,18 @@ impl Corpus {
         facts: &[&EventFacts],
         out: &mut Vec<Conflict>,
     ) {
-        let mut groups: BTreeMap<(Faction, Stage, Option<Faction>), Vec<&FactionCount>> =
-            BTreeMap::new();
-        for e in facts {
-            for f in &e.factions {
-                groups
-                    .entry((f.faction, f.stage, f.part_of))
-                    .or_default()
-                    .push(f);
+        // Groups by (faction, stage, part of): a handful of keys at most.
+        type Key = (Faction, Stage, Option<Faction>);
+        let mut groups: Vec<(Key, Vec<&FactionCount>)> = Vec::new();
+        for f in facts.iter().flat_map(|e| &e.factions) {
+            let key = (f.faction, f.stage, f.part_of);
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, counts)) => counts.push(f),
+                None => groups.push((key, vec![f])),
             }
         }
         for ((faction, stage, _), counts) in groups {
-            let mut values: Vec<u32> = counts.iter().map(|c| c.count).collect();
-            values.sort_unstable();
-            values.dedup();
+            let values = distinct(counts.iter().map(|c| u64::from(c.count)));
             if values.len() < 2 {
                 continue;
             }
@@ -233,7 +226,7 @@ impl Corpus {
                             o.src.doc == c.src.doc
                                 && o.faction != faction
                                 && o.count != c.count
-                                && values.contains(&o.count)
+                                && values.binary_search(&u64::from(o.count)).is_ok()
                         })
                         .map(|o| {
                             format!(
@@ -302,10 +295,8 @@ impl Corpus {
         out: &mut Vec<Conflict>,
     ) {
         let mut push = |what: String, values: Vec<ConflictValue>| {
-            let mut distinct: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
-            distinct.sort_unstable();
-            distinct.dedup();
-            if distinct.len() > 1 {
+            let differ = values.iter().any(|v| v.value != values[0].value);
+            if differ {
                 out.push(Conflict {
                     event: id.to_string(),
                     event_name: name.to_string(),
@@ -530,16 +521,21 @@ impl Corpus {
     /// As [`Corpus::dataset`], but where document `prefer` has a faction
     /// breakdown for an event, its figures drive the chart.
     pub fn dataset_preferring(&self, prefer: Option<usize>) -> Dataset {
-        let mut events: Vec<(i64, usize, EventView)> = Vec::new();
-        for (n, (id, facts)) in self.events().into_iter().enumerate() {
+        let mut views: Vec<(u32, EventView)> = Vec::new();
+        for (id, facts) in self.events() {
             if let Some(view) = self.event_view(&id, &facts, prefer) {
-                let key = view.start.as_ref().map_or(i64::MAX, sort_key);
-                events.push((key, n, view));
+                // Chronological by Julian day; undated events last, in order of mention.
+                let day = view.start.as_ref().map_or(u32::MAX, |d| {
+                    u32::try_from(sort_key(d)).unwrap_or(u32::MAX - 1)
+                });
+                views.push((day, view));
             }
         }
-        events.sort_by_key(|(k, n, _)| (*k, *n));
         Dataset {
-            events: events.into_iter().map(|(_, _, v)| v).collect(),
+            events: crate::model::sort_by_key(views, |(day, _)| *day)
+                .into_iter()
+                .map(|(_, v)| v)
+                .collect(),
         }
     }
 
@@ -560,21 +556,25 @@ impl Corpus {
         let first = facts.first()?;
         // A source's breakdown: its first opening count for each faction
         // (a restatement later in the same text adds nothing).
+        // In stacking order, as the faction enum is.
         let opening = |doc: usize| -> Vec<&FactionCount> {
-            let mut seen = BTreeMap::new();
+            let mut seen: [Option<&FactionCount>; Faction::ALL.len()] = [None; Faction::ALL.len()];
             for f in facts.iter().flat_map(|e| &e.factions) {
                 if f.src.doc == doc && f.stage == Stage::Opening && f.part_of.is_none() {
-                    seen.entry(f.faction).or_insert(f);
+                    seen[f.faction as usize].get_or_insert(f);
                 }
             }
-            seen.into_values().collect()
+            seen.into_iter().flatten().collect()
         };
-        let mut docs: Vec<usize> = facts
+        let mut docs: Vec<usize> = Vec::new();
+        for d in facts
             .iter()
             .flat_map(|e| e.factions.iter().map(|f| f.src.doc))
-            .collect();
-        docs.sort_unstable();
-        docs.dedup();
+        {
+            if !docs.contains(&d) {
+                docs.push(d);
+            }
+        }
         let chosen = prefer.filter(|p| docs.contains(p)).or_else(|| {
             docs.iter().copied().max_by_key(|d| {
                 (
@@ -585,7 +585,7 @@ impl Corpus {
         });
         let breakdown = chosen.map(opening).unwrap_or_default();
         let all: Vec<&FactionCount> = facts.iter().flat_map(|e| &e.factions).collect();
-        let mut segments: Vec<Segment> = breakdown
+        let segments: Vec<Segment> = breakdown
             .iter()
             .map(|f| {
                 let alternatives = all
@@ -636,7 +636,6 @@ impl Corpus {
                 }
             })
             .collect();
-        segments.sort_by_key(|s| s.faction);
         // The stated figure the breakdown is a part of.
         let base = breakdown.first().map_or(DelegateKind::Total, |f| f.base);
         let delegates: Vec<_> = facts.iter().flat_map(|e| &e.delegates).collect();
@@ -731,6 +730,14 @@ impl Corpus {
         }
         out
     }
+}
+
+/// The distinct values, sorted.
+fn distinct(values: impl Iterator<Item = u64>) -> Vec<u64> {
+    let mut v: Vec<u64> = values.collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// How descriptive a motion's wording is: "This resolution" says least.

@@ -12,6 +12,27 @@ pub fn sum(counts: impl IntoIterator<Item = u32>) -> u32 {
     counts.into_iter().fold(0, u32::saturating_add)
 }
 
+/// Sorts `items` by a `u32` key, keeping equal keys in their order.
+///
+/// Every sort in the crate goes through here, so the wasm build carries one
+/// sort routine (on `u64`) rather than one per element type.
+pub fn sort_by_key<T>(items: Vec<T>, key: impl Fn(&T) -> u32) -> Vec<T> {
+    let mut keys: Vec<u64> = items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| u64::from(key(t)) << 32 | i as u64)
+        .collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    keys.into_iter()
+        .filter_map(|k| {
+            slots
+                .get_mut((k & 0xFFFF_FFFF) as usize)
+                .and_then(Option::take)
+        })
+        .collect()
+}
+
 /// Where a fact came from: a byte range of a document's text. The range is
 /// the whole sentence, which is the quote shown to readers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -325,4 +346,18 @@ pub struct Extraction {
     pub meta: DocMeta,
     pub events: Vec<EventFacts>,
     pub warnings: Vec<Warning>,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sort_by_key_is_stable() {
+        let v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        let sorted = super::sort_by_key(v, |(k, _)| *k);
+        assert_eq!(
+            sorted,
+            vec![(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]
+        );
+        assert_eq!(super::sum([u32::MAX, 5]), u32::MAX);
+    }
 }

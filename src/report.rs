@@ -541,7 +541,6 @@ pub fn csv(report: &Report) -> String {
     out
 }
 
-
 fn date_or_null(j: &mut Json, key: &str, d: Option<Date>) {
     let s = d.map(|d| d.to_string());
     j.str(Some(key), s.as_deref());

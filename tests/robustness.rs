@@ -133,3 +133,17 @@ fn pathological_shapes() {
         check(text);
     }
 }
+
+#[test]
+fn event_count_is_capped_with_a_warning() {
+    let text: String = (1..=500)
+        .map(|n| format!("The {n}th Congress of Soviets met.\n"))
+        .collect();
+    let x = parse(&text, 0);
+    assert_eq!(x.events.len(), soviets::parse::MAX_EVENTS);
+    assert!(x
+        .warnings
+        .iter()
+        .any(|w| w.message
+            == "more than 400 congresses or conferences are named; the rest are not read"));
+}

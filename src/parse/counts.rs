@@ -408,7 +408,7 @@ fn factions(
             out.push((mk(names[n].faction, value, false, stage, s.span), n));
         }
     }
-    out.sort_by_key(|(_, n)| *n);
+    let mut out = crate::model::sort_by_key(out, |(_, n)| *n as u32);
     parts(s, names, &mut out);
     out
 }

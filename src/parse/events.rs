@@ -15,7 +15,8 @@ pub(crate) struct Mention {
     pub first: usize,
     /// Token index one past the name.
     pub last: usize,
-    /// For [`EventKind::Other`]: the name as written.
+    /// For [`EventKind::Other`]: the name as written (filled in by the
+    /// parser, which has the text).
     pub text: Option<String>,
 }
 
@@ -75,7 +76,8 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
         let mut soviets = false;
         let mut peasants_only = None::<bool>;
         let mut party = false;
-        let mut qualifiers: Vec<&str> = Vec::new();
+        // Capitalised words that make this some other gathering: "of the Northern Region".
+        let mut qualified = false;
         if toks.get(i + 1).map(Token::word) == Some("of") {
             let mut k = i + 2;
             while k < toks.len() && k < i + 14 {
@@ -100,7 +102,7 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
                     && !w.ends_with('\'')
                 {
                     if w.chars().next().is_some_and(char::is_alphabetic) && toks[k].capital {
-                        qualifiers.push(w);
+                        qualified = true;
                     } else {
                         break;
                     }
@@ -125,7 +127,7 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
             EventKind::UkrainianCongress
         } else if peasants_only == Some(true) && noun == "congress" {
             EventKind::PeasantsCongress
-        } else if !qualifiers.is_empty() {
+        } else if qualified {
             EventKind::Other
         } else if soviets || ord.is_some() {
             if noun == "congress" {
@@ -141,28 +143,12 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
         if kind == EventKind::CongressOfSoviets && ord.is_none() {
             continue;
         }
-        let text = (kind == EventKind::Other).then(|| {
-            let mut name = String::from(if noun == "congress" {
-                "Congress of"
-            } else {
-                "Conference of"
-            });
-            for q in &qualifiers {
-                name.push(' ');
-                let mut c = q.chars();
-                if let Some(f) = c.next() {
-                    name.extend(f.to_uppercase());
-                    name.push_str(c.as_str());
-                }
-            }
-            name
-        });
         out.push(Mention {
             kind,
             ordinal: ord,
             first,
             last,
-            text,
+            text: None,
         });
     }
     out
@@ -251,8 +237,8 @@ pub(crate) fn id_stem(kind: EventKind, text: Option<&str>) -> String {
         EventKind::Other => {
             let mut slug = String::new();
             for c in text.unwrap_or("other").chars() {
-                if c.is_alphanumeric() {
-                    slug.extend(c.to_lowercase());
+                if c.is_ascii_alphanumeric() {
+                    slug.push(c.to_ascii_lowercase());
                 } else if !slug.ends_with('-') {
                     slug.push('-');
                 }

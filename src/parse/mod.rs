@@ -16,6 +16,10 @@ use crate::calendar::Dated;
 use crate::model::{DateFact, DocMeta, EventFacts, Extraction, Level, Span, Warning};
 use crate::text::{self, Kind, Token};
 
+/// Most events one document may name. Keeps event lookup, and the
+/// corpus's merging, linear in the input whatever the text.
+pub const MAX_EVENTS: usize = 400;
+
 /// One sentence being read: its tokens and which of them are used up.
 #[derive(Debug, Clone)]
 pub(crate) struct Sentence<'a> {
@@ -123,10 +127,13 @@ struct Builder<'a> {
     current: Option<usize>,
     year: Option<i32>,
     warnings: Vec<Warning>,
+    too_many: bool,
 }
 
 impl Builder<'_> {
-    fn event(&mut self, m: &events::Mention, at: Span) -> usize {
+    /// The event `m` names, created if new; `None` once the document has
+    /// named [`MAX_EVENTS`] events.
+    fn event(&mut self, m: &events::Mention, at: Span) -> Option<usize> {
         // Only other gatherings need their name compared (and formatted).
         let other = (m.kind == crate::model::EventKind::Other)
             .then(|| events::names(m.kind, m.ordinal, m.text.as_deref()).0);
@@ -136,7 +143,17 @@ impl Builder<'_> {
                 && other.as_ref().is_none_or(|n| *n == e.name)
         };
         if let Some(i) = self.events.iter().position(same) {
-            return i;
+            return Some(i);
+        }
+        if self.events.len() >= MAX_EVENTS {
+            if !self.too_many {
+                self.too_many = true;
+                self.warn(
+                    format!("more than {MAX_EVENTS} congresses or conferences are named; the rest are not read"),
+                    Some(at),
+                );
+            }
+            return None;
         }
         let (name, _) = events::names(m.kind, m.ordinal, m.text.as_deref());
         let id = match m.ordinal {
@@ -159,7 +176,7 @@ impl Builder<'_> {
             bodies: Vec::new(),
             votes: Vec::new(),
         });
-        self.events.len() - 1
+        Some(self.events.len() - 1)
     }
 
     fn warn(&mut self, message: String, src: Option<Span>) {
@@ -185,7 +202,9 @@ impl Builder<'_> {
                         .to_string(),
                 );
             }
-            let i = self.event(&m, s.span);
+            let Some(i) = self.event(&m, s.span) else {
+                continue;
+            };
             let opens = m.first <= 2 || heading;
             if n == 0 && opens {
                 self.current = Some(i);
@@ -382,6 +401,7 @@ pub fn parse(text: &str, doc: usize) -> Extraction {
         current: None,
         year: None,
         warnings: Vec::new(),
+        too_many: false,
     };
     // A title naming an event sets the first current event.
     if let Some(title) = meta.title.clone() {
@@ -392,8 +412,7 @@ pub fn parse(text: &str, doc: usize) -> Extraction {
                 start: 0,
                 end: body,
             };
-            let i = b.event(m, span);
-            b.current = Some(i);
+            b.current = b.event(m, span);
         }
     }
     let sentences = text::sentences(&text[body..], body);
