@@ -129,20 +129,6 @@ pub fn ensure_chromium() -> Result<PathBuf> {
     find_chromium().ok_or_else(|| HINT.into())
 }
 
-/// Installs Debian's binaryen (for `wasm-opt`) when it is missing and this
-/// is root with `apt-get`, so that CI ships the same optimised bundle as a
-/// developer machine. A failure is only a note: the build falls back to the
-/// un-optimised module.
-pub fn ensure_wasm_opt() {
-    if which("wasm-opt").is_some() || !is_root() || which("apt-get").is_none() {
-        return;
-    }
-    println!("wasm-opt not found: installing Debian's binaryen (apt-get install -y binaryen)");
-    if let Err(e) = apt_install(&["binaryen"]) {
-        println!("note: could not install binaryen ({e}); the bundle will not be size-optimised");
-    }
-}
-
 fn apt_install(packages: &[&str]) -> Result<()> {
     static UPDATED: OnceLock<()> = OnceLock::new();
     if UPDATED.get().is_none() {
