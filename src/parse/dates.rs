@@ -121,6 +121,27 @@ struct Raw {
     year: Option<i32>,
 }
 
+/// Finishes a date read from token `first` up to `j`: a year may follow
+/// after `skip` tokens (a comma).
+fn with_year(
+    toks: &[Token],
+    first: usize,
+    j: usize,
+    skip: usize,
+    (month, d1, d2, paren): (u8, u8, Option<u8>, Option<Bracket>),
+) -> Raw {
+    let year = year(toks.get(j + skip));
+    Raw {
+        first,
+        last: if year.is_some() { j + skip + 1 } else { j },
+        month,
+        d1,
+        d2,
+        paren,
+        year,
+    }
+}
+
 /// "June 3-22, 1917", "May 15 (2), 1917", "April 12".
 fn month_first(toks: &[Token], i: usize) -> Option<Raw> {
     let m = month(toks.get(i)?.word())?;
@@ -133,23 +154,14 @@ fn month_first(toks: &[Token], i: usize) -> Option<Raw> {
         paren_read = Some(p);
         j = k;
     }
-    let mut k = j;
-    if toks.get(k).is_some_and(|t| t.is_punct(',')) {
-        k += 1;
-    }
-    let y = year(toks.get(k));
-    if y.is_some() {
-        j = k + 1;
-    }
-    Some(Raw {
-        first: i,
-        last: j,
-        month: m,
-        d1,
-        d2,
-        paren: paren_read,
-        year: y,
-    })
+    let comma = toks.get(j).is_some_and(|t| t.is_punct(','));
+    Some(with_year(
+        toks,
+        i,
+        j,
+        usize::from(comma),
+        (m, d1, d2, paren_read),
+    ))
 }
 
 /// "25 to 27 October (7 to 9 November) 1917", "3 October", "20 October (2 November)".
@@ -162,19 +174,7 @@ fn day_first(toks: &[Token], i: usize) -> Option<Raw> {
         paren_read = Some(p);
         j = k;
     }
-    let y = year(toks.get(j));
-    if y.is_some() {
-        j += 1;
-    }
-    Some(Raw {
-        first: i,
-        last: j,
-        month: m,
-        d1,
-        d2,
-        paren: paren_read,
-        year: y,
-    })
+    Some(with_year(toks, i, j, 0, (m, d1, d2, paren_read)))
 }
 
 /// Every date in `toks`. `context_year` fills in a missing year; dates with
