@@ -27,7 +27,6 @@ use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
 };
-use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
@@ -485,13 +484,6 @@ fn listen(
     )?;
     closure.forget();
     Ok(())
-}
-
-/// Serialises for JavaScript: maps as objects, `None` as `null`.
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
 }
 
 /// "105 (13.4%)", or a dash when unknown.
@@ -1057,46 +1049,39 @@ pub fn start() -> Result<(), JsValue> {
     .unwrap_or_else(|| Err(err("the page state is unavailable")))
 }
 
-/// One hit region, for tests and tools.
-#[derive(Serialize)]
-struct RegionOut<'a> {
-    kind: &'static str,
-    event: &'a str,
-    faction: Option<&'static str>,
-    label: String,
-    x: f64,
-    y: f64,
-    w: f64,
-    h: f64,
-}
-
 /// The hit regions of the chart on `canvas_id`, in CSS pixels relative to
 /// the canvas: `[{kind, event, faction, label, x, y, w, h}]`.
 #[wasm_bindgen]
 pub fn regions(canvas_id: &str) -> JsValue {
+    let out = js_sys::Array::new();
     with_app(|app| {
         let kind = KINDS.into_iter().find(|k| k.canvas_id() == canvas_id)?;
         let layout = app.charts[App::index(kind)].layout.as_ref()?;
         let data = &app.data;
-        let out: Vec<RegionOut> = layout
-            .scene()
-            .regions
-            .iter()
-            .map(|h| RegionOut {
-                kind: h.target.kind(),
-                event: data.events.get(h.target.event()).map_or("", |e| &e.id),
-                faction: h.target.faction().map(Faction::id),
-                label: h.target.label(data),
-                x: h.rect.x,
-                y: h.rect.y,
-                w: h.rect.w,
-                h: h.rect.h,
-            })
-            .collect();
-        Some(to_js(&out))
-    })
-    .flatten()
-    .unwrap_or_else(|| js_sys::Array::new().into())
+        for h in &layout.scene().regions {
+            let t = h.target;
+            let event = data.events.get(t.event()).map_or("", |e| &e.id);
+            let faction = t.faction().map_or(JsValue::NULL, |f| f.id().into());
+            let o = js_sys::Object::new();
+            let fields: [(&str, JsValue); 8] = [
+                ("kind", t.kind().into()),
+                ("event", event.into()),
+                ("faction", faction),
+                ("label", t.label(data).into()),
+                ("x", h.rect.x.into()),
+                ("y", h.rect.y.into()),
+                ("w", h.rect.w.into()),
+                ("h", h.rect.h.into()),
+            ];
+            for (key, value) in fields {
+                // Setting a property on a fresh plain object cannot fail.
+                let _ = js_sys::Reflect::set(&o, &key.into(), &value);
+            }
+            out.push(&o);
+        }
+        Some(())
+    });
+    out.into()
 }
 
 /// Parses `text` as one document and returns its report entry: the same
