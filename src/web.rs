@@ -27,8 +27,7 @@ use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
 };
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -157,34 +156,60 @@ struct Chart {
 struct CanvasMeasure {
     ctx: CanvasRenderingContext2d,
     /// The font last set on `ctx`.
-    font: RefCell<Option<FontSpec>>,
-    /// Widths by text, one map per font (the charts use a handful of fonts).
-    cache: RefCell<Vec<(FontSpec, HashMap<String, f64>)>>,
+    font: Cell<Option<FontSpec>>,
+    /// Widths by font and text, direct-mapped: [`slot`] picks the one place
+    /// a pair can be, and a new width replaces whatever was there.
+    cache: RefCell<Vec<(FontSpec, String, f64)>>,
+}
+
+/// Places in the width cache; a power of two, and several times the texts
+/// a redraw of a large chart measures.
+const CACHE_SLOTS: usize = 4096;
+
+/// The cache slot of `text` in `font`: FNV-1a over the text and the font.
+fn slot(text: &str, font: FontSpec) -> usize {
+    let seed = font.size as u32 * 2 + u32::from(font.bold);
+    let h = text.bytes().fold(0x811c_9dc5 ^ seed, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    h as usize % CACHE_SLOTS
+}
+
+impl CanvasMeasure {
+    fn new(ctx: CanvasRenderingContext2d) -> CanvasMeasure {
+        let mut cache = Vec::new();
+        // An empty text is never looked up: it stands for an empty slot.
+        cache.resize_with(CACHE_SLOTS, || (FontSpec::new(0.0), String::new(), 0.0));
+        CanvasMeasure {
+            ctx,
+            font: Cell::new(None),
+            cache: RefCell::new(cache),
+        }
+    }
 }
 
 impl TextMeasure for CanvasMeasure {
     fn width(&self, text: &str, font: FontSpec) -> f64 {
-        let mut cache = self.cache.borrow_mut();
-        let k = match cache.iter().position(|(f, _)| *f == font) {
-            Some(k) => k,
-            None => {
-                cache.push((font, HashMap::new()));
-                cache.len() - 1
-            }
-        };
-        let by_text = &mut cache[k].1;
-        if let Some(w) = by_text.get(text) {
-            return *w;
+        if text.is_empty() {
+            return 0.0;
         }
-        if *self.font.borrow() != Some(font) {
+        let mut cache = self.cache.borrow_mut();
+        let entry = &mut cache[slot(text, font)];
+        if entry.0 == font && entry.1 == text {
+            return entry.2;
+        }
+        if self.font.get() != Some(font) {
             self.ctx.set_font(&font.css());
-            *self.font.borrow_mut() = Some(font);
+            self.font.set(Some(font));
         }
         let w = match self.ctx.measure_text(text) {
             Ok(metrics) => metrics.width(),
             Err(_) => ApproxMeasure.width(text, font),
         };
-        by_text.insert(text.to_string(), w);
+        entry.0 = font;
+        entry.1.clear();
+        entry.1.push_str(text);
+        entry.2 = w;
         w
     }
 }
@@ -529,11 +554,7 @@ impl App {
             });
         }
         let scratch: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-        let measure = CanvasMeasure {
-            ctx: context(&scratch)?,
-            font: RefCell::new(None),
-            cache: RefCell::new(Vec::new()),
-        };
+        let measure = CanvasMeasure::new(context(&scratch)?);
         let mode = checked_mode(&document);
         let tooltip: HtmlElement = by_id("tooltip")?.dyn_into()?;
         let data = Corpus::seeds().dataset();
