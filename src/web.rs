@@ -9,26 +9,20 @@
 //! the hovered rectangle is outlined on a separate overlay canvas, and the
 //! tooltip is moved with a CSS transform.
 //!
-//! Charts are painted through [`CanvasPainter`], a small plotters backend
-//! on the canvas 2D context. It writes colours as `#rrggbb` and font sizes
-//! in whole pixels, which keeps float formatting (and its tables) out of
-//! the wasm module.
+//! Charts are painted through [`CanvasPainter`], a [`charts::Surface`] on
+//! the canvas 2D context (plotters' generic drawing code is not needed for
+//! the four primitives a scene uses). It writes colours as `#rrggbb` and
+//! font sizes in whole pixels, which keeps float formatting (and its tables)
+//! out of the wasm module.
 
 use crate::calendar::Style;
 use crate::charts::{
-    self, compare, css_font, factions, synthetic, tooltip, votes, ApproxMeasure, FactionSet,
-    FontSpec, Hit, Measured, Mode, Rect, Scene, Target, TextMeasure, Theme,
+    self, compare, factions, synthetic, tooltip, votes, Align, ApproxMeasure, Baseline, FactionSet,
+    FontSpec, Hit, Mode, Rect, Rgb, Scene, Surface, Target, TextMeasure, TextStyle, Theme,
 };
 use crate::dataset::{Dataset, EventView};
 use crate::{Corpus, Faction};
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters_backend::text_anchor::{HPos, VPos};
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
-};
 use std::cell::{Cell, RefCell};
-use std::fmt;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -93,8 +87,6 @@ enum ChartLayout {
     Votes(votes::Layout),
 }
 
-type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
-
 impl ChartLayout {
     fn scene(&self) -> &Scene {
         match self {
@@ -109,18 +101,6 @@ impl ChartLayout {
             ChartLayout::Factions(l) => l.hit(x, y),
             ChartLayout::Compare(l) => l.hit(x, y),
             ChartLayout::Votes(l) => l.hit(x, y),
-        }
-    }
-
-    fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        theme: &Theme,
-    ) -> DrawResult<DB> {
-        match self {
-            ChartLayout::Factions(l) => factions::draw(area, l, theme),
-            ChartLayout::Compare(l) => compare::draw(area, l, theme),
-            ChartLayout::Votes(l) => votes::draw(area, l, theme),
         }
     }
 }
@@ -214,70 +194,40 @@ impl TextMeasure for CanvasMeasure {
     }
 }
 
-/// An error from the canvas: the exception's text.
-#[derive(Debug)]
-struct CanvasError(String);
-
-impl fmt::Display for CanvasError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for CanvasError {}
-
-/// A plotters backend drawing on a canvas 2D context whose transform maps
-/// CSS pixels to device pixels. It remembers the context state it set, as
-/// setting a colour or font makes the browser parse it again.
+/// A [`Surface`] on a canvas 2D context whose transform maps CSS pixels
+/// to device pixels. It remembers the context state it set, as setting a
+/// colour or font makes the browser parse it again.
 struct CanvasPainter {
     ctx: CanvasRenderingContext2d,
-    /// Size in CSS pixels.
-    size: (u32, u32),
-    fill: Option<(u8, u8, u8)>,
-    stroke: Option<(u8, u8, u8)>,
-    alpha: f64,
-    font: String,
+    fill: Option<Rgb>,
+    stroke: Option<Rgb>,
+    font: Option<FontSpec>,
 }
 
 impl CanvasPainter {
-    fn new(ctx: CanvasRenderingContext2d, size: (u32, u32)) -> CanvasPainter {
+    fn new(ctx: CanvasRenderingContext2d) -> CanvasPainter {
         ctx.set_global_alpha(1.0);
+        ctx.set_line_width(1.0);
         CanvasPainter {
             ctx,
-            size,
             fill: None,
             stroke: None,
-            alpha: 1.0,
-            font: String::new(),
+            font: None,
         }
     }
-}
 
-type PaintResult = Result<(), DrawingErrorKind<CanvasError>>;
-
-fn canvas_error(e: JsValue) -> DrawingErrorKind<CanvasError> {
-    let message = e.as_string().unwrap_or_else(|| "canvas error".to_string());
-    DrawingErrorKind::DrawingError(CanvasError(message))
-}
-
-impl CanvasPainter {
-    /// Sets the fill or stroke colour (and its alpha) for what follows.
-    fn colour(&mut self, c: BackendColor, stroke: bool) {
-        if c.alpha != self.alpha {
-            self.ctx.set_global_alpha(c.alpha);
-            self.alpha = c.alpha;
-        }
+    /// Sets the fill or stroke colour for what follows.
+    fn colour(&mut self, c: Rgb, stroke: bool) {
         let current = if stroke {
             &mut self.stroke
         } else {
             &mut self.fill
         };
-        if *current == Some(c.rgb) {
+        if *current == Some(c) {
             return;
         }
-        *current = Some(c.rgb);
-        let (r, g, b) = c.rgb;
-        let hex = format!("#{r:02x}{g:02x}{b:02x}");
+        *current = Some(c);
+        let hex = hex(c);
         if stroke {
             self.ctx.set_stroke_style_str(&hex);
         } else {
@@ -286,9 +236,9 @@ impl CanvasPainter {
     }
 
     /// Traces `points` as one path, closed or not.
-    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>, close: bool) {
+    fn trace(&self, points: &[(i32, i32)], close: bool) {
         self.ctx.begin_path();
-        for (k, (x, y)) in points.into_iter().enumerate() {
+        for (k, &(x, y)) in points.iter().enumerate() {
             let (x, y) = (f64::from(x), f64::from(y));
             if k == 0 {
                 self.ctx.move_to(x, y);
@@ -302,125 +252,59 @@ impl CanvasPainter {
     }
 }
 
-impl DrawingBackend for CanvasPainter {
-    type ErrorType = CanvasError;
+impl Surface for CanvasPainter {
+    type Error = JsValue;
 
-    fn get_size(&self) -> (u32, u32) {
-        self.size
-    }
-
-    fn ensure_prepared(&mut self) -> PaintResult {
-        Ok(())
-    }
-
-    fn present(&mut self) -> PaintResult {
-        Ok(())
-    }
-
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> PaintResult {
+    fn fill_rect(&mut self, from: (i32, i32), to: (i32, i32), color: Rgb) -> Result<(), JsValue> {
         self.colour(color, false);
-        let (x, y) = (f64::from(point.0), f64::from(point.1));
-        self.ctx.fill_rect(x, y, 1.0, 1.0);
+        let (x, y) = (f64::from(from.0), f64::from(from.1));
+        let (w, h) = (f64::from(to.0 - from.0), f64::from(to.1 - from.1));
+        self.ctx.fill_rect(x, y, w, h);
         Ok(())
     }
 
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> PaintResult {
-        self.draw_path([from, to], style)
-    }
-
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> PaintResult {
-        self.colour(style.color(), !fill);
-        let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
-        let w = f64::from(bottom_right.0 - upper_left.0);
-        let h = f64::from(bottom_right.1 - upper_left.1);
-        if fill {
-            self.ctx.fill_rect(x, y, w, h);
-        } else {
-            self.ctx.set_line_width(f64::from(style.stroke_width()));
-            self.ctx.stroke_rect(x, y, w, h);
-        }
-        Ok(())
-    }
-
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> PaintResult {
-        self.colour(style.color(), true);
-        self.ctx.set_line_width(f64::from(style.stroke_width()));
-        self.trace(path, false);
+    fn line(&mut self, points: &[(i32, i32)], color: Rgb) -> Result<(), JsValue> {
+        self.colour(color, true);
+        self.trace(points, false);
         self.ctx.stroke();
         Ok(())
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> PaintResult {
-        self.colour(style.color(), false);
-        self.trace(vert, true);
+    fn polygon(&mut self, points: &[(i32, i32)], color: Rgb) -> Result<(), JsValue> {
+        self.colour(color, false);
+        self.trace(points, true);
         self.ctx.fill();
         Ok(())
     }
 
-    fn draw_text<TStyle: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &TStyle,
-        pos: BackendCoord,
-    ) -> PaintResult {
-        self.colour(style.color(), false);
-        let font = css_font(
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str(),
-        );
-        if font != self.font {
-            self.ctx.set_font(&font);
-            self.font = font;
+    fn text(&mut self, text: &str, at: (i32, i32), style: &TextStyle) -> Result<(), JsValue> {
+        self.colour(style.color, false);
+        if self.font != Some(style.font) {
+            self.ctx.set_font(&style.font.css());
+            self.font = Some(style.font);
         }
         let ctx = &self.ctx;
-        let anchor = style.anchor();
-        ctx.set_text_align(match anchor.h_pos {
-            HPos::Left => "left",
-            HPos::Center => "center",
-            HPos::Right => "right",
+        ctx.set_text_align(match style.align {
+            Align::Left => "left",
+            Align::Center => "center",
+            Align::Right => "right",
         });
-        ctx.set_text_baseline(match anchor.v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
+        ctx.set_text_baseline(match style.baseline {
+            Baseline::Top => "top",
+            Baseline::Middle => "middle",
+            Baseline::Bottom => "bottom",
         });
-        let quarter_turns = match style.transform() {
-            FontTransform::Rotate90 => 1.0,
-            FontTransform::Rotate180 => 2.0,
-            FontTransform::Rotate270 => 3.0,
-            _ => 0.0,
-        };
-        let (x, y) = (f64::from(pos.0), f64::from(pos.1));
-        if quarter_turns == 0.0 {
-            return ctx.fill_text(text, x, y).map_err(canvas_error);
+        let (x, y) = (f64::from(at.0), f64::from(at.1));
+        if !style.vertical {
+            return ctx.fill_text(text, x, y);
         }
         ctx.save();
         let drawn = ctx
             .translate(x, y)
-            .and_then(|()| ctx.rotate(quarter_turns * std::f64::consts::FRAC_PI_2))
+            .and_then(|()| ctx.rotate(3.0 * std::f64::consts::FRAC_PI_2))
             .and_then(|()| ctx.fill_text(text, 0.0, 0.0));
         ctx.restore();
-        drawn.map_err(canvas_error)
+        drawn
     }
 }
 
@@ -490,8 +374,16 @@ fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsVal
         .map_err(|_| err("not a 2D canvas context"))
 }
 
-fn css_rgb((r, g, b): charts::Rgb) -> String {
-    format!("rgb({r},{g},{b})")
+/// A colour as CSS writes it: "#1f2328".
+fn hex(c: Rgb) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(7);
+    out.push('#');
+    for v in [c.0, c.1, c.2] {
+        out.push(char::from(DIGITS[usize::from(v >> 4)]));
+        out.push(char::from(DIGITS[usize::from(v & 15)]));
+    }
+    out
 }
 
 /// Adds a listener that lives as long as the page.
@@ -664,12 +556,12 @@ impl App {
         // Lay out in CSS pixels, paint in device pixels.
         let ctx = context(&chart.canvas)?;
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
-        let size = (width.ceil() as u32, css_height.ceil() as u32);
-        let painter = CanvasPainter::new(ctx, size);
-        let area = Measured::new(painter, &self.measure).into_drawing_area();
-        layout
-            .draw(&area, &self.theme)
-            .map_err(|e| err(&format!("drawing {}: {e}", kind.canvas_id())))?;
+        charts::paint_on(&mut CanvasPainter::new(ctx), layout.scene(), &self.theme).map_err(
+            |e| {
+                let message = e.as_string().unwrap_or_else(|| "canvas error".to_string());
+                err(&format!("drawing {}: {message}", kind.canvas_id()))
+            },
+        )?;
         chart.layout = Some(layout);
         chart.drawn = (width, if kind.fits_content() { 0.0 } else { height }, dpr);
         outline(chart, None, &self.theme, dpr)?;
@@ -785,7 +677,9 @@ impl App {
             let swatch: HtmlElement = self.create("span", None)?.dyn_into()?;
             swatch.set_class_name("swatch");
             swatch.set_attribute("aria-hidden", "true")?;
-            swatch.style().set_property("background-color", &f.hex())?;
+            swatch
+                .style()
+                .set_property("background-color", &hex(f.color()))?;
             button.append_child(&swatch)?;
             let name = self.create("span", Some(f.name()))?;
             button.append_child(&name)?;
@@ -934,7 +828,7 @@ fn outline(chart: &Chart, rect: Option<Rect>, theme: &Theme, dpr: f64) -> Result
     ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
     if let Some(r) = rect {
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
-        ctx.set_stroke_style_str(&css_rgb(theme.highlight));
+        ctx.set_stroke_style_str(&hex(theme.highlight));
         ctx.set_line_width(2.0);
         ctx.stroke_rect(
             r.x + 1.0,
