@@ -4,14 +4,12 @@
 
 use super::text::fit;
 use super::{
-    contrast, count, disagreement, figure_range, key, paint, percent, row_name, short_name, Align,
+    contrast, count, disagreement, figure_range, key, percent, row_name, short_name, Align,
     Baseline, FactionSet, FontSpec, Hit, Ink, KeyItem, Mark, Mode, Rect, Scene, Target,
-    TextMeasure, Theme, LABEL, LINE, SMALL,
+    TextMeasure, LABEL, LINE, SMALL,
 };
 use crate::dataset::{Dataset, EventView, Segment};
 use crate::factions::Faction;
-use plotters::coord::Shift;
-use plotters::prelude::*;
 
 /// One faction's counts in events A and B.
 #[derive(Debug, Clone, PartialEq)]
@@ -298,11 +296,13 @@ fn bar(
     }
 }
 
-/// Draws a laid-out chart.
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+/// Draws a laid-out chart on a plotters drawing area. Not in the wasm
+/// build: the page paints the scene on its canvas itself.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn draw<DB: plotters::prelude::DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
     layout: &Layout,
-    theme: &Theme,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    paint(area, &layout.scene, theme)
+    theme: &super::Theme,
+) -> Result<(), plotters::prelude::DrawingAreaErrorKind<DB::ErrorType>> {
+    super::paint(area, &layout.scene, theme)
 }

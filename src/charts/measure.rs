@@ -6,11 +6,8 @@
 //! answers `estimate_text_size` from a [`TextMeasure`] instead; the chart
 //! layouts measure through the same [`TextMeasure`].
 
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontStyle,
-};
-use std::fmt;
+#[cfg(not(target_arch = "wasm32"))]
+pub use plot::Measured;
 
 /// The font of a piece of chart text. The family is always sans-serif.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -72,118 +69,129 @@ impl TextMeasure for ApproxMeasure {
     }
 }
 
-/// A backend that draws with `DB` but measures text with `M`.
-pub struct Measured<DB, M> {
-    inner: DB,
-    measure: M,
-}
+/// [`Measured`]: not in the wasm build, where plotters is not used.
+#[cfg(not(target_arch = "wasm32"))]
+mod plot {
+    use super::{FontSpec, TextMeasure};
+    use plotters_backend::{
+        BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend,
+        DrawingErrorKind, FontStyle,
+    };
+    use std::fmt;
 
-impl<DB, M> Measured<DB, M> {
-    pub fn new(inner: DB, measure: M) -> Self {
-        Measured { inner, measure }
+    /// A backend that draws with `DB` but measures text with `M`.
+    pub struct Measured<DB, M> {
+        inner: DB,
+        measure: M,
     }
 
-    pub fn into_inner(self) -> DB {
-        self.inner
-    }
-}
+    impl<DB, M> Measured<DB, M> {
+        pub fn new(inner: DB, measure: M) -> Self {
+            Measured { inner, measure }
+        }
 
-impl<DB, M> fmt::Debug for Measured<DB, M> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Measured { .. }")
-    }
-}
-
-type Res<DB> = Result<(), DrawingErrorKind<<DB as DrawingBackend>::ErrorType>>;
-
-impl<DB: DrawingBackend, M: TextMeasure> DrawingBackend for Measured<DB, M> {
-    type ErrorType = DB::ErrorType;
-
-    fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        pub fn into_inner(self) -> DB {
+            self.inner
+        }
     }
 
-    fn ensure_prepared(&mut self) -> Res<DB> {
-        self.inner.ensure_prepared()
+    impl<DB, M> fmt::Debug for Measured<DB, M> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("Measured { .. }")
+        }
     }
 
-    fn present(&mut self) -> Res<DB> {
-        self.inner.present()
-    }
+    type Res<DB> = Result<(), DrawingErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Res<DB> {
-        self.inner.draw_pixel(point, color)
-    }
+    impl<DB: DrawingBackend, M: TextMeasure> DrawingBackend for Measured<DB, M> {
+        type ErrorType = DB::ErrorType;
 
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Res<DB> {
-        self.inner.draw_line(from, to, style)
-    }
+        fn get_size(&self) -> (u32, u32) {
+            self.inner.get_size()
+        }
 
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Res<DB> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
-    }
+        fn ensure_prepared(&mut self) -> Res<DB> {
+            self.inner.ensure_prepared()
+        }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Res<DB> {
-        self.inner.draw_path(path, style)
-    }
+        fn present(&mut self) -> Res<DB> {
+            self.inner.present()
+        }
 
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Res<DB> {
-        self.inner.draw_circle(center, radius, style, fill)
-    }
+        fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Res<DB> {
+            self.inner.draw_pixel(point, color)
+        }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Res<DB> {
-        self.inner.fill_polygon(vert, style)
-    }
+        fn draw_line<S: BackendStyle>(
+            &mut self,
+            from: BackendCoord,
+            to: BackendCoord,
+            style: &S,
+        ) -> Res<DB> {
+            self.inner.draw_line(from, to, style)
+        }
 
-    fn draw_text<TStyle: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &TStyle,
-        pos: BackendCoord,
-    ) -> Res<DB> {
-        self.inner.draw_text(text, style, pos)
-    }
+        fn draw_rect<S: BackendStyle>(
+            &mut self,
+            upper_left: BackendCoord,
+            bottom_right: BackendCoord,
+            style: &S,
+            fill: bool,
+        ) -> Res<DB> {
+            self.inner.draw_rect(upper_left, bottom_right, style, fill)
+        }
 
-    fn estimate_text_size<TStyle: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &TStyle,
-    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        let font = FontSpec {
-            size: style.size(),
-            bold: matches!(style.style(), FontStyle::Bold),
-        };
-        let w = self.measure.width(text, font);
-        Ok((w.ceil() as u32, (font.size * 1.2).ceil() as u32))
-    }
+        fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+            &mut self,
+            path: I,
+            style: &S,
+        ) -> Res<DB> {
+            self.inner.draw_path(path, style)
+        }
 
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Res<DB> {
-        self.inner.blit_bitmap(pos, size, src)
+        fn draw_circle<S: BackendStyle>(
+            &mut self,
+            center: BackendCoord,
+            radius: u32,
+            style: &S,
+            fill: bool,
+        ) -> Res<DB> {
+            self.inner.draw_circle(center, radius, style, fill)
+        }
+
+        fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+            &mut self,
+            vert: I,
+            style: &S,
+        ) -> Res<DB> {
+            self.inner.fill_polygon(vert, style)
+        }
+
+        fn draw_text<TStyle: BackendTextStyle>(
+            &mut self,
+            text: &str,
+            style: &TStyle,
+            pos: BackendCoord,
+        ) -> Res<DB> {
+            self.inner.draw_text(text, style, pos)
+        }
+
+        fn estimate_text_size<TStyle: BackendTextStyle>(
+            &self,
+            text: &str,
+            style: &TStyle,
+        ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+            let font = FontSpec {
+                size: style.size(),
+                bold: matches!(style.style(), FontStyle::Bold),
+            };
+            let w = self.measure.width(text, font);
+            Ok((w.ceil() as u32, (font.size * 1.2).ceil() as u32))
+        }
+
+        fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Res<DB> {
+            self.inner.blit_bitmap(pos, size, src)
+        }
     }
 }
 

@@ -8,11 +8,8 @@
 //! they stay crisp on every backend and at every device pixel ratio.
 
 use super::{Align, Baseline, FontSpec, Ink, Mark, Rect, Rgb, Scene, Theme};
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-
-type Res<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+#[cfg(not(target_arch = "wasm32"))]
+pub use plot::paint;
 
 /// How a piece of text is set: font, colour and anchor; `vertical` text is
 /// turned a quarter turn anticlockwise (it reads bottom to top).
@@ -163,69 +160,81 @@ pub fn paint_on<S: Surface>(s: &mut S, scene: &Scene, theme: &Theme) -> Result<(
     Ok(())
 }
 
-/// A plotters drawing area as a [`Surface`].
-struct Plotted<'a, DB: DrawingBackend>(&'a DrawingArea<DB, Shift>);
+/// [`paint`]: the same on any plotters backend. Not in the wasm build,
+/// where the page paints on its canvas directly.
+#[cfg(not(target_arch = "wasm32"))]
+mod plot {
+    use super::{paint_on, Align, Baseline, Rgb, Scene, Surface, TextStyle, Theme};
+    use plotters::coord::Shift;
+    use plotters::prelude::*;
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-fn rgb((r, g, b): Rgb) -> RGBColor {
-    RGBColor(r, g, b)
-}
+    type Res<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-fn anchor(align: Align, baseline: Baseline) -> Pos {
-    let h = match align {
-        Align::Left => HPos::Left,
-        Align::Center => HPos::Center,
-        Align::Right => HPos::Right,
-    };
-    let v = match baseline {
-        Baseline::Top => VPos::Top,
-        Baseline::Middle => VPos::Center,
-        Baseline::Bottom => VPos::Bottom,
-    };
-    Pos::new(h, v)
-}
+    /// A plotters drawing area as a [`Surface`].
+    struct Plotted<'a, DB: DrawingBackend>(&'a DrawingArea<DB, Shift>);
 
-impl<DB: DrawingBackend> Surface for Plotted<'_, DB> {
-    type Error = DrawingAreaErrorKind<DB::ErrorType>;
-
-    fn fill_rect(&mut self, from: (i32, i32), to: (i32, i32), color: Rgb) -> Res<DB> {
-        self.0
-            .draw(&Rectangle::new([from, to], rgb(color).filled()))
+    fn rgb((r, g, b): Rgb) -> RGBColor {
+        RGBColor(r, g, b)
     }
 
-    fn line(&mut self, points: &[(i32, i32)], color: Rgb) -> Res<DB> {
-        let style = rgb(color).stroke_width(1);
-        self.0.draw(&PathElement::new(points.to_vec(), style))
-    }
-
-    fn polygon(&mut self, points: &[(i32, i32)], color: Rgb) -> Res<DB> {
-        let style = rgb(color).filled();
-        self.0.draw(&Polygon::new(points.to_vec(), style))
-    }
-
-    fn text(&mut self, text: &str, at: (i32, i32), style: &TextStyle) -> Res<DB> {
-        let weight = if style.font.bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
+    fn anchor(align: Align, baseline: Baseline) -> Pos {
+        let h = match align {
+            Align::Left => HPos::Left,
+            Align::Center => HPos::Center,
+            Align::Right => HPos::Right,
         };
-        let c = rgb(style.color);
-        let mut font = FontDesc::new(FontFamily::SansSerif, style.font.size, weight)
-            .color(&c)
-            .pos(anchor(style.align, style.baseline));
-        if style.vertical {
-            font = font.transform(FontTransform::Rotate270);
-        }
-        self.0.draw(&Text::new(text, at, font))
+        let v = match baseline {
+            Baseline::Top => VPos::Top,
+            Baseline::Middle => VPos::Center,
+            Baseline::Bottom => VPos::Bottom,
+        };
+        Pos::new(h, v)
     }
-}
 
-/// Draws `scene` on a plotters drawing area, background first, marks in order.
-pub fn paint<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &Scene,
-    theme: &Theme,
-) -> Res<DB> {
-    paint_on(&mut Plotted(area), scene, theme)
+    impl<DB: DrawingBackend> Surface for Plotted<'_, DB> {
+        type Error = DrawingAreaErrorKind<DB::ErrorType>;
+
+        fn fill_rect(&mut self, from: (i32, i32), to: (i32, i32), color: Rgb) -> Res<DB> {
+            self.0
+                .draw(&Rectangle::new([from, to], rgb(color).filled()))
+        }
+
+        fn line(&mut self, points: &[(i32, i32)], color: Rgb) -> Res<DB> {
+            let style = rgb(color).stroke_width(1);
+            self.0.draw(&PathElement::new(points.to_vec(), style))
+        }
+
+        fn polygon(&mut self, points: &[(i32, i32)], color: Rgb) -> Res<DB> {
+            let style = rgb(color).filled();
+            self.0.draw(&Polygon::new(points.to_vec(), style))
+        }
+
+        fn text(&mut self, text: &str, at: (i32, i32), style: &TextStyle) -> Res<DB> {
+            let weight = if style.font.bold {
+                FontStyle::Bold
+            } else {
+                FontStyle::Normal
+            };
+            let c = rgb(style.color);
+            let mut font = FontDesc::new(FontFamily::SansSerif, style.font.size, weight)
+                .color(&c)
+                .pos(anchor(style.align, style.baseline));
+            if style.vertical {
+                font = font.transform(FontTransform::Rotate270);
+            }
+            self.0.draw(&Text::new(text, at, font))
+        }
+    }
+
+    /// Draws `scene` on a plotters drawing area, background first, marks in order.
+    pub fn paint<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        scene: &Scene,
+        theme: &Theme,
+    ) -> Res<DB> {
+        paint_on(&mut Plotted(area), scene, theme)
+    }
 }
 
 #[cfg(test)]
