@@ -574,10 +574,24 @@ thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
 }
 
-/// Runs `f` on the app; `None` before start-up or if the app is busy (a
-/// re-entrant event).
-fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
-    APP.with(|cell| cell.try_borrow_mut().ok()?.as_mut().map(f))
+/// Runs `f` on the app unless it has not started or is busy (a re-entrant
+/// event); returns whether it ran. `f` is a trait object so that the
+/// thread-local and borrow code exists once, not once per caller.
+fn with_app(f: &mut dyn FnMut(&mut App)) -> bool {
+    APP.with(|cell| {
+        let Ok(mut app) = cell.try_borrow_mut() else {
+            return false;
+        };
+        app.as_mut().map(f).is_some()
+    })
+}
+
+/// Runs `f` on the app for an exported function: its result, or an error
+/// if the app is unavailable.
+fn run(f: &mut dyn FnMut(&mut App) -> Result<(), JsValue>) -> Result<(), JsValue> {
+    let mut result = Err(err("the page state is unavailable"));
+    with_app(&mut |app| result = f(app));
+    result
 }
 
 /// Shows `message` in the page's error banner.
@@ -1026,7 +1040,7 @@ fn checked_mode(document: &Document) -> Mode {
 
 /// After any resize: redraw what changed size or pixel ratio.
 fn on_resize(_: JsValue) {
-    with_app(|app| report(app.resize()));
+    with_app(&mut |app| report(app.resize()));
 }
 
 /// First and Second Congress if present, else the first two events.
@@ -1064,16 +1078,16 @@ fn attach(app: &App) -> Result<(), JsValue> {
         let kind = chart.kind;
         listen(&chart.canvas, "mousemove", false, move |e| {
             let e: PointerPosition = e.unchecked_into();
-            with_app(|app| report(app.on_move(kind, &e)));
+            with_app(&mut |app| report(app.on_move(kind, &e)));
         });
         listen(&chart.canvas, "mouseleave", false, move |_| {
-            with_app(|app| report(app.on_leave(kind)));
+            with_app(&mut |app| report(app.on_leave(kind)));
         });
     }
     for id in ["mode-absolute", "mode-share"] {
         let radio = app.element(id)?;
         listen(&radio, "change", false, |_| {
-            with_app(|app| {
+            with_app(&mut |app| {
                 app.mode = checked_mode(&app.document);
                 report(
                     app.draw(Kind::Factions)
@@ -1096,7 +1110,7 @@ fn attach(app: &App) -> Result<(), JsValue> {
         else {
             return;
         };
-        with_app(|app| {
+        with_app(&mut |app| {
             let hidden = app.hidden.toggle(f);
             button.set_attribute("aria-pressed", if hidden { "false" } else { "true" });
             report(app.draw(Kind::Factions));
@@ -1107,7 +1121,7 @@ fn attach(app: &App) -> Result<(), JsValue> {
         let target = select.clone();
         listen(&target, "change", false, move |_| {
             let value = select.value();
-            with_app(|app| {
+            with_app(&mut |app| {
                 let Some(i) = app.data.events.iter().position(|e| e.id == value) else {
                     return;
                 };
@@ -1130,7 +1144,7 @@ fn attach(app: &App) -> Result<(), JsValue> {
     // canvases and may resize them.
     listen(&app.window, "resize", false, on_resize);
     listen(&app.document, "scroll", true, |_| {
-        with_app(App::refresh_bounds);
+        with_app(&mut App::refresh_bounds);
     });
     Ok(())
 }
@@ -1147,7 +1161,7 @@ pub fn start() -> Result<(), JsValue> {
     }));
     let app = App::new()?;
     APP.with(|cell| cell.replace(Some(app)));
-    with_app(|app| -> Result<(), JsValue> {
+    run(&mut |app| {
         app.build_legend()?;
         app.build_selects()?;
         app.refresh_bounds();
@@ -1164,12 +1178,11 @@ pub fn start() -> Result<(), JsValue> {
         app.fill_table()?;
         attach(app)?;
         let on_dpr = Closure::<dyn FnMut(JsValue)>::new(|_| {
-            with_app(|app| report(app.resize().and_then(|()| app.arm_dpr_query())));
+            with_app(&mut |app| report(app.resize().and_then(|()| app.arm_dpr_query())));
         });
         app.on_dpr_change = Some(on_dpr.into_js_value());
         app.arm_dpr_query()
     })
-    .unwrap_or_else(|| Err(err("the page state is unavailable")))
 }
 
 /// The hit regions of the chart on `canvas_id`, in CSS pixels relative to
@@ -1177,9 +1190,11 @@ pub fn start() -> Result<(), JsValue> {
 #[wasm_bindgen]
 pub fn regions(canvas_id: &str) -> JsValue {
     let out = dom::Array::new();
-    with_app(|app| {
-        let kind = KINDS.into_iter().find(|k| k.canvas_id() == canvas_id)?;
-        let layout = app.charts[App::index(kind)].layout.as_ref()?;
+    let kind = KINDS.into_iter().find(|k| k.canvas_id() == canvas_id);
+    with_app(&mut |app| {
+        let Some(layout) = kind.and_then(|k| app.charts[App::index(k)].layout.as_ref()) else {
+            return;
+        };
         let data = &app.data;
         for h in &layout.scene().regions {
             let t = h.target;
@@ -1201,7 +1216,6 @@ pub fn regions(canvas_id: &str) -> JsValue {
             }
             out.push(&o);
         }
-        Some(())
     });
     out.into()
 }
@@ -1221,14 +1235,13 @@ pub fn extract(text: &str) -> JsValue {
 /// `factions` segments each, and redraws.
 #[wasm_bindgen]
 pub fn synthetic(events: u32, factions: u32) -> Result<(), JsValue> {
-    with_app(|app| app.set_data(synthetic::dataset(events, factions)))
-        .unwrap_or_else(|| Err(err("the page state is unavailable")))
+    run(&mut |app| app.set_data(synthetic::dataset(events, factions)))
 }
 
 /// Lays out and paints every chart again, synchronously.
 #[wasm_bindgen]
 pub fn redraw() -> Result<(), JsValue> {
-    with_app(App::draw_all).unwrap_or_else(|| Err(err("the page state is unavailable")))
+    run(&mut App::draw_all)
 }
 
 /// Panics, to test the error banner.
