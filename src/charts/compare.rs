@@ -50,33 +50,35 @@ fn value(e: &EventView, faction: Option<Faction>) -> Option<u32> {
 /// Rows for every faction in either event, in stacking order, then the
 /// unaccounted remainder if either event has one.
 pub fn change_rows(a: &EventView, b: &EventView) -> Vec<ChangeRow> {
-    let present: FactionSet = a
-        .segments
-        .iter()
-        .chain(&b.segments)
-        .map(|s| s.faction)
-        .collect();
-    let mut factions: Vec<Option<Faction>> = present.members().map(Some).collect();
+    let mut present = FactionSet::EMPTY;
+    for e in [a, b] {
+        for s in &e.segments {
+            present.insert(s.faction);
+        }
+    }
+    let mut factions: Vec<Option<Faction>> = Vec::new();
+    for f in present.to_vec() {
+        factions.push(Some(f));
+    }
     if unaccounted(a).unwrap_or(0) > 0 || unaccounted(b).unwrap_or(0) > 0 {
         factions.push(None);
     }
-    factions
-        .into_iter()
-        .map(|faction| {
-            let (va, vb) = (value(a, faction), value(b, faction));
-            let share_a = va.and_then(|n| a.share(n));
-            let share_b = vb.and_then(|n| b.share(n));
-            ChangeRow {
-                faction,
-                a: va,
-                b: vb,
-                share_a,
-                share_b,
-                delta_count: va.zip(vb).map(|(x, y)| i64::from(y) - i64::from(x)),
-                delta_share: share_a.zip(share_b).map(|(x, y)| y - x),
-            }
-        })
-        .collect()
+    let mut rows = Vec::with_capacity(factions.len());
+    for faction in factions {
+        let (va, vb) = (value(a, faction), value(b, faction));
+        let share_a = va.and_then(|n| a.share(n));
+        let share_b = vb.and_then(|n| b.share(n));
+        rows.push(ChangeRow {
+            faction,
+            a: va,
+            b: vb,
+            share_a,
+            share_b,
+            delta_count: va.zip(vb).map(|(x, y)| i64::from(y) - i64::from(x)),
+            delta_share: share_a.zip(share_b).map(|(x, y)| y - x),
+        });
+    }
+    rows
 }
 
 /// The computed chart.
@@ -151,12 +153,11 @@ pub fn layout(
     }
     y += 6.0;
 
-    let tag_w = sides
-        .iter()
-        .map(|(_, e)| m.width(short_name(e), SMALL))
-        .fold(0.0, f64::max)
-        .min(width * 0.3)
-        + 8.0;
+    let mut tag_w: f64 = 0.0;
+    for (_, e) in sides {
+        tag_w = tag_w.max(m.width(short_name(e), SMALL));
+    }
+    let tag_w = tag_w.min(width * 0.3) + 8.0;
     let label_w = m.width("9,999 (99.9%)", SMALL) + 8.0;
     let bar_x = (PAD + tag_w).round();
     let track = (width - bar_x - label_w - PAD).max(10.0);
@@ -164,11 +165,14 @@ pub fn layout(
         Mode::Absolute => f64::from(n),
         Mode::Share => e.share(n).unwrap_or(0.0),
     };
-    let max = rows
-        .iter()
-        .flat_map(|r| [r.a.map(|n| amount(ea, n)), r.b.map(|n| amount(eb, n))])
-        .flatten()
-        .fold(0.0, f64::max);
+    let mut max: f64 = 0.0;
+    for r in &rows {
+        for (n, e) in [(r.a, ea), (r.b, eb)] {
+            if let Some(n) = n {
+                max = max.max(amount(e, n));
+            }
+        }
+    }
     let unit = if max > 0.0 { track / max } else { 0.0 };
 
     if rows.is_empty() {
@@ -234,14 +238,17 @@ pub fn layout(
         y += 6.0;
     }
     // In the order of the key, once each.
-    let items: Vec<KeyItem> = [
+    let mut used = Vec::new();
+    for item in [
         KeyItem::Unaccounted,
         KeyItem::Approximate,
         KeyItem::Contested,
-    ]
-    .into_iter()
-    .filter(|i| items.contains(i))
-    .collect();
+    ] {
+        if items.contains(&item) {
+            used.push(item);
+        }
+    }
+    let items = used;
     y += key(&mut scene, &items, PAD, y, width - 2.0 * PAD, m);
     scene.height = (y + PAD).ceil();
     Layout { scene, unit, rows }
@@ -285,13 +292,15 @@ fn bar(
     if seg.contested() {
         let (lo, hi) = figure_range(seg);
         let centre = rect.y + rect.h / 2.0;
-        scene.marks.extend(disagreement(
+        for mark in disagreement(
             false,
             centre,
             rect.x + to_px(lo),
             rect.x + to_px(hi),
             (rect.right(), centre),
-        ));
+        ) {
+            scene.push(mark);
+        }
         items.push(KeyItem::Contested);
     }
 }

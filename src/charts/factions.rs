@@ -63,18 +63,6 @@ impl Column<'_> {
         }
     }
 
-    /// The segments not hidden, with their index in the event.
-    fn visible<'s>(
-        &'s self,
-        hidden: FactionSet,
-    ) -> impl Iterator<Item = (usize, &'s Segment)> + 's {
-        self.event
-            .segments
-            .iter()
-            .enumerate()
-            .filter(move |(_, s)| !hidden.contains(s.faction))
-    }
-
     /// Height of the whole column in the chart's unit.
     fn height(&self, hidden: FactionSet) -> f64 {
         if self.event.segments.is_empty() {
@@ -84,10 +72,12 @@ impl Column<'_> {
                 .as_ref()
                 .map_or(0.0, |t| self.value(t.value));
         }
-        let sum: f64 = self
-            .visible(hidden)
-            .map(|(_, s)| self.value(s.count()))
-            .sum();
+        let mut sum = 0.0;
+        for s in &self.event.segments {
+            if !hidden.contains(s.faction) {
+                sum += self.value(s.count());
+            }
+        }
         sum + self.value(self.event.remainder().unwrap_or(0))
     }
 
@@ -108,31 +98,31 @@ struct Axis {
 
 impl Axis {
     fn new(mode: Mode, max: f64, target: usize) -> Axis {
-        let ticks: Vec<(f64, String)> = match mode {
-            Mode::Absolute => nice_ticks(max, target)
-                .into_iter()
-                .map(|v| (v, count(v as u32)))
-                .collect(),
+        let mut ticks = Vec::new();
+        match mode {
+            Mode::Absolute => {
+                for v in nice_ticks(max, target) {
+                    ticks.push((v, count(v as u32)));
+                }
+            }
             Mode::Share => {
                 let step = if target >= 4 { 0.25 } else { 0.5 };
-                let n = (1.0 / step) as usize;
-                (0..=n)
-                    .map(|i| {
-                        let v = i as f64 * step;
-                        (v, whole_percent(v))
-                    })
-                    .collect()
+                for i in 0..=(1.0 / step) as usize {
+                    let v = i as f64 * step;
+                    ticks.push((v, whole_percent(v)));
+                }
             }
-        };
+        }
         let max = ticks.last().map_or(1.0, |t| t.0).max(f64::MIN_POSITIVE);
         Axis { ticks, max }
     }
 
     fn label_width(&self, m: &dyn TextMeasure) -> f64 {
-        self.ticks
-            .iter()
-            .map(|(_, l)| m.width(l, SMALL))
-            .fold(0.0, f64::max)
+        let mut w: f64 = 0.0;
+        for (_, l) in &self.ticks {
+            w = w.max(m.width(l, SMALL));
+        }
+        w
     }
 }
 
@@ -146,20 +136,21 @@ enum Labels {
 
 impl Labels {
     fn new(data: &Dataset, pitch: f64, height: f64, m: &dyn TextMeasure) -> Labels {
-        let flat: Option<Vec<Vec<String>>> = data
-            .events
-            .iter()
-            .map(|e| wrap(m, short_name(e), LABEL, pitch - 4.0, 2))
-            .collect();
-        if let Some(lines) = flat {
-            return Labels::Flat(lines);
+        let mut flat = Vec::new();
+        for e in &data.events {
+            match wrap(m, short_name(e), LABEL, pitch - 4.0, 2) {
+                Some(lines) => flat.push(lines),
+                None => break,
+            }
+        }
+        if flat.len() == data.events.len() {
+            return Labels::Flat(flat);
         }
         let longest = (height * 0.3).clamp(40.0, 140.0);
-        let text = data
-            .events
-            .iter()
-            .map(|e| fit(m, short_name(e), LABEL, longest).unwrap_or_default())
-            .collect();
+        let mut text = Vec::new();
+        for e in &data.events {
+            text.push(fit(m, short_name(e), LABEL, longest).unwrap_or_default());
+        }
         let every = (LINE / pitch.max(0.1)).ceil().max(1.0) as usize;
         Labels::Vertical { text, every }
     }
@@ -167,10 +158,19 @@ impl Labels {
     fn height(&self, m: &dyn TextMeasure) -> f64 {
         match self {
             Labels::Flat(lines) => {
-                lines.iter().map(Vec::len).max().unwrap_or(1) as f64 * LINE + 8.0
+                let mut n = 0;
+                for l in lines {
+                    n = n.max(l.len());
+                }
+                // `lines` has one entry per event, and there is at least one.
+                n as f64 * LINE + 8.0
             }
             Labels::Vertical { text, .. } => {
-                text.iter().map(|t| m.width(t, LABEL)).fold(0.0, f64::max) + 10.0
+                let mut w: f64 = 0.0;
+                for t in text {
+                    w = w.max(m.width(t, LABEL));
+                }
+                w + 10.0
             }
         }
     }
@@ -178,29 +178,32 @@ impl Labels {
 
 /// Key items the chart needs.
 fn key_items(data: &Dataset, hidden: FactionSet) -> Vec<KeyItem> {
-    let visible = || {
-        data.events
-            .iter()
-            .flat_map(|e| e.segments.iter())
-            .filter(|s| !hidden.contains(s.faction))
-    };
+    let (mut remainder, mut approximate, mut contested, mut total_only) =
+        (false, false, false, false);
+    for e in &data.events {
+        if e.segments.is_empty() {
+            total_only = true;
+            approximate |= e.total.as_ref().is_some_and(|t| t.approximate);
+        } else {
+            remainder |= e.remainder().is_some();
+        }
+        for s in &e.segments {
+            if !hidden.contains(s.faction) {
+                approximate |= s.figure.approximate;
+                contested |= s.contested();
+            }
+        }
+    }
     let mut items = Vec::new();
-    let with_segments = || data.events.iter().filter(|e| !e.segments.is_empty());
-    if with_segments().any(|e| e.remainder().is_some()) {
-        items.push(KeyItem::Unaccounted);
-    }
-    let approximate_total = data
-        .events
-        .iter()
-        .any(|e| e.segments.is_empty() && e.total.as_ref().is_some_and(|t| t.approximate));
-    if visible().any(|s| s.figure.approximate) || approximate_total {
-        items.push(KeyItem::Approximate);
-    }
-    if visible().any(Segment::contested) {
-        items.push(KeyItem::Contested);
-    }
-    if data.events.iter().any(|e| e.segments.is_empty()) {
-        items.push(KeyItem::TotalOnly);
+    for (used, item) in [
+        (remainder, KeyItem::Unaccounted),
+        (approximate, KeyItem::Approximate),
+        (contested, KeyItem::Contested),
+        (total_only, KeyItem::TotalOnly),
+    ] {
+        if used {
+            items.push(item);
+        }
     }
     items
 }
@@ -231,25 +234,21 @@ pub fn layout(
             unit: 0.0,
         };
     }
-    let columns: Vec<Column> = data
-        .events
-        .iter()
-        .map(|event| Column {
-            event,
-            mode: opts.mode,
-        })
-        .collect();
-    let max = columns
-        .iter()
-        .map(|c| c.height(opts.hidden))
-        .fold(0.0, f64::max);
+    let column_of = |event| Column {
+        event,
+        mode: opts.mode,
+    };
+    let mut max: f64 = 0.0;
+    for e in &data.events {
+        max = max.max(column_of(e).height(opts.hidden));
+    }
 
     // Widest tick label over any tick count, so the margin is stable.
-    let left = (2..=8)
-        .map(|t| Axis::new(opts.mode, max, t).label_width(m))
-        .fold(0.0, f64::max)
-        .max(16.0)
-        + 10.0;
+    let mut left: f64 = 0.0;
+    for t in 2..=8 {
+        left = left.max(Axis::new(opts.mode, max, t).label_width(m));
+    }
+    let left = left.max(16.0) + 10.0;
     let plot_w = (width - left - RIGHT).max(1.0);
     let pitch = plot_w / data.events.len() as f64;
     let labels = Labels::new(data, pitch, height, m);
@@ -281,7 +280,8 @@ pub fn layout(
     }
 
     let label_bottom = base + label_h;
-    for (i, col) in columns.iter().enumerate() {
+    for (i, event) in data.events.iter().enumerate() {
+        let col = &column_of(event);
         let band = Rect::snapped(
             plot.x + i as f64 * pitch,
             plot.y,
@@ -346,7 +346,10 @@ fn column(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, m:
     let px = |v: f64| (v * unit).round();
     let mut y = base;
     let mut marks_after = Vec::new();
-    for (index, seg) in col.visible(hidden) {
+    for (index, seg) in col.event.segments.iter().enumerate() {
+        if hidden.contains(seg.faction) {
+            continue;
+        }
         let h = px(col.value(seg.count()));
         let rect = Rect::new(bar.x, y - h, bar.w, h);
         y -= h;
@@ -373,7 +376,9 @@ fn column(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, m:
             m,
         );
         if seg.contested() {
-            marks_after.extend(contested_marks(col, seg, rect, band, unit));
+            for mark in contested_marks(col, seg, rect, band, unit) {
+                marks_after.push(mark);
+            }
         }
         scene.region(
             Target::Segment {
@@ -384,7 +389,7 @@ fn column(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, m:
             rect,
         );
     }
-    scene.marks.extend(marks_after);
+    scene.marks.append(&mut marks_after);
     if !col.event.segments.is_empty() {
         let r = col.event.remainder().unwrap_or(0);
         let h = px(col.value(r));

@@ -164,13 +164,13 @@ pub const UNACCOUNTED: &str = "Unaccounted";
 /// The factions with a segment in any event, in stacking order (as
 /// [`Dataset::factions`], without sorting).
 pub fn factions_in(data: &Dataset) -> Vec<Faction> {
-    let present: FactionSet = data
-        .events
-        .iter()
-        .flat_map(|e| &e.segments)
-        .map(|s| s.faction)
-        .collect();
-    present.members().collect()
+    let mut present = FactionSet::EMPTY;
+    for e in &data.events {
+        for s in &e.segments {
+            present.insert(s.faction);
+        }
+    }
+    present.to_vec()
 }
 
 /// A faction's name, or [`UNACCOUNTED`] for `None`.
@@ -180,11 +180,11 @@ pub fn row_name(f: Option<Faction>) -> &'static str {
 
 /// The lowest and highest figure the sources give for a segment.
 pub(crate) fn figure_range(seg: &Segment) -> (u32, u32) {
-    std::iter::once(&seg.figure)
-        .chain(&seg.alternatives)
-        .fold((u32::MAX, 0), |(lo, hi), f| {
-            (lo.min(f.value), hi.max(f.value))
-        })
+    let (mut lo, mut hi) = (seg.figure.value, seg.figure.value);
+    for f in &seg.alternatives {
+        (lo, hi) = (lo.min(f.value), hi.max(f.value));
+    }
+    (lo, hi)
 }
 
 /// The "sources disagree" mark of a contested bar: a whisker across the
@@ -285,6 +285,17 @@ impl FactionSet {
     /// The members in stacking order.
     pub fn members(self) -> impl Iterator<Item = Faction> {
         Faction::ALL.into_iter().filter(move |f| self.contains(*f))
+    }
+
+    /// The members in stacking order, as a vector.
+    pub fn to_vec(self) -> Vec<Faction> {
+        let mut out = Vec::new();
+        for f in Faction::ALL {
+            if self.contains(f) {
+                out.push(f);
+            }
+        }
+        out
     }
 }
 
@@ -512,7 +523,12 @@ impl Scene {
 
     /// The region under `(x, y)`, if any.
     pub fn hit(&self, x: f64, y: f64) -> Option<Hit> {
-        self.regions.iter().find(|r| r.rect.contains(x, y)).copied()
+        for r in &self.regions {
+            if r.rect.contains(x, y) {
+                return Some(*r);
+            }
+        }
+        None
     }
 
     pub fn push(&mut self, mark: Mark) {
@@ -532,7 +548,11 @@ impl Scene {
 pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
     let step = nice_step(max, target);
     let n = (max / step).ceil().max(1.0) as usize;
-    (0..=n).map(|i| i as f64 * step).collect()
+    let mut ticks = Vec::with_capacity(n + 1);
+    for i in 0..=n {
+        ticks.push(i as f64 * step);
+    }
+    ticks
 }
 
 /// The 1-2-5 step that divides `[0, max]` into about `target` intervals.
@@ -542,11 +562,12 @@ pub fn nice_step(max: f64, target: usize) -> f64 {
     }
     let raw = max / target.max(1) as f64;
     let magnitude = 10f64.powi(raw.log10().floor() as i32);
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * magnitude)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * magnitude);
+    let mut step = 10.0 * magnitude;
+    for m in [5.0, 2.0, 1.0] {
+        if m * magnitude >= raw {
+            step = m * magnitude;
+        }
+    }
     // Whole delegates: never a fractional step.
     step.max(1.0)
 }

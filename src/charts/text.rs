@@ -9,7 +9,10 @@ pub(crate) fn fit(m: &dyn TextMeasure, text: &str, font: FontSpec, max_w: f64) -
         return Some(text.to_string());
     }
     // `ends[k]` is the byte length of the first `k` characters.
-    let ends: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let mut ends = Vec::new();
+    for (i, _) in text.char_indices() {
+        ends.push(i);
+    }
     let cut = |k: usize| format!("{}…", text[..ends[k]].trim_end());
     let fits = |k: usize| m.width(&cut(k), font) <= max_w;
     // The longest prefix that fits, by binary search over character counts.

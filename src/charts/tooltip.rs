@@ -78,29 +78,36 @@ fn total_line(event: &EventView) -> Option<String> {
     ))
 }
 
+/// Adds `line` if there is one.
+fn push(out: &mut Vec<String>, line: Option<String>) {
+    if let Some(line) = line {
+        out.push(line);
+    }
+}
+
 fn segment(out: &mut Vec<String>, event: &EventView, seg: &Segment) {
     out.push(format!(
         "{}: {}",
         seg.faction.name(),
         delegates(&seg.figure)
     ));
-    out.extend(share_of(event, seg.count()));
-    out.extend(total_line(event));
-    out.extend(seg.parts.iter().map(|p| format!("Of these: {p}")));
+    push(out, share_of(event, seg.count()));
+    push(out, total_line(event));
+    for p in &seg.parts {
+        out.push(format!("Of these: {p}"));
+    }
     out.push(quoted(&seg.figure.source));
-    out.extend(
-        seg.later
-            .iter()
-            .map(|f| format!("Later: {} — {}", delegates(f), quoted(&f.source))),
-    );
-    out.extend(seg.alternatives.iter().map(|f| {
-        format!(
+    for f in &seg.later {
+        out.push(format!("Later: {} — {}", delegates(f), quoted(&f.source)));
+    }
+    for f in &seg.alternatives {
+        out.push(format!(
             "Other source: {} — “{}” — {}",
             count(f.value),
             f.source.quote.trim(),
             f.source.doc_name
-        )
-    }));
+        ));
+    }
 }
 
 fn remainder(out: &mut Vec<String>, event: &EventView) {
@@ -114,22 +121,19 @@ fn remainder(out: &mut Vec<String>, event: &EventView) {
             "{share}, not assigned to any faction in the sources"
         ));
     }
-    out.extend(total_line(event));
-    out.extend(event.total.as_ref().map(|t| quoted(&t.source)));
+    push(out, total_line(event));
+    push(out, event.total.as_ref().map(|t| quoted(&t.source)));
 }
 
 fn column(out: &mut Vec<String>, event: &EventView) {
-    out.extend(total_line(event));
-    out.extend(
-        event
-            .segments
-            .iter()
-            .map(|s| format!("{}: {}", s.faction.name(), delegates(&s.figure))),
-    );
+    push(out, total_line(event));
+    for s in &event.segments {
+        out.push(format!("{}: {}", s.faction.name(), delegates(&s.figure)));
+    }
     if let Some(r) = event.remainder().filter(|_| !event.segments.is_empty()) {
         out.push(format!("{UNACCOUNTED}: {}", count(r)));
     }
-    out.extend(event.note.clone());
+    push(out, event.note.clone());
     if event.total.is_none() && event.segments.is_empty() && event.note.is_none() {
         out.push("No delegate figures in the sources".to_string());
     }
@@ -146,15 +150,20 @@ fn body_line(v: &VoteView) -> String {
 
 /// "For 543 · Against 126 · Abstained 52", "Unanimous", ...
 pub(crate) fn result_line(v: &VoteView) -> String {
-    let parts: Vec<String> = [
+    let mut line = String::new();
+    for (name, n) in [
         ("For", v.for_),
         ("Against", v.against),
         ("Abstained", v.abstained),
-    ]
-    .into_iter()
-    .filter_map(|(name, n)| n.map(|n| format!("{name} {}", count(n))))
-    .collect();
-    let mut line = parts.join(" · ");
+    ] {
+        let Some(n) = n else { continue };
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(name);
+        line.push(' ');
+        line.push_str(&count(n));
+    }
     let extra = if v.unanimous {
         Some("Unanimous")
     } else if v.majority {

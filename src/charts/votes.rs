@@ -32,15 +32,18 @@ const BAR: f64 = 14.0;
 const HEAD: FontSpec = LABEL.bold();
 const BADGE: FontSpec = SMALL.bold();
 
-/// Known figures of a vote, in drawing order.
-fn parts(v: &VoteView) -> impl Iterator<Item = (VotePart, u32)> {
+/// The figures of a vote, in drawing order.
+fn parts(v: &VoteView) -> [(VotePart, Option<u32>); 3] {
     [
         (VotePart::For, v.for_),
         (VotePart::Against, v.against),
         (VotePart::Abstained, v.abstained),
     ]
-    .into_iter()
-    .filter_map(|(p, n)| n.map(|n| (p, n)))
+}
+
+/// Whether any figure of the vote is known.
+fn any_known(v: &VoteView) -> bool {
+    v.for_.is_some() || v.against.is_some() || v.abstained.is_some()
 }
 
 /// Lays out all votes of `data` at `width`; the height follows from the
@@ -48,13 +51,12 @@ fn parts(v: &VoteView) -> impl Iterator<Item = (VotePart, u32)> {
 pub fn layout(data: &Dataset, width: f64, m: &dyn TextMeasure) -> Layout {
     let mut scene = Scene::new(width, 0.0);
     let track = (width - 2.0 * PAD).max(10.0);
-    let max = data
-        .events
-        .iter()
-        .flat_map(|e| &e.votes)
-        .filter_map(VoteView::cast)
-        .max()
-        .unwrap_or(0);
+    let mut max = 0;
+    for e in &data.events {
+        for v in &e.votes {
+            max = max.max(v.cast().unwrap_or(0));
+        }
+    }
     // Leave room beside the longest bar for the figures that do not fit inside.
     let unit = if max > 0 {
         (track - 150.0).max(track * 0.55) / f64::from(max)
@@ -144,6 +146,7 @@ fn vote_row(
     let mut cursor = x;
     let mut beside: Vec<String> = Vec::new();
     for (part, n) in parts(v) {
+        let Some(n) = n else { continue };
         let w = (f64::from(n) * unit).round();
         if w <= 0.0 {
             beside.push(format!("{} {}", count(n), part.word()));
@@ -192,7 +195,7 @@ fn vote_row(
         );
         cursor = rect.right();
     } else {
-        if v.for_.is_none() && parts(v).next().is_some() {
+        if v.for_.is_none() && any_known(v) {
             beside.push("for: no count".to_string());
         }
         if v.unanimous {
@@ -200,7 +203,7 @@ fn vote_row(
         } else if v.majority && v.for_.is_none() {
             beside.push("adopted by a majority".to_string());
         }
-        if parts(v).next().is_none() {
+        if !any_known(v) {
             beside.push("No figures recorded".to_string());
         }
     }
