@@ -561,7 +561,15 @@ pub fn nice_step(max: f64, target: usize) -> f64 {
         return 1.0;
     }
     let raw = max / target.max(1) as f64;
-    let magnitude = 10f64.powi(raw.log10().floor() as i32);
+    // 10^floor(log10 raw), by steps of ten (no logarithm in the module).
+    // Near a power of ten either neighbour gives the same step below.
+    let mut magnitude = 1.0;
+    while magnitude * 10.0 <= raw {
+        magnitude *= 10.0;
+    }
+    while magnitude > raw {
+        magnitude /= 10.0;
+    }
     let mut step = 10.0 * magnitude;
     for m in [5.0, 2.0, 1.0] {
         if m * magnitude >= raw {
