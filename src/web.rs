@@ -9,280 +9,43 @@
 //! the hovered rectangle is outlined on a separate overlay canvas, and the
 //! tooltip is moved with a CSS transform.
 //!
-//! Charts are painted through [`CanvasPainter`], a [`charts::Surface`] on
-//! the canvas 2D context (plotters' generic drawing code is not needed for
-//! the four primitives a scene uses). It writes colours as `#rrggbb` and
-//! font sizes in whole pixels, which keeps float formatting (and its tables)
-//! out of the wasm module.
+//! Charts are painted by plotters through plotters-canvas's `CanvasBackend`,
+//! wrapped in [`Measured`] so that text is measured with the canvas
+//! context's `measureText` (cached) instead of plotters' DOM-based web font
+//! code, which a strict CSP blocks and which forces layout.
 
 use crate::calendar::Style;
 use crate::charts::{
-    self, compare, factions, synthetic, tooltip, votes, Align, Baseline, FactionSet, FontSpec, Hit,
-    Mode, Rect, Rgb, Scene, Surface, Target, TextMeasure, TextStyle, Theme,
+    self, compare, factions, synthetic, tooltip, votes, ApproxMeasure, FactionSet, FontSpec, Hit,
+    Measured, Mode, Rect, Scene, Target, TextMeasure, Theme,
 };
 use crate::dataset::{Dataset, EventView};
 use crate::{Corpus, Faction};
-use dom::{
-    CanvasRenderingContext2d, Document, Element, Event, EventTarget, HtmlCanvasElement,
-    HtmlElement, HtmlInputElement, HtmlSelectElement, MediaQueryList, PointerPosition,
-    ResizeObserver, Window,
-};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use serde::Serialize;
 use std::cell::{Cell, RefCell};
-use std::convert::Infallible;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::{
+    CanvasRenderingContext2d, Document, Element, EventTarget, HtmlCanvasElement, HtmlElement,
+    HtmlInputElement, HtmlSelectElement, MediaQueryList, ResizeObserver, Window,
+};
 
-/// The DOM and JavaScript the page uses, bound here rather than through
-/// web-sys and js-sys: linking those crates brings the closure shims of all
-/// their bindings into the module, used or not. Calls the specification
-/// lets throw only for arguments the page never passes (invalid names,
-/// selectors or tags) are bound without `catch`.
-mod dom {
-    use wasm_bindgen::prelude::*;
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console)]
+    fn warn(message: &str);
 
-    #[wasm_bindgen]
-    extern "C" {
-        #[wasm_bindgen(js_namespace = console)]
-        pub fn warn(message: &str);
-
-        /// `String(value)`: an exception object reads as "Name: message".
-        #[wasm_bindgen(js_name = String)]
-        pub fn js_string(value: &JsValue) -> String;
-
-        #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-        pub fn json_parse(text: &str) -> Result<JsValue, JsValue>;
-
-        #[wasm_bindgen(thread_local_v2, js_name = window)]
-        pub static WINDOW: Option<Window>;
-
-        #[derive(Debug, Clone)]
-        pub type Array;
-        #[wasm_bindgen(constructor, js_class = Array)]
-        pub fn new() -> Array;
-        #[wasm_bindgen(method)]
-        pub fn push(this: &Array, value: &JsValue) -> u32;
-
-        #[derive(Debug, Clone)]
-        pub type Object;
-        #[wasm_bindgen(constructor, js_class = Object)]
-        pub fn new() -> Object;
-        #[wasm_bindgen(method, indexing_setter)]
-        pub fn set(this: &Object, key: &str, value: &JsValue);
-
-        #[derive(Debug, Clone)]
-        pub type EventTarget;
-        #[wasm_bindgen(method, js_name = addEventListener)]
-        pub fn add_event_listener(
-            this: &EventTarget,
-            name: &str,
-            listener: &JsValue,
-            capture: bool,
-        );
-        #[wasm_bindgen(method, js_name = removeEventListener)]
-        pub fn remove_event_listener(this: &EventTarget, name: &str, listener: &JsValue);
-
-        #[derive(Debug, Clone)]
-        pub type Event;
-        #[wasm_bindgen(method, getter)]
-        pub fn target(this: &Event) -> Option<EventTarget>;
-
-        /// A mouse event's client coordinates as the browser reports them,
-        /// fractions included.
-        #[derive(Debug, Clone)]
-        #[wasm_bindgen(extends = Event)]
-        pub type PointerPosition;
-        #[wasm_bindgen(method, getter = clientX)]
-        pub fn client_x(this: &PointerPosition) -> f64;
-        #[wasm_bindgen(method, getter = clientY)]
-        pub fn client_y(this: &PointerPosition) -> f64;
-
-        #[derive(Debug, Clone)]
-        #[wasm_bindgen(extends = EventTarget)]
-        pub type Window;
-        #[wasm_bindgen(method, getter)]
-        pub fn document(this: &Window) -> Option<Document>;
-        #[wasm_bindgen(method, getter = devicePixelRatio)]
-        pub fn device_pixel_ratio(this: &Window) -> f64;
-        #[wasm_bindgen(method, getter = innerHeight)]
-        pub fn inner_height(this: &Window) -> f64;
-        #[wasm_bindgen(method, getter)]
-        pub fn performance(this: &Window) -> Option<Performance>;
-        #[wasm_bindgen(method, js_name = matchMedia)]
-        pub fn match_media(this: &Window, query: &str) -> Option<MediaQueryList>;
-
-        #[derive(Debug, Clone)]
-        pub type Performance;
-        #[wasm_bindgen(method)]
-        pub fn mark(this: &Performance, name: &str);
-
-        #[derive(Debug, Clone)]
-        #[wasm_bindgen(extends = EventTarget)]
-        pub type MediaQueryList;
-
-        #[derive(Debug, Clone)]
-        #[wasm_bindgen(extends = EventTarget)]
-        pub type Document;
-        #[wasm_bindgen(method, js_name = getElementById)]
-        pub fn get_element_by_id(this: &Document, id: &str) -> Option<Element>;
-        #[wasm_bindgen(method, js_name = createElement)]
-        pub fn create_element(this: &Document, tag: &str) -> Element;
-        #[wasm_bindgen(method, getter = documentElement)]
-        pub fn document_element(this: &Document) -> Option<HtmlElement>;
-
-        #[derive(Debug, Clone)]
-        #[wasm_bindgen(extends = EventTarget)]
-        pub type Element;
-        #[wasm_bindgen(method, setter = textContent)]
-        pub fn set_text_content(this: &Element, text: Option<&str>);
-        #[wasm_bindgen(method, js_name = getAttribute)]
-        pub fn get_attribute(this: &Element, name: &str) -> Option<String>;
-        #[wasm_bindgen(method, js_name = setAttribute)]
-        pub fn set_attribute(this: &Element, name: &str, value: &str);
-        #[wasm_bindgen(method, js_name = removeAttribute)]
-        pub fn remove_attribute(this: &Element, name: &str);
-        #[wasm_bindgen(method, js_name = appendChild)]
-        pub fn append_child(this: &Element, child: &Element);
-        #[wasm_bindgen(method, getter = parentElement)]
-        pub fn parent_element(this: &Element) -> Option<Element>;
-        #[wasm_bindgen(method)]
-        pub fn closest(this: &Element, selector: &str) -> Option<Element>;
-        #[wasm_bindgen(method, setter = className)]
-        pub fn set_class_name(this: &Element, name: &str);
-        #[wasm_bindgen(method, js_name = getBoundingClientRect)]
-        pub fn get_bounding_client_rect(this: &Element) -> DomRect;
-
-        #[derive(Debug, Clone)]
-        pub type DomRect;
-        #[wasm_bindgen(method, getter)]
-        pub fn left(this: &DomRect) -> f64;
-        #[wasm_bindgen(method, getter)]
-        pub fn top(this: &DomRect) -> f64;
-        #[wasm_bindgen(method, getter)]
-        pub fn width(this: &DomRect) -> f64;
-        #[wasm_bindgen(method, getter)]
-        pub fn height(this: &DomRect) -> f64;
-
-        #[derive(Debug, Clone)]
-        #[wasm_bindgen(extends = Element, js_name = HTMLElement)]
-        pub type HtmlElement;
-        #[wasm_bindgen(method, getter)]
-        pub fn style(this: &HtmlElement) -> CssStyleDeclaration;
-        #[wasm_bindgen(method, getter)]
-        pub fn dataset(this: &HtmlElement) -> DomStringMap;
-        #[wasm_bindgen(method, setter)]
-        pub fn set_hidden(this: &HtmlElement, hidden: bool);
-
-        #[derive(Debug, Clone)]
-        pub type CssStyleDeclaration;
-        #[wasm_bindgen(method, js_name = setProperty)]
-        pub fn set_property(this: &CssStyleDeclaration, name: &str, value: &str);
-
-        #[derive(Debug, Clone)]
-        pub type DomStringMap;
-        #[wasm_bindgen(method, indexing_setter)]
-        pub fn set(this: &DomStringMap, name: &str, value: &str);
-
-        #[derive(Debug, Clone)]
-        #[wasm_bindgen(extends = HtmlElement, js_name = HTMLCanvasElement)]
-        pub type HtmlCanvasElement;
-        #[wasm_bindgen(method, getter)]
-        pub fn width(this: &HtmlCanvasElement) -> u32;
-        #[wasm_bindgen(method, setter)]
-        pub fn set_width(this: &HtmlCanvasElement, width: u32);
-        #[wasm_bindgen(method, getter)]
-        pub fn height(this: &HtmlCanvasElement) -> u32;
-        #[wasm_bindgen(method, setter)]
-        pub fn set_height(this: &HtmlCanvasElement, height: u32);
-        /// `getContext("2d")`; null if the canvas has another kind of context.
-        #[wasm_bindgen(method, js_name = getContext)]
-        pub fn get_context(
-            this: &HtmlCanvasElement,
-            kind: &str,
-        ) -> Option<CanvasRenderingContext2d>;
-
-        #[derive(Debug, Clone)]
-        #[wasm_bindgen(extends = HtmlElement, js_name = HTMLSelectElement)]
-        pub type HtmlSelectElement;
-        #[wasm_bindgen(method, getter)]
-        pub fn value(this: &HtmlSelectElement) -> String;
-        #[wasm_bindgen(method, setter = selectedIndex)]
-        pub fn set_selected_index(this: &HtmlSelectElement, index: i32);
-
-        #[derive(Debug, Clone)]
-        #[wasm_bindgen(extends = HtmlElement, js_name = HTMLInputElement)]
-        pub type HtmlInputElement;
-        #[wasm_bindgen(method, getter)]
-        pub fn checked(this: &HtmlInputElement) -> bool;
-
-        #[derive(Debug, Clone)]
-        pub type CanvasRenderingContext2d;
-        #[wasm_bindgen(method, setter = globalAlpha)]
-        pub fn set_global_alpha(this: &CanvasRenderingContext2d, alpha: f64);
-        #[wasm_bindgen(method, setter = lineWidth)]
-        pub fn set_line_width(this: &CanvasRenderingContext2d, width: f64);
-        #[wasm_bindgen(method, setter = fillStyle)]
-        pub fn set_fill_style(this: &CanvasRenderingContext2d, style: &str);
-        #[wasm_bindgen(method, setter = strokeStyle)]
-        pub fn set_stroke_style(this: &CanvasRenderingContext2d, style: &str);
-        #[wasm_bindgen(method, setter)]
-        pub fn set_font(this: &CanvasRenderingContext2d, font: &str);
-        #[wasm_bindgen(method, setter = textAlign)]
-        pub fn set_text_align(this: &CanvasRenderingContext2d, align: &str);
-        #[wasm_bindgen(method, setter = textBaseline)]
-        pub fn set_text_baseline(this: &CanvasRenderingContext2d, baseline: &str);
-        #[wasm_bindgen(method, js_name = setTransform)]
-        pub fn set_transform(
-            this: &CanvasRenderingContext2d,
-            a: f64,
-            b: f64,
-            c: f64,
-            d: f64,
-            e: f64,
-            f: f64,
-        );
-        #[wasm_bindgen(method, js_name = fillRect)]
-        pub fn fill_rect(this: &CanvasRenderingContext2d, x: f64, y: f64, w: f64, h: f64);
-        #[wasm_bindgen(method, js_name = strokeRect)]
-        pub fn stroke_rect(this: &CanvasRenderingContext2d, x: f64, y: f64, w: f64, h: f64);
-        #[wasm_bindgen(method, js_name = clearRect)]
-        pub fn clear_rect(this: &CanvasRenderingContext2d, x: f64, y: f64, w: f64, h: f64);
-        #[wasm_bindgen(method, js_name = beginPath)]
-        pub fn begin_path(this: &CanvasRenderingContext2d);
-        #[wasm_bindgen(method, js_name = moveTo)]
-        pub fn move_to(this: &CanvasRenderingContext2d, x: f64, y: f64);
-        #[wasm_bindgen(method, js_name = lineTo)]
-        pub fn line_to(this: &CanvasRenderingContext2d, x: f64, y: f64);
-        #[wasm_bindgen(method, js_name = closePath)]
-        pub fn close_path(this: &CanvasRenderingContext2d);
-        #[wasm_bindgen(method)]
-        pub fn stroke(this: &CanvasRenderingContext2d);
-        #[wasm_bindgen(method)]
-        pub fn fill(this: &CanvasRenderingContext2d);
-        #[wasm_bindgen(method, js_name = fillText)]
-        pub fn fill_text(this: &CanvasRenderingContext2d, text: &str, x: f64, y: f64);
-        #[wasm_bindgen(method)]
-        pub fn save(this: &CanvasRenderingContext2d);
-        #[wasm_bindgen(method)]
-        pub fn restore(this: &CanvasRenderingContext2d);
-        #[wasm_bindgen(method)]
-        pub fn translate(this: &CanvasRenderingContext2d, x: f64, y: f64);
-        #[wasm_bindgen(method)]
-        pub fn rotate(this: &CanvasRenderingContext2d, angle: f64);
-        #[wasm_bindgen(method, js_name = measureText)]
-        pub fn measure_text(this: &CanvasRenderingContext2d, text: &str) -> TextMetrics;
-
-        #[derive(Debug, Clone)]
-        pub type TextMetrics;
-        #[wasm_bindgen(method, getter)]
-        pub fn width(this: &TextMetrics) -> f64;
-
-        #[derive(Debug, Clone)]
-        pub type ResizeObserver;
-        #[wasm_bindgen(constructor)]
-        pub fn new(callback: &JsValue) -> ResizeObserver;
-        #[wasm_bindgen(method)]
-        pub fn observe(this: &ResizeObserver, target: &Element);
-    }
+    /// A mouse event's client coordinates as the browser reports them,
+    /// fractions included (web-sys's stable getters truncate to integers).
+    #[wasm_bindgen(extends = web_sys::Event)]
+    type PointerPosition;
+    #[wasm_bindgen(method, getter, js_name = clientX)]
+    fn client_x(this: &PointerPosition) -> f64;
+    #[wasm_bindgen(method, getter, js_name = clientY)]
+    fn client_y(this: &PointerPosition) -> f64;
 }
 
 /// The three charts of the page.
@@ -327,6 +90,8 @@ enum ChartLayout {
     Votes(votes::Layout),
 }
 
+type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
 impl ChartLayout {
     fn scene(&self) -> &Scene {
         match self {
@@ -341,6 +106,18 @@ impl ChartLayout {
             ChartLayout::Factions(l) => l.hit(x, y),
             ChartLayout::Compare(l) => l.hit(x, y),
             ChartLayout::Votes(l) => l.hit(x, y),
+        }
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> DrawResult<DB> {
+        match self {
+            ChartLayout::Factions(l) => factions::draw(area, l, theme),
+            ChartLayout::Compare(l) => compare::draw(area, l, theme),
+            ChartLayout::Votes(l) => votes::draw(area, l, theme),
         }
     }
 }
@@ -422,131 +199,15 @@ impl TextMeasure for CanvasMeasure {
             self.ctx.set_font(&font.css());
             self.font.set(Some(font));
         }
-        let w = self.ctx.measure_text(text).width();
+        let w = match self.ctx.measure_text(text) {
+            Ok(metrics) => metrics.width(),
+            Err(_) => ApproxMeasure.width(text, font),
+        };
         entry.0 = font;
         entry.1.clear();
         entry.1.push_str(text);
         entry.2 = w;
         w
-    }
-}
-
-/// A [`Surface`] on a canvas 2D context whose transform maps CSS pixels
-/// to device pixels. It remembers the context state it set, as setting a
-/// colour or font makes the browser parse it again.
-struct CanvasPainter {
-    ctx: CanvasRenderingContext2d,
-    fill: Option<Rgb>,
-    stroke: Option<Rgb>,
-    font: Option<FontSpec>,
-}
-
-impl CanvasPainter {
-    fn new(ctx: CanvasRenderingContext2d) -> CanvasPainter {
-        ctx.set_global_alpha(1.0);
-        ctx.set_line_width(1.0);
-        CanvasPainter {
-            ctx,
-            fill: None,
-            stroke: None,
-            font: None,
-        }
-    }
-
-    /// Sets the fill or stroke colour for what follows.
-    fn colour(&mut self, c: Rgb, stroke: bool) {
-        let current = if stroke {
-            &mut self.stroke
-        } else {
-            &mut self.fill
-        };
-        if *current == Some(c) {
-            return;
-        }
-        *current = Some(c);
-        let hex = hex(c);
-        if stroke {
-            self.ctx.set_stroke_style(&hex);
-        } else {
-            self.ctx.set_fill_style(&hex);
-        }
-    }
-
-    /// Traces `points` as one path, closed or not.
-    fn trace(&self, points: &[(i32, i32)], close: bool) {
-        self.ctx.begin_path();
-        for (k, &(x, y)) in points.iter().enumerate() {
-            let (x, y) = (f64::from(x), f64::from(y));
-            if k == 0 {
-                self.ctx.move_to(x, y);
-            } else {
-                self.ctx.line_to(x, y);
-            }
-        }
-        if close {
-            self.ctx.close_path();
-        }
-    }
-}
-
-impl Surface for CanvasPainter {
-    type Error = Infallible;
-
-    fn fill_rect(
-        &mut self,
-        from: (i32, i32),
-        to: (i32, i32),
-        color: Rgb,
-    ) -> Result<(), Infallible> {
-        self.colour(color, false);
-        let (x, y) = (f64::from(from.0), f64::from(from.1));
-        let (w, h) = (f64::from(to.0 - from.0), f64::from(to.1 - from.1));
-        self.ctx.fill_rect(x, y, w, h);
-        Ok(())
-    }
-
-    fn line(&mut self, points: &[(i32, i32)], color: Rgb) -> Result<(), Infallible> {
-        self.colour(color, true);
-        self.trace(points, false);
-        self.ctx.stroke();
-        Ok(())
-    }
-
-    fn polygon(&mut self, points: &[(i32, i32)], color: Rgb) -> Result<(), Infallible> {
-        self.colour(color, false);
-        self.trace(points, true);
-        self.ctx.fill();
-        Ok(())
-    }
-
-    fn text(&mut self, text: &str, at: (i32, i32), style: &TextStyle) -> Result<(), Infallible> {
-        self.colour(style.color, false);
-        if self.font != Some(style.font) {
-            self.ctx.set_font(&style.font.css());
-            self.font = Some(style.font);
-        }
-        let ctx = &self.ctx;
-        ctx.set_text_align(match style.align {
-            Align::Left => "left",
-            Align::Center => "center",
-            Align::Right => "right",
-        });
-        ctx.set_text_baseline(match style.baseline {
-            Baseline::Top => "top",
-            Baseline::Middle => "middle",
-            Baseline::Bottom => "bottom",
-        });
-        let (x, y) = (f64::from(at.0), f64::from(at.1));
-        if style.vertical {
-            ctx.save();
-            ctx.translate(x, y);
-            ctx.rotate(3.0 * std::f64::consts::FRAC_PI_2);
-            ctx.fill_text(text, 0.0, 0.0);
-            ctx.restore();
-        } else {
-            ctx.fill_text(text, x, y);
-        }
-        Ok(())
     }
 }
 
@@ -567,50 +228,39 @@ struct App {
     viewport_height: f64,
     /// The `(resolution: Xdppx)` query of the current ratio, and its listener.
     dpr_query: Option<MediaQueryList>,
-    on_dpr_change: Option<JsValue>,
+    on_dpr_change: Option<js_sys::Function>,
 }
 
 thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
 }
 
-/// Runs `f` on the app unless it has not started or is busy (a re-entrant
-/// event); returns whether it ran. `f` is a trait object so that the
-/// thread-local and borrow code exists once, not once per caller.
-fn with_app(f: &mut dyn FnMut(&mut App)) -> bool {
-    APP.with(|cell| {
-        let Ok(mut app) = cell.try_borrow_mut() else {
-            return false;
-        };
-        app.as_mut().map(f).is_some()
-    })
-}
-
-/// Runs `f` on the app for an exported function: its result, or an error
-/// if the app is unavailable.
-fn run(f: &mut dyn FnMut(&mut App) -> Result<(), JsValue>) -> Result<(), JsValue> {
-    let mut result = Err(err("the page state is unavailable"));
-    with_app(&mut |app| result = f(app));
-    result
+/// Runs `f` on the app; `None` before start-up or if the app is busy (a
+/// re-entrant event).
+fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
+    APP.with(|cell| cell.try_borrow_mut().ok()?.as_mut().map(f))
 }
 
 /// Shows `message` in the page's error banner.
 fn show_error(message: &str) {
-    let banner = dom::WINDOW
-        .with(Option::clone)
+    let banner = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("error-banner"));
     if let Some(banner) = banner {
         banner.set_text_content(Some(message));
-        banner.remove_attribute("hidden");
+        // Removing an attribute that is absent is not an error.
+        let _ = banner.remove_attribute("hidden");
     }
 }
 
 /// Logs and shows an error from an event handler.
 fn report(result: Result<(), JsValue>) {
     if let Err(e) = result {
-        let message = dom::js_string(&e);
-        dom::warn(&format!("soviets: {message}"));
+        // An exception object reads as "Name: message".
+        let message = e
+            .as_string()
+            .unwrap_or_else(|| e.unchecked_ref::<js_sys::Object>().to_string().into());
+        warn(&format!("soviets: {message}"));
         show_error(&format!("Something went wrong: {message}"));
     }
 }
@@ -621,27 +271,31 @@ fn err(message: &str) -> JsValue {
 
 fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
     canvas
-        .get_context("2d")
-        .ok_or_else(|| err("the browser gave no 2D canvas context"))
+        .get_context("2d")?
+        .ok_or_else(|| err("the browser gave no 2D canvas context"))?
+        .dyn_into()
+        .map_err(|_| err("not a 2D canvas context"))
 }
 
-/// A colour as CSS writes it: "#1f2328".
-fn hex(c: Rgb) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(7);
-    out.push('#');
-    for v in [c.0, c.1, c.2] {
-        out.push(char::from(DIGITS[usize::from(v >> 4)]));
-        out.push(char::from(DIGITS[usize::from(v & 15)]));
-    }
-    out
+fn css_rgb((r, g, b): charts::Rgb) -> String {
+    format!("rgb({r},{g},{b})")
 }
 
 /// Adds a listener that lives as long as the page.
-fn listen(target: &EventTarget, name: &str, capture: bool, handler: impl FnMut(JsValue) + 'static) {
+fn listen(
+    target: &EventTarget,
+    name: &str,
+    capture: bool,
+    handler: impl FnMut(JsValue) + 'static,
+) -> Result<(), JsValue> {
     let closure = Closure::<dyn FnMut(JsValue)>::new(handler);
-    target.add_event_listener(name, closure.as_ref(), capture);
+    target.add_event_listener_with_callback_and_bool(
+        name,
+        closure.as_ref().unchecked_ref(),
+        capture,
+    )?;
     closure.forget();
+    Ok(())
 }
 
 /// "105 (13.4%)", or a dash when unknown.
@@ -655,9 +309,7 @@ fn count_cell(n: Option<u32>, share: Option<f64>) -> String {
 
 impl App {
     fn new() -> Result<App, JsValue> {
-        let window = dom::WINDOW
-            .with(Option::clone)
-            .ok_or_else(|| err("no window"))?;
+        let window = web_sys::window().ok_or_else(|| err("no window"))?;
         let document = window.document().ok_or_else(|| err("no document"))?;
         let by_id = |id: &str| {
             document
@@ -688,7 +340,7 @@ impl App {
                 hover: None,
             });
         }
-        let scratch: HtmlCanvasElement = document.create_element("canvas").unchecked_into();
+        let scratch: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
         let measure = CanvasMeasure::new(context(&scratch)?);
         let mode = checked_mode(&document);
         let tooltip: HtmlElement = by_id("tooltip")?.dyn_into()?;
@@ -741,7 +393,12 @@ impl App {
                 height: r.height(),
             };
         }
-        self.viewport_height = self.window.inner_height();
+        self.viewport_height = self
+            .window
+            .inner_height()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
     }
 
     fn lay_out(&self, kind: Kind, width: f64, height: f64) -> ChartLayout {
@@ -775,7 +432,7 @@ impl App {
             chart
                 .frame
                 .style()
-                .set_property("height", &format!("{}px", h as u32));
+                .set_property("height", &format!("{}px", h as u32))?;
             chart.bounds.height = h;
             h
         } else {
@@ -793,11 +450,18 @@ impl App {
         }
         // Lay out in CSS pixels, paint in device pixels.
         let ctx = context(&chart.canvas)?;
-        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-        let Ok(()) = charts::paint_on(&mut CanvasPainter::new(ctx), layout.scene(), &self.theme);
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        let size = (width.ceil() as u32, css_height.ceil() as u32);
+        // plotters-canvas draws on the same context, so the transform holds.
+        let backend = CanvasBackend::with_canvas_object(chart.canvas.clone())
+            .ok_or_else(|| err("the canvas has no 2D context"))?;
+        let area = Measured::sized(backend, &self.measure, size).into_drawing_area();
+        layout
+            .draw(&area, &self.theme)
+            .map_err(|e| err(&format!("drawing {}: {e}", kind.canvas_id())))?;
         chart.layout = Some(layout);
         chart.drawn = (width, if kind.fits_content() { 0.0 } else { height }, dpr);
-        outline(chart, None, &self.theme, dpr);
+        outline(chart, None, &self.theme, dpr)?;
         // The tooltip described the old drawing; the next move brings it back.
         if chart.hover.take().is_some() {
             self.tooltip.set_hidden(true);
@@ -848,7 +512,7 @@ impl App {
         let target = hit.map(|h| h.target);
         if target != chart.hover {
             let dpr = chart.drawn.2;
-            outline(&self.charts[i], hit.map(|h| h.rect), &self.theme, dpr);
+            outline(&self.charts[i], hit.map(|h| h.rect), &self.theme, dpr)?;
             match target {
                 Some(t) => {
                     let text = tooltip::lines(&self.data, t).join("\n");
@@ -876,7 +540,7 @@ impl App {
             };
             self.tooltip
                 .style()
-                .set_property("transform", &format!("translate({tx}, {ty})"));
+                .set_property("transform", &format!("translate({tx}, {ty})"))?;
         }
         Ok(())
     }
@@ -884,17 +548,17 @@ impl App {
     fn on_leave(&mut self, kind: Kind) -> Result<(), JsValue> {
         let chart = &mut self.charts[App::index(kind)];
         chart.hover = None;
-        outline(chart, None, &self.theme, chart.drawn.2);
+        outline(chart, None, &self.theme, chart.drawn.2)?;
         self.tooltip.set_hidden(true);
         Ok(())
     }
 
-    fn create(&self, tag: &str, text: Option<&str>) -> Element {
-        let e = self.document.create_element(tag);
+    fn create(&self, tag: &str, text: Option<&str>) -> Result<Element, JsValue> {
+        let e = self.document.create_element(tag)?;
         if text.is_some() {
             e.set_text_content(text);
         }
-        e
+        Ok(e)
     }
 
     /// One legend button per faction in the data.
@@ -902,23 +566,21 @@ impl App {
         let list = self.element("faction-legend")?;
         list.set_text_content(None);
         for f in charts::factions_in(&self.data) {
-            let button = self.create("button", None);
-            button.set_attribute("type", "button");
-            button.set_attribute("data-faction", f.id());
+            let button = self.create("button", None)?;
+            button.set_attribute("type", "button")?;
+            button.set_attribute("data-faction", f.id())?;
             let shown = !self.hidden.contains(f);
-            button.set_attribute("aria-pressed", if shown { "true" } else { "false" });
-            let swatch: HtmlElement = self.create("span", None).unchecked_into();
+            button.set_attribute("aria-pressed", if shown { "true" } else { "false" })?;
+            let swatch: HtmlElement = self.create("span", None)?.dyn_into()?;
             swatch.set_class_name("swatch");
-            swatch.set_attribute("aria-hidden", "true");
-            swatch
-                .style()
-                .set_property("background-color", &hex(f.color()));
-            button.append_child(&swatch);
-            let name = self.create("span", Some(f.name()));
-            button.append_child(&name);
-            let item = self.create("li", None);
-            item.append_child(&button);
-            list.append_child(&item);
+            swatch.set_attribute("aria-hidden", "true")?;
+            swatch.style().set_property("background-color", &f.hex())?;
+            button.append_child(&swatch)?;
+            let name = self.create("span", Some(f.name()))?;
+            button.append_child(&name)?;
+            let item = self.create("li", None)?;
+            item.append_child(&button)?;
+            list.append_child(&item)?;
         }
         Ok(())
     }
@@ -930,9 +592,9 @@ impl App {
             select.set_text_content(None);
             for e in &self.data.events {
                 let label = format!("{} ({})", e.name, e.date_label(Style::Old));
-                let option = self.create("option", Some(&label));
-                option.set_attribute("value", &e.id);
-                select.append_child(&option);
+                let option = self.create("option", Some(&label))?;
+                option.set_attribute("value", &e.id)?;
+                select.append_child(&option)?;
             }
             select.set_selected_index(chosen as i32);
         }
@@ -949,13 +611,13 @@ impl App {
         };
         let (sa, sb) = (charts::short_name(a), charts::short_name(b));
         let caption = format!("Delegates by faction: {sa} and {sb}");
-        let caption = self.create("caption", Some(&caption));
-        table.append_child(&caption);
-        let head = self.create("thead", None);
+        let caption = self.create("caption", Some(&caption))?;
+        table.append_child(&caption)?;
+        let head = self.create("thead", None)?;
         let columns = ["Faction", sa, sb, "Change", "Change in share"];
         self.row(&head, columns.map(String::from), "col")?;
-        table.append_child(&head);
-        let body = self.create("tbody", None);
+        table.append_child(&head)?;
+        let body = self.create("tbody", None)?;
         for r in compare::change_rows(a, b) {
             let cells = [
                 charts::row_name(r.faction).to_string(),
@@ -977,22 +639,22 @@ impl App {
             String::new(),
         ];
         self.row(&body, cells, "row")?;
-        table.append_child(&body);
+        table.append_child(&body)?;
         Ok(())
     }
 
     /// Appends a table row whose first cell is a header with `scope`.
     fn row(&self, parent: &Element, cells: [String; 5], scope: &str) -> Result<(), JsValue> {
-        let tr = self.create("tr", None);
+        let tr = self.create("tr", None)?;
         for (k, text) in cells.iter().enumerate() {
             let header = k == 0 || scope == "col";
-            let cell = self.create(if header { "th" } else { "td" }, Some(text));
+            let cell = self.create(if header { "th" } else { "td" }, Some(text))?;
             if header {
-                cell.set_attribute("scope", scope);
+                cell.set_attribute("scope", scope)?;
             }
-            tr.append_child(&cell);
+            tr.append_child(&cell)?;
         }
-        parent.append_child(&tr);
+        parent.append_child(&tr)?;
         Ok(())
     }
 
@@ -1012,13 +674,13 @@ impl App {
             return Ok(());
         };
         if let Some(old) = self.dpr_query.take() {
-            old.remove_event_listener("change", &handler);
+            old.remove_event_listener_with_callback("change", &handler)?;
         }
         // The ratio as JavaScript writes it, so the query matches exactly.
-        let ratio = dom::js_string(&JsValue::from_f64(self.dpr()));
-        let query = format!("(resolution: {ratio}dppx)");
-        if let Some(mql) = self.window.match_media(&query) {
-            mql.add_event_listener("change", &handler, false);
+        let ratio = js_sys::Number::from(self.dpr()).to_string_with_radix(10)?;
+        let query = format!("(resolution: {}dppx)", String::from(ratio));
+        if let Some(mql) = self.window.match_media(&query)? {
+            mql.add_event_listener_with_callback("change", &handler)?;
             self.dpr_query = Some(mql);
         }
         Ok(())
@@ -1040,7 +702,7 @@ fn checked_mode(document: &Document) -> Mode {
 
 /// After any resize: redraw what changed size or pixel ratio.
 fn on_resize(_: JsValue) {
-    with_app(&mut |app| report(app.resize()));
+    with_app(|app| report(app.resize()));
 }
 
 /// First and Second Congress if present, else the first two events.
@@ -1054,14 +716,14 @@ fn default_pair(data: &Dataset) -> (usize, usize) {
 }
 
 /// Clears a chart's overlay and outlines `rect` on it.
-fn outline(chart: &Chart, rect: Option<Rect>, theme: &Theme, dpr: f64) {
+fn outline(chart: &Chart, rect: Option<Rect>, theme: &Theme, dpr: f64) -> Result<(), JsValue> {
     let ctx = &chart.overlay_ctx;
-    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
     let (w, h) = (chart.overlay.width(), chart.overlay.height());
     ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
     if let Some(r) = rect {
-        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-        ctx.set_stroke_style(&hex(theme.highlight));
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        ctx.set_stroke_style_str(&css_rgb(theme.highlight));
         ctx.set_line_width(2.0);
         ctx.stroke_rect(
             r.x + 1.0,
@@ -1070,58 +732,64 @@ fn outline(chart: &Chart, rect: Option<Rect>, theme: &Theme, dpr: f64) {
             (r.h - 2.0).max(0.0),
         );
     }
+    Ok(())
 }
 
 /// Wires every control and chart to the app.
 fn attach(app: &App) -> Result<(), JsValue> {
     for chart in &app.charts {
         let kind = chart.kind;
-        listen(&chart.canvas, "mousemove", false, move |e| {
+        let target: &EventTarget = chart.canvas.as_ref();
+        listen(target, "mousemove", false, move |e| {
             let e: PointerPosition = e.unchecked_into();
-            with_app(&mut |app| report(app.on_move(kind, &e)));
-        });
-        listen(&chart.canvas, "mouseleave", false, move |_| {
-            with_app(&mut |app| report(app.on_leave(kind)));
-        });
+            with_app(|app| report(app.on_move(kind, &e)));
+        })?;
+        listen(target, "mouseleave", false, move |_| {
+            with_app(|app| report(app.on_leave(kind)));
+        })?;
     }
     for id in ["mode-absolute", "mode-share"] {
-        let radio = app.element(id)?;
-        listen(&radio, "change", false, |_| {
-            with_app(&mut |app| {
+        listen(app.element(id)?.as_ref(), "change", false, |_| {
+            with_app(|app| {
                 app.mode = checked_mode(&app.document);
                 report(
                     app.draw(Kind::Factions)
                         .and_then(|()| app.draw(Kind::Compare)),
                 );
             });
-        });
+        })?;
     }
-    let legend = app.element("faction-legend")?;
-    listen(&legend, "click", false, |e| {
-        let button = e
-            .unchecked_into::<Event>()
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("button[data-faction]"));
-        let Some(button) = button else { return };
-        let Some(f) = button
-            .get_attribute("data-faction")
-            .and_then(|id| Faction::from_id(&id))
-        else {
-            return;
-        };
-        with_app(&mut |app| {
-            let hidden = app.hidden.toggle(f);
-            button.set_attribute("aria-pressed", if hidden { "false" } else { "true" });
-            report(app.draw(Kind::Factions));
-        });
-    });
+    listen(
+        app.element("faction-legend")?.as_ref(),
+        "click",
+        false,
+        |e| {
+            let button = e
+                .unchecked_into::<web_sys::Event>()
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("button[data-faction]").ok().flatten());
+            let Some(button) = button else { return };
+            let Some(f) = button
+                .get_attribute("data-faction")
+                .and_then(|id| Faction::from_id(&id))
+            else {
+                return;
+            };
+            with_app(|app| {
+                let hidden = app.hidden.toggle(f);
+                let pressed = if hidden { "false" } else { "true" };
+                report(button.set_attribute("aria-pressed", pressed));
+                report(app.draw(Kind::Factions));
+            });
+        },
+    )?;
     for (id, side) in [("compare-a", 0), ("compare-b", 1)] {
         let select: HtmlSelectElement = app.element(id)?.dyn_into()?;
         let target = select.clone();
-        listen(&target, "change", false, move |_| {
+        listen(target.as_ref(), "change", false, move |_| {
             let value = select.value();
-            with_app(&mut |app| {
+            with_app(|app| {
                 let Some(i) = app.data.events.iter().position(|e| e.id == value) else {
                     return;
                 };
@@ -1133,19 +801,22 @@ fn attach(app: &App) -> Result<(), JsValue> {
                 report(app.draw(Kind::Compare).and_then(|()| app.fill_table()));
                 app.refresh_bounds();
             });
-        });
+        })?;
     }
-    let observer =
-        ResizeObserver::new(&Closure::<dyn FnMut(JsValue)>::new(on_resize).into_js_value());
+    let observer = ResizeObserver::new(
+        Closure::<dyn FnMut(JsValue)>::new(on_resize)
+            .into_js_value()
+            .unchecked_ref(),
+    )?;
     for chart in &app.charts {
         observer.observe(&chart.frame);
     }
     // A resize (or a zoom, which also changes the pixel ratio) moves the
     // canvases and may resize them.
-    listen(&app.window, "resize", false, on_resize);
-    listen(&app.document, "scroll", true, |_| {
-        with_app(&mut App::refresh_bounds);
-    });
+    listen(app.window.as_ref(), "resize", false, on_resize)?;
+    listen(app.document.as_ref(), "scroll", true, |_| {
+        with_app(App::refresh_bounds);
+    })?;
     Ok(())
 }
 
@@ -1154,23 +825,25 @@ fn attach(app: &App) -> Result<(), JsValue> {
 pub fn start() -> Result<(), JsValue> {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
-        dom::warn(&format!("soviets panicked: {message}"));
+        warn(&format!("soviets panicked: {message}"));
         show_error(&format!(
             "Something went wrong inside the page: {message}. Reload the page to start again."
         ));
     }));
     let app = App::new()?;
     APP.with(|cell| cell.replace(Some(app)));
-    run(&mut |app| {
+    with_app(|app| -> Result<(), JsValue> {
         app.build_legend()?;
         app.build_selects()?;
         app.refresh_bounds();
         app.draw(Kind::Factions)?;
         if let Some(root) = app.document.document_element() {
-            root.dataset().set("ready", "true");
+            root.dyn_into::<HtmlElement>()?
+                .dataset()
+                .set("ready", "true")?;
         }
         if let Some(performance) = app.window.performance() {
-            performance.mark("first-chart");
+            performance.mark("first-chart")?;
         }
         app.draw(Kind::Compare)?;
         app.draw(Kind::Votes)?;
@@ -1178,46 +851,56 @@ pub fn start() -> Result<(), JsValue> {
         app.fill_table()?;
         attach(app)?;
         let on_dpr = Closure::<dyn FnMut(JsValue)>::new(|_| {
-            with_app(&mut |app| report(app.resize().and_then(|()| app.arm_dpr_query())));
+            with_app(|app| report(app.resize().and_then(|()| app.arm_dpr_query())));
         });
-        app.on_dpr_change = Some(on_dpr.into_js_value());
+        app.on_dpr_change = Some(on_dpr.into_js_value().unchecked_into());
         app.arm_dpr_query()
     })
+    .unwrap_or_else(|| Err(err("the page state is unavailable")))
+}
+
+/// One hit region, for tests and tools.
+#[derive(Serialize)]
+struct RegionOut<'a> {
+    kind: &'static str,
+    event: &'a str,
+    faction: Option<&'static str>,
+    label: String,
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
 }
 
 /// The hit regions of the chart on `canvas_id`, in CSS pixels relative to
 /// the canvas: `[{kind, event, faction, label, x, y, w, h}]`.
 #[wasm_bindgen]
 pub fn regions(canvas_id: &str) -> JsValue {
-    let out = dom::Array::new();
-    let kind = KINDS.into_iter().find(|k| k.canvas_id() == canvas_id);
-    with_app(&mut |app| {
-        let Some(layout) = kind.and_then(|k| app.charts[App::index(k)].layout.as_ref()) else {
-            return;
-        };
+    with_app(|app| {
+        let kind = KINDS.into_iter().find(|k| k.canvas_id() == canvas_id)?;
+        let layout = app.charts[App::index(kind)].layout.as_ref()?;
         let data = &app.data;
-        for h in &layout.scene().regions {
-            let t = h.target;
-            let event = data.events.get(t.event()).map_or("", |e| &e.id);
-            let faction = t.faction().map_or(JsValue::NULL, |f| f.id().into());
-            let o = dom::Object::new();
-            let fields: [(&str, JsValue); 8] = [
-                ("kind", t.kind().into()),
-                ("event", event.into()),
-                ("faction", faction),
-                ("label", t.label(data).into()),
-                ("x", h.rect.x.into()),
-                ("y", h.rect.y.into()),
-                ("w", h.rect.w.into()),
-                ("h", h.rect.h.into()),
-            ];
-            for (key, value) in fields {
-                o.set(key, &value);
-            }
-            out.push(&o);
-        }
-    });
-    out.into()
+        let out: Vec<RegionOut> = layout
+            .scene()
+            .regions
+            .iter()
+            .map(|h| RegionOut {
+                kind: h.target.kind(),
+                event: data.events.get(h.target.event()).map_or("", |e| &e.id),
+                faction: h.target.faction().map(Faction::id),
+                label: h.target.label(data),
+                x: h.rect.x,
+                y: h.rect.y,
+                w: h.rect.w,
+                h: h.rect.h,
+            })
+            .collect();
+        // Converted at the boundary: maps as plain objects, `None` as `null`.
+        out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .ok()
+    })
+    .flatten()
+    .unwrap_or_else(|| js_sys::Array::new().into())
 }
 
 /// Parses `text` as one document and returns its report entry: the same
@@ -1227,7 +910,7 @@ pub fn extract(text: &str) -> JsValue {
     let mut corpus = Corpus::default();
     let doc = corpus.add("pasted text", text, true);
     corpus.documents().get(doc).map_or(JsValue::NULL, |d| {
-        dom::json_parse(&crate::report::document_json(d)).unwrap_or(JsValue::NULL)
+        js_sys::JSON::parse(&crate::report::document_json(d)).unwrap_or(JsValue::NULL)
     })
 }
 
@@ -1235,13 +918,14 @@ pub fn extract(text: &str) -> JsValue {
 /// `factions` segments each, and redraws.
 #[wasm_bindgen]
 pub fn synthetic(events: u32, factions: u32) -> Result<(), JsValue> {
-    run(&mut |app| app.set_data(synthetic::dataset(events, factions)))
+    with_app(|app| app.set_data(synthetic::dataset(events, factions)))
+        .unwrap_or_else(|| Err(err("the page state is unavailable")))
 }
 
 /// Lays out and paints every chart again, synchronously.
 #[wasm_bindgen]
 pub fn redraw() -> Result<(), JsValue> {
-    run(&mut App::draw_all)
+    with_app(App::draw_all).unwrap_or_else(|| Err(err("the page state is unavailable")))
 }
 
 /// Panics, to test the error banner.

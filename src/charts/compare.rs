@@ -4,12 +4,14 @@
 
 use super::text::fit;
 use super::{
-    contrast, count, disagreement, figure_range, key, percent, row_name, short_name, Align,
+    contrast, count, disagreement, figure_range, key, paint, percent, row_name, short_name, Align,
     Baseline, FactionSet, FontSpec, Hit, Ink, KeyItem, Mark, Mode, Rect, Scene, Target,
-    TextMeasure, LABEL, LINE, SMALL,
+    TextMeasure, Theme, LABEL, LINE, SMALL,
 };
 use crate::dataset::{Dataset, EventView, Segment};
 use crate::factions::Faction;
+use plotters::coord::Shift;
+use plotters::prelude::*;
 
 /// One faction's counts in events A and B.
 #[derive(Debug, Clone, PartialEq)]
@@ -305,13 +307,11 @@ fn bar(
     }
 }
 
-/// Draws a laid-out chart on a plotters drawing area. Not in the wasm
-/// build: the page paints the scene on its canvas itself.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn draw<DB: plotters::prelude::DrawingBackend>(
-    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+/// Draws a laid-out chart.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
     layout: &Layout,
-    theme: &super::Theme,
-) -> Result<(), plotters::prelude::DrawingAreaErrorKind<DB::ErrorType>> {
-    super::paint(area, &layout.scene, theme)
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    paint(area, &layout.scene, theme)
 }

@@ -8,11 +8,13 @@
 
 use super::text::{fit, wrap};
 use super::{
-    about, count, disagreement, figure_range, format::whole_percent, key, nice_ticks, short_name,
-    Align, Baseline, FactionSet, FontSpec, Hit, Ink, KeyItem, Mark, Mode, Rect, Scene, Target,
-    TextMeasure, LABEL, LINE, SMALL,
+    about, count, disagreement, figure_range, format::whole_percent, key, nice_ticks, paint,
+    short_name, Align, Baseline, FactionSet, FontSpec, Hit, Ink, KeyItem, Mark, Mode, Rect, Scene,
+    Target, TextMeasure, Theme, LABEL, LINE, SMALL,
 };
 use crate::dataset::{Dataset, EventView, Segment};
+use plotters::coord::Shift;
+use plotters::prelude::*;
 
 /// What the chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -562,15 +564,13 @@ fn x_label(scene: &mut Scene, labels: &Labels, i: usize, centre: f64, base: f64)
     }
 }
 
-/// Draws a laid-out chart on a plotters drawing area. Not in the wasm
-/// build: the page paints the scene on its canvas itself.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn draw<DB: plotters::prelude::DrawingBackend>(
-    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+/// Draws a laid-out chart.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
     layout: &Layout,
-    theme: &super::Theme,
-) -> Result<(), plotters::prelude::DrawingAreaErrorKind<DB::ErrorType>> {
-    super::paint(area, &layout.scene, theme)
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    paint(area, &layout.scene, theme)
 }
 
 #[cfg(test)]

@@ -6,8 +6,11 @@
 //! answers `estimate_text_size` from a [`TextMeasure`] instead; the chart
 //! layouts measure through the same [`TextMeasure`].
 
-#[cfg(not(target_arch = "wasm32"))]
-pub use plot::Measured;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontStyle,
+};
+use std::fmt;
 
 /// The font of a piece of chart text. The family is always sans-serif.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -69,129 +72,134 @@ impl TextMeasure for ApproxMeasure {
     }
 }
 
-/// [`Measured`]: not in the wasm build, where plotters is not used.
-#[cfg(not(target_arch = "wasm32"))]
-mod plot {
-    use super::{FontSpec, TextMeasure};
-    use plotters_backend::{
-        BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend,
-        DrawingErrorKind, FontStyle,
-    };
-    use std::fmt;
+/// A backend that draws with `DB` but measures text with `M`.
+pub struct Measured<DB, M> {
+    inner: DB,
+    measure: M,
+    /// The size to report instead of the inner backend's: a canvas backend
+    /// reports device pixels while charts are laid out in CSS pixels.
+    size: Option<(u32, u32)>,
+}
 
-    /// A backend that draws with `DB` but measures text with `M`.
-    pub struct Measured<DB, M> {
-        inner: DB,
-        measure: M,
-    }
-
-    impl<DB, M> Measured<DB, M> {
-        pub fn new(inner: DB, measure: M) -> Self {
-            Measured { inner, measure }
-        }
-
-        pub fn into_inner(self) -> DB {
-            self.inner
+impl<DB, M> Measured<DB, M> {
+    pub fn new(inner: DB, measure: M) -> Self {
+        Measured {
+            inner,
+            measure,
+            size: None,
         }
     }
 
-    impl<DB, M> fmt::Debug for Measured<DB, M> {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("Measured { .. }")
+    /// As [`Measured::new`], reporting `size` as the drawing size.
+    pub fn sized(inner: DB, measure: M, size: (u32, u32)) -> Self {
+        Measured {
+            inner,
+            measure,
+            size: Some(size),
         }
     }
 
-    type Res<DB> = Result<(), DrawingErrorKind<<DB as DrawingBackend>::ErrorType>>;
+    pub fn into_inner(self) -> DB {
+        self.inner
+    }
+}
 
-    impl<DB: DrawingBackend, M: TextMeasure> DrawingBackend for Measured<DB, M> {
-        type ErrorType = DB::ErrorType;
+impl<DB, M> fmt::Debug for Measured<DB, M> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Measured { .. }")
+    }
+}
 
-        fn get_size(&self) -> (u32, u32) {
-            self.inner.get_size()
-        }
+type Res<DB> = Result<(), DrawingErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-        fn ensure_prepared(&mut self) -> Res<DB> {
-            self.inner.ensure_prepared()
-        }
+impl<DB: DrawingBackend, M: TextMeasure> DrawingBackend for Measured<DB, M> {
+    type ErrorType = DB::ErrorType;
 
-        fn present(&mut self) -> Res<DB> {
-            self.inner.present()
-        }
+    fn get_size(&self) -> (u32, u32) {
+        self.size.unwrap_or_else(|| self.inner.get_size())
+    }
 
-        fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Res<DB> {
-            self.inner.draw_pixel(point, color)
-        }
+    fn ensure_prepared(&mut self) -> Res<DB> {
+        self.inner.ensure_prepared()
+    }
 
-        fn draw_line<S: BackendStyle>(
-            &mut self,
-            from: BackendCoord,
-            to: BackendCoord,
-            style: &S,
-        ) -> Res<DB> {
-            self.inner.draw_line(from, to, style)
-        }
+    fn present(&mut self) -> Res<DB> {
+        self.inner.present()
+    }
 
-        fn draw_rect<S: BackendStyle>(
-            &mut self,
-            upper_left: BackendCoord,
-            bottom_right: BackendCoord,
-            style: &S,
-            fill: bool,
-        ) -> Res<DB> {
-            self.inner.draw_rect(upper_left, bottom_right, style, fill)
-        }
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Res<DB> {
+        self.inner.draw_pixel(point, color)
+    }
 
-        fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-            &mut self,
-            path: I,
-            style: &S,
-        ) -> Res<DB> {
-            self.inner.draw_path(path, style)
-        }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Res<DB> {
+        self.inner.draw_line(from, to, style)
+    }
 
-        fn draw_circle<S: BackendStyle>(
-            &mut self,
-            center: BackendCoord,
-            radius: u32,
-            style: &S,
-            fill: bool,
-        ) -> Res<DB> {
-            self.inner.draw_circle(center, radius, style, fill)
-        }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Res<DB> {
+        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    }
 
-        fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-            &mut self,
-            vert: I,
-            style: &S,
-        ) -> Res<DB> {
-            self.inner.fill_polygon(vert, style)
-        }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Res<DB> {
+        self.inner.draw_path(path, style)
+    }
 
-        fn draw_text<TStyle: BackendTextStyle>(
-            &mut self,
-            text: &str,
-            style: &TStyle,
-            pos: BackendCoord,
-        ) -> Res<DB> {
-            self.inner.draw_text(text, style, pos)
-        }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Res<DB> {
+        self.inner.draw_circle(center, radius, style, fill)
+    }
 
-        fn estimate_text_size<TStyle: BackendTextStyle>(
-            &self,
-            text: &str,
-            style: &TStyle,
-        ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-            let font = FontSpec {
-                size: style.size(),
-                bold: matches!(style.style(), FontStyle::Bold),
-            };
-            let w = self.measure.width(text, font);
-            Ok((w.ceil() as u32, (font.size * 1.2).ceil() as u32))
-        }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Res<DB> {
+        self.inner.fill_polygon(vert, style)
+    }
 
-        fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Res<DB> {
-            self.inner.blit_bitmap(pos, size, src)
-        }
+    fn draw_text<TStyle: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &TStyle,
+        pos: BackendCoord,
+    ) -> Res<DB> {
+        self.inner.draw_text(text, style, pos)
+    }
+
+    fn estimate_text_size<TStyle: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &TStyle,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        let font = FontSpec {
+            size: style.size(),
+            bold: matches!(style.style(), FontStyle::Bold),
+        };
+        let w = self.measure.width(text, font);
+        Ok((w.ceil() as u32, (font.size * 1.2).ceil() as u32))
+    }
+
+    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Res<DB> {
+        self.inner.blit_bitmap(pos, size, src)
     }
 }
 

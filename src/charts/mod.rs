@@ -30,12 +30,8 @@ pub mod votes;
 
 use format::about;
 pub use format::{count, percent, signed_count, signed_points};
-#[cfg(not(target_arch = "wasm32"))]
-pub use measure::Measured;
-pub use measure::{css_font, ApproxMeasure, FontSpec, TextMeasure};
-#[cfg(not(target_arch = "wasm32"))]
+pub use measure::{css_font, ApproxMeasure, FontSpec, Measured, TextMeasure};
 pub use paint::paint;
-pub use paint::{paint_on, Surface, TextStyle};
 
 use crate::dataset::{Dataset, EventView, Segment};
 use crate::factions::Faction;

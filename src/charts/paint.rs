@@ -1,44 +1,15 @@
-//! Draws a [`Scene`]. The one drawing routine of every chart, so what is
-//! drawn is always what the layout computed: [`paint_on`] breaks the scene
-//! into the four primitives of a [`Surface`], and [`paint`] does it on any
-//! plotters backend. The page implements [`Surface`] on the canvas directly,
-//! which keeps plotters' generic drawing code out of the wasm module.
+//! Draws a [`Scene`] with plotters primitives. The one drawing routine of
+//! every chart, so what is drawn is always what the layout computed.
 //!
 //! Axis-parallel lines and outlines are drawn as 1 px filled rectangles:
 //! they stay crisp on every backend and at every device pixel ratio.
 
-use super::{Align, Baseline, FontSpec, Ink, Mark, Rect, Rgb, Scene, Theme};
-#[cfg(not(target_arch = "wasm32"))]
-pub use plot::paint;
+use super::{Align, Baseline, Ink, Mark, Rect, Scene, Theme};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// How a piece of text is set: font, colour and anchor; `vertical` text is
-/// turned a quarter turn anticlockwise (it reads bottom to top).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TextStyle {
-    pub font: FontSpec,
-    pub color: Rgb,
-    pub align: Align,
-    pub baseline: Baseline,
-    pub vertical: bool,
-}
-
-/// What painting a scene takes, in whole pixels.
-pub trait Surface {
-    type Error;
-    /// Fills the rectangle from `from` (inclusive) to `to` (exclusive).
-    fn fill_rect(
-        &mut self,
-        from: (i32, i32),
-        to: (i32, i32),
-        color: Rgb,
-    ) -> Result<(), Self::Error>;
-    /// Strokes a 1 px wide open path through `points`.
-    fn line(&mut self, points: &[(i32, i32)], color: Rgb) -> Result<(), Self::Error>;
-    /// Fills the polygon with corners `points`.
-    fn polygon(&mut self, points: &[(i32, i32)], color: Rgb) -> Result<(), Self::Error>;
-    /// Writes `text` anchored at `at`.
-    fn text(&mut self, text: &str, at: (i32, i32), style: &TextStyle) -> Result<(), Self::Error>;
-}
+type Res<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 /// Dash and gap lengths of dashed outlines, in pixels.
 const DASH: f64 = 4.0;
@@ -50,11 +21,19 @@ fn px(v: f64) -> i32 {
     v.round() as i32
 }
 
-fn fill<S: Surface>(s: &mut S, r: Rect, c: Rgb) -> Result<(), S::Error> {
+fn color(theme: &Theme, ink: Ink) -> RGBColor {
+    let (r, g, b) = theme.ink(ink);
+    RGBColor(r, g, b)
+}
+
+fn fill<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, r: Rect, c: RGBColor) -> Res<DB> {
     if r.is_empty() {
         return Ok(());
     }
-    s.fill_rect((px(r.x), px(r.y)), (px(r.right()), px(r.bottom())), c)
+    area.draw(&Rectangle::new(
+        [(px(r.x), px(r.y)), (px(r.right()), px(r.bottom()))],
+        c.filled(),
+    ))
 }
 
 /// The four 1 px edges just inside `r`.
@@ -102,39 +81,58 @@ fn hatch_lines(r: Rect) -> Vec<[(i32, i32); 2]> {
     out
 }
 
-/// Draws `scene` on `s`, background first, marks in order.
-pub fn paint_on<S: Surface>(s: &mut S, scene: &Scene, theme: &Theme) -> Result<(), S::Error> {
+fn anchor(align: Align, baseline: Baseline) -> Pos {
+    let h = match align {
+        Align::Left => HPos::Left,
+        Align::Center => HPos::Center,
+        Align::Right => HPos::Right,
+    };
+    let v = match baseline {
+        Baseline::Top => VPos::Top,
+        Baseline::Middle => VPos::Center,
+        Baseline::Bottom => VPos::Bottom,
+    };
+    Pos::new(h, v)
+}
+
+/// Draws `scene` on `area`, background first, marks in order.
+pub fn paint<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    theme: &Theme,
+) -> Res<DB> {
     let full = Rect::new(0.0, 0.0, scene.width.ceil(), scene.height.ceil());
-    fill(s, full, theme.ink(Ink::Background))?;
+    fill(area, full, color(theme, Ink::Background))?;
     for mark in &scene.marks {
         match mark {
-            Mark::Fill { rect, ink } => fill(s, *rect, theme.ink(*ink))?,
+            Mark::Fill { rect, ink } => fill(area, *rect, color(theme, *ink))?,
             Mark::Outline { rect, ink, dashed } => {
-                let c = theme.ink(*ink);
+                let c = color(theme, *ink);
                 for edge in edges(*rect) {
                     if *dashed {
                         for d in dashes(edge) {
-                            fill(s, d, c)?;
+                            fill(area, d, c)?;
                         }
                     } else {
-                        fill(s, edge, c)?;
+                        fill(area, edge, c)?;
                     }
                 }
             }
             Mark::Hatch { rect, ink } => {
-                let c = theme.ink(*ink);
+                let style = color(theme, *ink).stroke_width(1);
                 for line in hatch_lines(*rect) {
-                    s.line(&line, c)?;
+                    area.draw(&PathElement::new(line.to_vec(), style))?;
                 }
             }
             Mark::Line { from, to, ink } => {
-                let points = [(px(from.0), px(from.1)), (px(to.0), px(to.1))];
-                s.line(&points, theme.ink(*ink))?;
+                let style = color(theme, *ink).stroke_width(1);
+                let points = vec![(px(from.0), px(from.1)), (px(to.0), px(to.1))];
+                area.draw(&PathElement::new(points, style))?;
             }
             Mark::Diamond { x, y, r, ink } => {
                 let (x, y, r) = (px(*x), px(*y), px(*r));
-                let points = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
-                s.polygon(&points, theme.ink(*ink))?;
+                let points = vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
+                area.draw(&Polygon::new(points, color(theme, *ink).filled()))?;
             }
             Mark::Text {
                 x,
@@ -146,95 +144,23 @@ pub fn paint_on<S: Surface>(s: &mut S, scene: &Scene, theme: &Theme) -> Result<(
                 baseline,
                 vertical,
             } => {
-                let style = TextStyle {
-                    font: *font,
-                    color: theme.ink(*ink),
-                    align: *align,
-                    baseline: *baseline,
-                    vertical: *vertical,
+                let weight = if font.bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
                 };
-                s.text(text, (px(*x), px(*y)), &style)?;
+                let c = color(theme, *ink);
+                let mut style = FontDesc::new(FontFamily::SansSerif, font.size, weight)
+                    .color(&c)
+                    .pos(anchor(*align, *baseline));
+                if *vertical {
+                    style = style.transform(FontTransform::Rotate270);
+                }
+                area.draw(&Text::new(text.as_str(), (px(*x), px(*y)), style))?;
             }
         }
     }
     Ok(())
-}
-
-/// [`paint`]: the same on any plotters backend. Not in the wasm build,
-/// where the page paints on its canvas directly.
-#[cfg(not(target_arch = "wasm32"))]
-mod plot {
-    use super::{paint_on, Align, Baseline, Rgb, Scene, Surface, TextStyle, Theme};
-    use plotters::coord::Shift;
-    use plotters::prelude::*;
-    use plotters::style::text_anchor::{HPos, Pos, VPos};
-
-    type Res<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
-
-    /// A plotters drawing area as a [`Surface`].
-    struct Plotted<'a, DB: DrawingBackend>(&'a DrawingArea<DB, Shift>);
-
-    fn rgb((r, g, b): Rgb) -> RGBColor {
-        RGBColor(r, g, b)
-    }
-
-    fn anchor(align: Align, baseline: Baseline) -> Pos {
-        let h = match align {
-            Align::Left => HPos::Left,
-            Align::Center => HPos::Center,
-            Align::Right => HPos::Right,
-        };
-        let v = match baseline {
-            Baseline::Top => VPos::Top,
-            Baseline::Middle => VPos::Center,
-            Baseline::Bottom => VPos::Bottom,
-        };
-        Pos::new(h, v)
-    }
-
-    impl<DB: DrawingBackend> Surface for Plotted<'_, DB> {
-        type Error = DrawingAreaErrorKind<DB::ErrorType>;
-
-        fn fill_rect(&mut self, from: (i32, i32), to: (i32, i32), color: Rgb) -> Res<DB> {
-            self.0
-                .draw(&Rectangle::new([from, to], rgb(color).filled()))
-        }
-
-        fn line(&mut self, points: &[(i32, i32)], color: Rgb) -> Res<DB> {
-            let style = rgb(color).stroke_width(1);
-            self.0.draw(&PathElement::new(points.to_vec(), style))
-        }
-
-        fn polygon(&mut self, points: &[(i32, i32)], color: Rgb) -> Res<DB> {
-            let style = rgb(color).filled();
-            self.0.draw(&Polygon::new(points.to_vec(), style))
-        }
-
-        fn text(&mut self, text: &str, at: (i32, i32), style: &TextStyle) -> Res<DB> {
-            let weight = if style.font.bold {
-                FontStyle::Bold
-            } else {
-                FontStyle::Normal
-            };
-            let c = rgb(style.color);
-            let mut font = FontDesc::new(FontFamily::SansSerif, style.font.size, weight)
-                .color(&c)
-                .pos(anchor(style.align, style.baseline));
-            if style.vertical {
-                font = font.transform(FontTransform::Rotate270);
-            }
-            self.0.draw(&Text::new(text, at, font))
-        }
-    }
-
-    /// Draws `scene` on a plotters drawing area, background first, marks in order.
-    pub fn paint<DB: DrawingBackend>(
-        area: &DrawingArea<DB, Shift>,
-        scene: &Scene,
-        theme: &Theme,
-    ) -> Res<DB> {
-        paint_on(&mut Plotted(area), scene, theme)
-    }
 }
 
 #[cfg(test)]

@@ -6,11 +6,13 @@
 
 use super::text::fit;
 use super::{
-    count, key, short_name, Align, Baseline, FontSpec, Hit, Ink, KeyItem, Mark, Rect, Scene,
-    Target, TextMeasure, VotePart, LABEL, LINE, SMALL,
+    count, key, paint, short_name, Align, Baseline, FontSpec, Hit, Ink, KeyItem, Mark, Rect, Scene,
+    Target, TextMeasure, Theme, VotePart, LABEL, LINE, SMALL,
 };
 use crate::calendar::Style;
 use crate::dataset::{Dataset, VoteView};
+use plotters::coord::Shift;
+use plotters::prelude::*;
 
 /// The computed chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -232,13 +234,11 @@ fn vote_row(
     (bar_y + BAR + 8.0, extent)
 }
 
-/// Draws a laid-out chart on a plotters drawing area. Not in the wasm
-/// build: the page paints the scene on its canvas itself.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn draw<DB: plotters::prelude::DrawingBackend>(
-    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+/// Draws a laid-out chart.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
     layout: &Layout,
-    theme: &super::Theme,
-) -> Result<(), plotters::prelude::DrawingAreaErrorKind<DB::ErrorType>> {
-    super::paint(area, &layout.scene, theme)
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    paint(area, &layout.scene, theme)
 }
