@@ -23,46 +23,48 @@ fn figure(value: u32) -> Figure {
 /// on two events in three, and each event has one vote (every fifth a caucus
 /// vote).
 pub fn dataset(events: u32, factions: u32) -> Dataset {
-    let events = (0..events)
-        .map(|i| {
-            let segments: Vec<Segment> = (0..factions)
-                .map(|j| Segment {
-                    faction: Faction::ALL[j as usize % Faction::ALL.len()],
-                    figure: figure(5 + (i * 131 + j * 71 + 17) % 97),
-                    alternatives: Vec::new(),
-                    parts: Vec::new(),
-                    later: Vec::new(),
-                })
-                .collect();
-            let sum: u32 = segments.iter().map(Segment::count).sum();
-            let plenary = i % 5 != 0;
-            EventView {
-                id: format!("synthetic-{}", i + 1),
-                name: format!("Synthetic event {}", i + 1),
-                short: format!("Event {}", i + 1),
-                start: None,
-                end: None,
-                total: Some(figure(sum + (i % 3) * 10)),
-                total_label: "delegates".to_string(),
-                segments,
-                note: None,
-                user_added: false,
-                votes: vec![VoteView {
-                    motion: format!("Motion {}", i + 1),
-                    body: if plenary { "plenary" } else { "caucus" }.to_string(),
-                    plenary,
-                    for_: Some(100 + (i * 37) % 400),
-                    against: Some((i * 53) % 200),
-                    abstained: Some((i * 11) % 50),
-                    unanimous: false,
-                    majority: false,
-                    corroborated_by: Vec::new(),
-                    source: figure(0).source,
-                }],
-            }
-        })
-        .collect();
-    Dataset { events }
+    let mut out = Vec::with_capacity(events as usize);
+    for i in 0..events {
+        let mut segments = Vec::with_capacity(factions as usize);
+        let mut sum = 0;
+        for j in 0..factions {
+            let figure = figure(5 + (i * 131 + j * 71 + 17) % 97);
+            sum += figure.value;
+            segments.push(Segment {
+                faction: Faction::ALL[j as usize % Faction::ALL.len()],
+                figure,
+                alternatives: Vec::new(),
+                parts: Vec::new(),
+                later: Vec::new(),
+            });
+        }
+        let plenary = i % 5 != 0;
+        out.push(EventView {
+            id: format!("synthetic-{}", i + 1),
+            name: format!("Synthetic event {}", i + 1),
+            short: format!("Event {}", i + 1),
+            start: None,
+            end: None,
+            total: Some(figure(sum + (i % 3) * 10)),
+            total_label: "delegates".to_string(),
+            segments,
+            note: None,
+            user_added: false,
+            votes: vec![VoteView {
+                motion: format!("Motion {}", i + 1),
+                body: if plenary { "plenary" } else { "caucus" }.to_string(),
+                plenary,
+                for_: Some(100 + (i * 37) % 400),
+                against: Some((i * 53) % 200),
+                abstained: Some((i * 11) % 50),
+                unanimous: false,
+                majority: false,
+                corroborated_by: Vec::new(),
+                source: figure(0).source,
+            }],
+        });
+    }
+    Dataset { events: out }
 }
 
 #[cfg(test)]
