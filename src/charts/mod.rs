@@ -476,28 +476,16 @@ impl Mark {
     }
 
     /// The same text mark with another anchor.
-    pub fn anchored(self, align: Align, baseline: Baseline) -> Mark {
-        match self {
-            Mark::Text {
-                x,
-                y,
-                text,
-                font,
-                ink,
-                vertical,
-                ..
-            } => Mark::Text {
-                x,
-                y,
-                text,
-                font,
-                ink,
-                align,
-                baseline,
-                vertical,
-            },
-            other => other,
+    pub fn anchored(mut self, align: Align, baseline: Baseline) -> Mark {
+        if let Mark::Text {
+            align: a,
+            baseline: b,
+            ..
+        } = &mut self
+        {
+            (*a, *b) = (align, baseline);
         }
+        self
     }
 }
 
