@@ -1,12 +1,14 @@
-//! Charts of faction strength and votes, generic over plotters'
-//! `DrawingBackend`, with no knowledge of the browser.
+//! Charts of faction strength and votes, with no knowledge of the browser.
 //!
 //! Every chart works in two steps. `layout` turns a [`Dataset`] and a size
 //! into a [`Scene`]: every rectangle, line and label in pixel space (f64,
 //! snapped to whole pixels), plus the hit regions that map a pointer
-//! position back to what is drawn there. `draw` paints exactly that scene
-//! with plotters primitives. Because both come from the same scene, hit
-//! testing always agrees with the picture.
+//! position back to what is drawn there. [`paint_on`] paints exactly that
+//! scene on a [`Surface`] (four primitives): natively through plotters
+//! (`draw`, [`paint`], e.g. to SVG), in the page directly on the canvas.
+//! Because both come from the same scene, hit testing always agrees with
+//! the picture. plotters is a native dependency only: the wasm module does
+//! not need it.
 //!
 //! - [`factions`]: stacked bars of faction strength, one column per event.
 //! - [`compare`]: two events side by side, faction by faction.
@@ -15,8 +17,8 @@
 //!   data for stress tests.
 //!
 //! Text is measured through [`TextMeasure`] (a fixed approximation natively,
-//! the canvas in the browser) and drawn through [`Measured`], so layout and
-//! plotters agree on text sizes.
+//! the canvas in the browser); natively it is drawn through [`Measured`], so
+//! layout and plotters agree on text sizes.
 
 pub mod compare;
 pub mod factions;
@@ -472,28 +474,16 @@ impl Mark {
     }
 
     /// The same text mark with another anchor.
-    pub fn anchored(self, align: Align, baseline: Baseline) -> Mark {
-        match self {
-            Mark::Text {
-                x,
-                y,
-                text,
-                font,
-                ink,
-                vertical,
-                ..
-            } => Mark::Text {
-                x,
-                y,
-                text,
-                font,
-                ink,
-                align,
-                baseline,
-                vertical,
-            },
-            other => other,
+    pub fn anchored(mut self, align: Align, baseline: Baseline) -> Mark {
+        if let Mark::Text {
+            align: a,
+            baseline: b,
+            ..
+        } = &mut self
+        {
+            (*a, *b) = (align, baseline);
         }
+        self
     }
 }
 
