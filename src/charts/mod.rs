@@ -1,14 +1,13 @@
-//! Charts of faction strength and votes, with no knowledge of the browser.
+//! Charts of faction strength and votes, generic over plotters'
+//! `DrawingBackend`, with no knowledge of the browser.
 //!
 //! Every chart works in two steps. `layout` turns a [`Dataset`] and a size
 //! into a [`Scene`]: every rectangle, line and label in pixel space (f64,
 //! snapped to whole pixels), plus the hit regions that map a pointer
-//! position back to what is drawn there. [`paint_on`] paints exactly that
-//! scene on a [`Surface`] (four primitives): natively through plotters
-//! (`draw`, [`paint`], e.g. to SVG), in the page directly on the canvas.
-//! Because both come from the same scene, hit testing always agrees with
-//! the picture. plotters is a native dependency only: the wasm module does
-//! not need it.
+//! position back to what is drawn there. `draw` paints exactly that scene
+//! with plotters primitives ([`paint`]) on any backend: the canvas in the
+//! page (plotters-canvas), SVG in tests and exports. Because both come from
+//! the same scene, hit testing always agrees with the picture.
 //!
 //! - [`factions`]: stacked bars of faction strength, one column per event.
 //! - [`compare`]: two events side by side, faction by faction.
@@ -17,8 +16,8 @@
 //!   data for stress tests.
 //!
 //! Text is measured through [`TextMeasure`] (a fixed approximation natively,
-//! the canvas in the browser); natively it is drawn through [`Measured`], so
-//! layout and plotters agree on text sizes.
+//! the canvas in the browser) and drawn through [`Measured`], so layout and
+//! plotters agree on text sizes.
 
 pub mod compare;
 pub mod factions;
