@@ -5,8 +5,8 @@
 use super::text::fit;
 use super::{
     contrast, count, disagreement, figure_range, key, paint, percent, row_name, short_name, Align,
-    Baseline, FactionSet, FontSpec, Hit, Ink, KeyItem, Mark, Mode, Rect, Scene, Target,
-    TextMeasure, Theme, LABEL, LINE, SMALL,
+    Baseline, FactionSet, Hit, Ink, KeyItem, Mark, Mode, Rect, Scene, Target, TextMeasure, Theme,
+    BAR, HEAD, LABEL, LINE, PAD, SMALL,
 };
 use crate::dataset::{Dataset, EventView, Segment};
 use crate::factions::Faction;
@@ -99,10 +99,7 @@ impl Layout {
     }
 }
 
-const PAD: f64 = 4.0;
-const BAR: f64 = 14.0;
 const ROW: f64 = 20.0;
-const HEAD: FontSpec = LABEL.bold();
 
 /// "105 (13.4%)".
 fn value_label(n: u32, approximate: bool, share: Option<f64>) -> String {

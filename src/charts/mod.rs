@@ -37,6 +37,12 @@ pub use paint::paint;
 use crate::dataset::{Dataset, EventView, Segment};
 use crate::factions::Faction;
 
+/// Padding, bar thickness and heading font shared by the horizontal-bar
+/// charts (compare and votes).
+const PAD: f64 = 4.0;
+const BAR: f64 = 14.0;
+const HEAD: FontSpec = LABEL.bold();
+
 /// An RGB colour.
 pub type Rgb = (u8, u8, u8);
 

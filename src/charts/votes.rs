@@ -7,7 +7,7 @@
 use super::text::fit;
 use super::{
     count, key, paint, short_name, Align, Baseline, FontSpec, Hit, Ink, KeyItem, Mark, Rect, Scene,
-    Target, TextMeasure, Theme, VotePart, LABEL, LINE, SMALL,
+    Target, TextMeasure, Theme, VotePart, BAR, HEAD, LABEL, LINE, PAD, SMALL,
 };
 use crate::calendar::Style;
 use crate::dataset::{Dataset, VoteView};
@@ -29,9 +29,6 @@ impl Layout {
     }
 }
 
-const PAD: f64 = 4.0;
-const BAR: f64 = 14.0;
-const HEAD: FontSpec = LABEL.bold();
 const BADGE: FontSpec = SMALL.bold();
 
 /// The figures of a vote, in drawing order.
