@@ -717,6 +717,16 @@ fn screenshots(ctx: &mut Ctx) -> Result<()> {
     ctx.load()?;
     let wide = ctx.screenshots.join("page.png");
     ctx.browser.screenshot(&wide, true)?;
+    // The tooltip as a reader sees it, over the Second Congress Bolsheviks.
+    let canvas = "faction-chart";
+    let r = ctx.find_region(canvas, "Second Congress Bolsheviks segment", |r| {
+        is_segment(r, SECOND, "bolsheviks")
+    })?;
+    ctx.hover_centre(canvas, &r)?;
+    ctx.expect_tooltip(&["390", "Bolsheviks"], "for the hover screenshot")?;
+    let hovered = ctx.screenshots.join("page-hover.png");
+    ctx.browser.screenshot(&hovered, false)?;
+    ctx.hover_off(canvas)?;
 
     ctx.browser.set_viewport(360, 740, 2.0)?;
     let result = (|| -> Result<()> {
@@ -732,7 +742,12 @@ fn screenshots(ctx: &mut Ctx) -> Result<()> {
             format!("at 360 px the page scrolls sideways: scrollWidth is {sw}")
         })?;
         check_backing_stores(ctx).map_err(|e| format!("at 360 px, devicePixelRatio 2: {e}"))?;
-        println!("    saved {} and {}", wide.display(), narrow.display());
+        println!(
+            "    saved {}, {} and {}",
+            wide.display(),
+            hovered.display(),
+            narrow.display()
+        );
         Ok(())
     })();
     ctx.browser.set_viewport(1280, 900, 1.0)?;
