@@ -740,6 +740,12 @@ fn attach(app: &App) -> Result<(), JsValue> {
     for chart in &app.charts {
         let kind = chart.kind;
         let target: &EventTarget = chart.canvas.as_ref();
+        // Positions are re-read once as the pointer enters a chart (content
+        // above it may have moved without a scroll, e.g. the error banner),
+        // never on each move.
+        listen(target, "mouseenter", false, |_| {
+            with_app(App::refresh_bounds);
+        })?;
         listen(target, "mousemove", false, move |e| {
             let e: PointerPosition = e.unchecked_into();
             with_app(|app| report(app.on_move(kind, &e)));
