@@ -265,14 +265,7 @@ fn bar(
     items: &mut Vec<KeyItem>,
 ) {
     let (Some(f), Some(seg)) = (faction, seg) else {
-        scene.push(Mark::Fill {
-            rect,
-            ink: Ink::Unaccounted,
-        });
-        scene.push(Mark::Hatch {
-            rect,
-            ink: Ink::Hatch,
-        });
+        scene.unaccounted(rect);
         items.push(KeyItem::Unaccounted);
         return;
     };

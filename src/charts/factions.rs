@@ -396,14 +396,7 @@ fn column(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, m:
         let r = col.event.remainder().unwrap_or(0);
         let h = px(col.value(r));
         let rect = Rect::new(bar.x, y - h, bar.w, h);
-        scene.push(Mark::Fill {
-            rect,
-            ink: Ink::Unaccounted,
-        });
-        scene.push(Mark::Hatch {
-            rect,
-            ink: Ink::Hatch,
-        });
+        scene.unaccounted(rect);
         inside_label(scene, rect, &col.label(r, false), Ink::Text, m);
         scene.region(Target::Remainder { event: i }, rect);
         return;

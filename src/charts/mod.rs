@@ -526,6 +526,18 @@ impl Scene {
         self.marks.push(mark);
     }
 
+    /// Delegates no faction accounts for: a light fill, hatched.
+    pub fn unaccounted(&mut self, rect: Rect) {
+        self.push(Mark::Fill {
+            rect,
+            ink: Ink::Unaccounted,
+        });
+        self.push(Mark::Hatch {
+            rect,
+            ink: Ink::Hatch,
+        });
+    }
+
     /// Adds a hit region unless it is empty.
     pub fn region(&mut self, target: Target, rect: Rect) {
         if !rect.is_empty() {
