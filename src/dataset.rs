@@ -144,22 +144,11 @@ pub struct Dataset {
 impl Dataset {
     /// Factions that have a segment in any event, in stacking order.
     pub fn factions(&self) -> Vec<Faction> {
-        let mut seen: Vec<Faction> = self
-            .events
-            .iter()
-            .flat_map(|e| e.segments.iter().map(|s| s.faction))
-            .collect();
-        seen.sort();
-        seen.dedup();
-        seen
-    }
-
-    /// The largest column height in delegates (stated total or faction sum).
-    pub fn max_column(&self) -> u32 {
-        self.events
-            .iter()
-            .map(EventView::share_base)
-            .max()
-            .unwrap_or(0)
+        let present = |f: &Faction| {
+            self.events
+                .iter()
+                .any(|e| e.segments.iter().any(|s| s.faction == *f))
+        };
+        Faction::ALL.into_iter().filter(present).collect()
     }
 }

@@ -264,17 +264,6 @@ pub struct Vote {
     pub src: Span,
 }
 
-impl Vote {
-    /// Votes cast, counting abstentions; `None` if no figure is known.
-    pub fn cast(&self) -> Option<u32> {
-        let parts = [self.for_, self.against, self.abstained];
-        parts
-            .iter()
-            .any(Option::is_some)
-            .then(|| sum(parts.iter().flatten().copied()))
-    }
-}
-
 /// A date attached to an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateFact {

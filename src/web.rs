@@ -565,7 +565,7 @@ impl App {
     fn build_legend(&self) -> Result<(), JsValue> {
         let list = self.element("faction-legend")?;
         list.set_text_content(None);
-        for f in charts::factions_in(&self.data) {
+        for f in self.data.factions() {
             let button = self.create("button", None)?;
             button.set_attribute("type", "button")?;
             button.set_attribute("data-faction", f.id())?;

@@ -98,10 +98,6 @@ impl<DB, M> Measured<DB, M> {
             size: Some(size),
         }
     }
-
-    pub fn into_inner(self) -> DB {
-        self.inner
-    }
 }
 
 impl<DB, M> fmt::Debug for Measured<DB, M> {
