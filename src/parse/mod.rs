@@ -268,11 +268,6 @@ impl Builder<'_> {
                 }
             }
         }
-        if self.year.is_none() {
-            if let Some(y) = self.events[ev].starts.first().map(|d| d.date.written.year) {
-                self.year = Some(y);
-            }
-        }
         first
     }
 
