@@ -8,6 +8,9 @@
 //! and keyboard input go through the browser's real input pipeline, so
 //! what is tested is what a visitor's pointer does.
 
+mod access;
+mod sources;
+
 use crate::cdp::{abbreviate, Browser};
 use crate::serve::Server;
 use crate::tools::{self, cargo, root};
@@ -127,7 +130,8 @@ struct Ctx {
 
 type Test = fn(&mut Ctx) -> Result<()>;
 
-/// The tests, in the order they run.
+/// The page's own tests (issue 3), in the order they run; the source
+/// panel's (`sources`) and accessibility's (`access`) follow.
 const TESTS: &[(&str, Test)] = &[
     ("loads", loads),
     ("hover_segment", hover_segment),
@@ -169,7 +173,8 @@ pub fn run(chromium: &Path) -> Result<Outcome> {
     };
     ctx.browser.add_init_script(HELPERS)?;
     let mut outcome = Outcome::default();
-    for (name, test) in TESTS {
+    let all = TESTS.iter().chain(sources::TESTS).chain(access::TESTS);
+    for (name, test) in all {
         let started = std::time::Instant::now();
         let result = test(&mut ctx);
         let errors = ctx
