@@ -48,6 +48,17 @@ pub fn css_font(style: &str, size: f64, family: &str) -> String {
     format!("{style} {}px {family}", size.round().max(0.0) as u32)
 }
 
+/// The box plotters asks a backend for: `text`'s width in `style`, and a
+/// line height of 1.2 × the font size, both rounded up.
+pub fn text_box<S: BackendTextStyle>(m: &impl TextMeasure, text: &str, style: &S) -> (u32, u32) {
+    let font = FontSpec {
+        size: style.size(),
+        bold: matches!(style.style(), FontStyle::Bold),
+    };
+    let w = m.width(text, font);
+    (w.ceil() as u32, (font.size * 1.2).ceil() as u32)
+}
+
 /// Measures the advance width of a single line of text.
 pub trait TextMeasure {
     /// Width in pixels of `text` set in `font`.
@@ -186,12 +197,7 @@ impl<DB: DrawingBackend, M: TextMeasure> DrawingBackend for Measured<DB, M> {
         text: &str,
         style: &TStyle,
     ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        let font = FontSpec {
-            size: style.size(),
-            bold: matches!(style.style(), FontStyle::Bold),
-        };
-        let w = self.measure.width(text, font);
-        Ok((w.ceil() as u32, (font.size * 1.2).ceil() as u32))
+        Ok(text_box(&self.measure, text, style))
     }
 
     fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Res<DB> {

@@ -31,7 +31,7 @@ pub mod votes;
 
 use format::about;
 pub use format::{count, percent, signed_count, signed_points};
-pub use measure::{css_font, ApproxMeasure, FontSpec, Measured, TextMeasure};
+pub use measure::{css_font, text_box, ApproxMeasure, FontSpec, Measured, TextMeasure};
 pub use paint::paint;
 
 use crate::dataset::{Dataset, EventView, Segment};

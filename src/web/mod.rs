@@ -9,21 +9,22 @@
 //! the hovered rectangle is outlined on a separate overlay canvas, and the
 //! tooltip is moved with a CSS transform.
 //!
-//! Charts are painted by plotters through plotters-canvas's `CanvasBackend`,
-//! wrapped in [`Measured`] so that text is measured with the canvas
-//! context's `measureText` (cached) instead of plotters' DOM-based web font
-//! code, which a strict CSP blocks and which forces layout.
+//! Charts are painted by plotters through [`canvas::Painter`], a layer
+//! over plotters-canvas's `CanvasBackend` that skips context state which
+//! has not changed and measures text with the canvas context's
+//! `measureText` (cached) instead of plotters' DOM-based web font code,
+//! which a strict CSP blocks and which forces layout.
 
 use crate::calendar::Style;
 use crate::charts::{
     self, compare, factions, synthetic, tooltip, votes, ApproxMeasure, FactionSet, FontSpec, Hit,
-    Measured, Mode, Rect, Scene, Target, TextMeasure, Theme,
+    Mode, Rect, Scene, Target, TextMeasure, Theme,
 };
 use crate::dataset::{Dataset, EventView};
 use crate::{Corpus, Faction};
+use canvas::Painter;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -32,6 +33,8 @@ use web_sys::{
     CanvasRenderingContext2d, Document, Element, EventTarget, HtmlCanvasElement, HtmlElement,
     HtmlInputElement, HtmlSelectElement, MediaQueryList, ResizeObserver, Window,
 };
+
+mod canvas;
 
 #[wasm_bindgen]
 extern "C" {
@@ -453,9 +456,9 @@ impl App {
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
         let size = (width.ceil() as u32, css_height.ceil() as u32);
         // plotters-canvas draws on the same context, so the transform holds.
-        let backend = CanvasBackend::with_canvas_object(chart.canvas.clone())
+        let backend = Painter::new(chart.canvas.clone(), ctx, &self.measure, size)
             .ok_or_else(|| err("the canvas has no 2D context"))?;
-        let area = Measured::sized(backend, &self.measure, size).into_drawing_area();
+        let area = backend.into_drawing_area();
         layout
             .draw(&area, &self.theme)
             .map_err(|e| err(&format!("drawing {}: {e}", kind.canvas_id())))?;
@@ -469,12 +472,19 @@ impl App {
         Ok(())
     }
 
+    fn heights(&self) -> Vec<f64> {
+        self.charts.iter().map(|c| c.bounds.height).collect()
+    }
+
     fn draw_all(&mut self) -> Result<(), JsValue> {
+        let heights = self.heights();
         for kind in KINDS {
             self.draw(kind)?;
         }
-        // Content-sized charts may have moved the others.
-        self.refresh_bounds();
+        // A content-sized chart that grew or shrank moved the ones below.
+        if self.heights() != heights {
+            self.refresh_bounds();
+        }
         self.fill_table()
     }
 
