@@ -12,7 +12,7 @@ use crate::dataset::{Dataset, EventView, Figure, Source};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     pub caption: String,
-    pub head: Vec<&'static str>,
+    pub head: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }
 
@@ -20,8 +20,7 @@ impl Table {
     /// RFC 4180 CSV: the header line, then one line per row.
     pub fn csv(&self) -> String {
         let mut out = String::new();
-        let lines = std::iter::once(self.head.iter().map(|s| s.to_string()).collect::<Vec<_>>())
-            .chain(self.rows.iter().cloned());
+        let lines = std::iter::once(&self.head).chain(&self.rows);
         for line in lines {
             for (k, cell) in line.iter().enumerate() {
                 if k > 0 {
@@ -121,6 +120,10 @@ pub fn step(stops: &[Hit], current: Option<usize>, step: Step) -> Option<usize> 
     Some(found.unwrap_or(cur))
 }
 
+fn strings(s: &[&str]) -> Vec<String> {
+    s.iter().map(|s| s.to_string()).collect()
+}
+
 fn about(f: &Figure) -> String {
     if f.approximate {
         format!("about {}", count(f.value))
@@ -179,7 +182,7 @@ pub fn factions(data: &Dataset, scene: &Scene) -> Table {
     }
     Table {
         caption: "Faction strength: delegates of each faction at each event, with their share of the stated total and the sentence each figure comes from".to_string(),
-        head: vec!["Event", "Faction", "Delegates", "Share", "Quote", "Document"],
+        head: strings(&["Event", "Faction", "Delegates", "Share", "Quote", "Document"]),
         rows,
     }
 }
@@ -214,7 +217,7 @@ pub fn votes(data: &Dataset, scene: &Scene) -> Table {
     Table {
         caption: "Votes: every recorded vote with its figures and the sentence they come from"
             .to_string(),
-        head: vec![
+        head: strings(&[
             "Event",
             "Motion",
             "Voted by",
@@ -224,6 +227,60 @@ pub fn votes(data: &Dataset, scene: &Scene) -> Table {
             "Result",
             "Quote",
             "Document",
+        ]),
+        rows,
+    }
+}
+
+/// The comparison of events `a` and `b` (indices into `data.events`) as
+/// a table: each faction's count and share in both, the change, and the
+/// sentence each count comes from. Empty if either event is missing.
+pub fn compare(data: &Dataset, a: usize, b: usize) -> Table {
+    let (Some(ea), Some(eb)) = (data.events.get(a), data.events.get(b)) else {
+        return Table {
+            caption: String::new(),
+            head: Vec::new(),
+            rows: Vec::new(),
+        };
+    };
+    let (sa, sb) = (short_name(ea), short_name(eb));
+    let quote = |e: &EventView, f: Option<crate::Faction>| {
+        let source = match f {
+            Some(f) => e.segments.iter().find(|s| s.faction == f).map(|s| &s.figure.source),
+            None => e.total.as_ref().map(|t| &t.source),
+        };
+        source.map_or(String::new(), |s| format!("“{}” — {}", s.quote.trim(), s.doc_name))
+    };
+    let opt = |n: Option<u32>| n.map(count).unwrap_or_default();
+    let pct = |s: Option<f64>| s.map(percent).unwrap_or_default();
+    let rows = super::compare::change_rows(ea, eb)
+        .into_iter()
+        .map(|r| {
+            vec![
+                row_name(r.faction).to_string(),
+                opt(r.a),
+                pct(r.share_a),
+                opt(r.b),
+                pct(r.share_b),
+                r.delta_count.map(super::signed_count).unwrap_or_default(),
+                r.delta_share.map(super::signed_points).unwrap_or_default(),
+                quote(ea, r.faction),
+                quote(eb, r.faction),
+            ]
+        })
+        .collect();
+    Table {
+        caption: format!("Delegates by faction: {sa} and {sb}"),
+        head: vec![
+            "Faction".to_string(),
+            format!("{sa} delegates"),
+            format!("{sa} share"),
+            format!("{sb} delegates"),
+            format!("{sb} share"),
+            "Change".to_string(),
+            "Change in share".to_string(),
+            format!("Source ({sa})"),
+            format!("Source ({sb})"),
         ],
         rows,
     }
@@ -281,10 +338,21 @@ mod tests {
     }
 
     #[test]
+    fn compare_table_has_both_counts_the_change_and_sources() {
+        let data = seeds();
+        let at = |id: &str| data.events.iter().position(|e| e.id == id).expect("event");
+        let t = compare(&data, at("congress-of-soviets-1"), at("congress-of-soviets-2"));
+        let row = t.rows.iter().find(|r| r[0] == "Bolsheviks").expect("a row");
+        assert_eq!(row[1..7], ["105", "13.4%", "390", "60.1%", "+285", "+46.7 pp"]);
+        assert!(row[7].contains("105") && row[8].contains("390"), "{row:?}");
+        assert_eq!(compare(&data, 0, 999).rows.len(), 0);
+    }
+
+    #[test]
     fn csv_quotes_what_needs_quoting() {
         let table = Table {
             caption: String::new(),
-            head: vec!["a", "b"],
+            head: strings(&["a", "b"]),
             rows: vec![vec!["x, y".into(), "say \"hi\"".into()]],
         };
         assert_eq!(table.csv(), "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n");
