@@ -246,10 +246,16 @@ pub fn compare(data: &Dataset, a: usize, b: usize) -> Table {
     let (sa, sb) = (short_name(ea), short_name(eb));
     let quote = |e: &EventView, f: Option<crate::Faction>| {
         let source = match f {
-            Some(f) => e.segments.iter().find(|s| s.faction == f).map(|s| &s.figure.source),
+            Some(f) => e
+                .segments
+                .iter()
+                .find(|s| s.faction == f)
+                .map(|s| &s.figure.source),
             None => e.total.as_ref().map(|t| &t.source),
         };
-        source.map_or(String::new(), |s| format!("“{}” — {}", s.quote.trim(), s.doc_name))
+        source.map_or(String::new(), |s| {
+            format!("“{}” — {}", s.quote.trim(), s.doc_name)
+        })
     };
     let opt = |n: Option<u32>| n.map(count).unwrap_or_default();
     let pct = |s: Option<f64>| s.map(percent).unwrap_or_default();
@@ -341,9 +347,16 @@ mod tests {
     fn compare_table_has_both_counts_the_change_and_sources() {
         let data = seeds();
         let at = |id: &str| data.events.iter().position(|e| e.id == id).expect("event");
-        let t = compare(&data, at("congress-of-soviets-1"), at("congress-of-soviets-2"));
+        let t = compare(
+            &data,
+            at("congress-of-soviets-1"),
+            at("congress-of-soviets-2"),
+        );
         let row = t.rows.iter().find(|r| r[0] == "Bolsheviks").expect("a row");
-        assert_eq!(row[1..7], ["105", "13.4%", "390", "60.1%", "+285", "+46.7 pp"]);
+        assert_eq!(
+            row[1..7],
+            ["105", "13.4%", "390", "60.1%", "+285", "+46.7 pp"]
+        );
         assert!(row[7].contains("105") && row[8].contains("390"), "{row:?}");
         assert_eq!(compare(&data, 0, 999).rows.len(), 0);
     }

@@ -33,6 +33,13 @@ pub(super) struct Access {
     pub(super) quiet: bool,
 }
 
+impl Access {
+    /// The keyboard stops of chart `kind`: its regions, once each.
+    pub(super) fn stops(&self, kind: Kind) -> &[Hit] {
+        &self.stops[App::index(kind)]
+    }
+}
+
 thread_local! {
     pub(super) static ACCESS: RefCell<Access> = RefCell::new(Access {
         quiet: true,
@@ -151,15 +158,31 @@ impl App {
         let bar = self.create("div", None)?;
         bar.set_class_name("chart-tools");
         bar.set_attribute("role", "group")?;
-        bar.set_attribute("aria-label", &format!("{}: table, downloads and link", kind.title()))?;
+        bar.set_attribute(
+            "aria-label",
+            &format!("{}: table, downloads and link", kind.title()),
+        )?;
         bar.set_attribute("data-chart", kind.chart().id())?;
         let wrap_id = format!("{}-wrap", kind.table_id());
         let mut buttons = Vec::new();
         if kind != Kind::Compare {
-            buttons.push(("table", "Table", "Show the chart's figures as a table".to_string()));
+            buttons.push((
+                "table",
+                "Table",
+                "Show the chart's figures as a table".to_string(),
+            ));
         }
-        for (action, ext) in [("png", "PNG"), ("svg", "SVG"), ("csv", "CSV"), ("json", "JSON")] {
-            buttons.push((action, ext, format!("Download the {} as {ext}", kind.title().to_lowercase())));
+        for (action, ext) in [
+            ("png", "PNG"),
+            ("svg", "SVG"),
+            ("csv", "CSV"),
+            ("json", "JSON"),
+        ] {
+            buttons.push((
+                action,
+                ext,
+                format!("Download the {} as {ext}", kind.title().to_lowercase()),
+            ));
         }
         buttons.push(("link", "Copy link", "Copy a link to this view".to_string()));
         for (action, text, title) in buttons {
@@ -179,6 +202,10 @@ impl App {
             wrap.set_id(&wrap_id);
             wrap.set_class_name("table-wrap data-table");
             wrap.set_attribute("hidden", "")?;
+            // A wide table scrolls inside its frame, so the frame takes focus.
+            wrap.set_attribute("tabindex", "0")?;
+            wrap.set_attribute("role", "region")?;
+            wrap.set_attribute("aria-label", &format!("{} table", kind.title()))?;
             let t = self.create("table", None)?;
             t.set_id(kind.table_id());
             wrap.append_child(&t)?;
@@ -251,7 +278,10 @@ impl App {
             self.set_hover(i, Some(hit))?;
         }
         with_access(|a| a.pinned = true);
-        self.say(&format!("Source shown: {}", tooltip::lines(&self.data, target).join(". ")));
+        self.say(&format!(
+            "Source shown: {}",
+            tooltip::lines(&self.data, target).join(". ")
+        ));
         Ok(())
     }
 
@@ -374,11 +404,17 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
         let target: &EventTarget = chart.canvas.as_ref();
         listen(target, "focus", false, move |_| {
             with_app(|app| {
-                app.refresh_bounds();
                 with_access(|a| a.chart = Some(kind.chart()));
+                state::sync(app, false);
+                // A click or tap also focuses the chart; only keyboard
+                // focus selects a region.
+                let canvas = &app.charts[App::index(kind)].canvas;
+                if !canvas.matches(":focus-visible").unwrap_or(true) {
+                    return;
+                }
+                app.refresh_bounds();
                 let n = with_access(|a| a.focus[App::index(kind)]).unwrap_or(0);
                 report(app.show_stop(kind, n));
-                state::sync(app, false);
             });
         })?;
         listen(target, "blur", false, move |_| {

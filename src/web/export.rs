@@ -5,7 +5,7 @@
 //! show ([`crate::view::file_name`]). Exports always use the light theme.
 
 use super::{context, css_rgb, err, report, with_app, App, Kind};
-use crate::charts::{short_name, FontSpec, Measured, Theme};
+use crate::charts::{short_name, tooltip, FontSpec, Measured, Theme};
 use crate::view;
 use crate::Corpus;
 use plotters::prelude::*;
@@ -13,6 +13,13 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
+
+/// `text` with the characters XML reserves escaped.
+fn xml_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
 
 /// PNG pixels per CSS pixel.
 const SCALE: f64 = 2.0;
@@ -24,7 +31,12 @@ impl App {
     /// The file name for chart `kind` with extension `ext`.
     fn file_name(&self, kind: Kind, ext: &str) -> String {
         let name = |i: usize| self.data.events.get(i).map_or("", short_name);
-        view::file_name(kind.chart(), self.mode, (name(self.pair.0), name(self.pair.1)), ext)
+        view::file_name(
+            kind.chart(),
+            self.mode,
+            (name(self.pair.0), name(self.pair.1)),
+            ext,
+        )
     }
 
     /// "Faction strength (share of each event's total)".
@@ -37,7 +49,11 @@ impl App {
             Kind::Factions => format!("Faction strength ({unit})"),
             Kind::Compare => {
                 let name = |i: usize| self.data.events.get(i).map_or("", short_name);
-                format!("Compare {} and {} ({unit})", name(self.pair.0), name(self.pair.1))
+                format!(
+                    "Compare {} and {} ({unit})",
+                    name(self.pair.0),
+                    name(self.pair.1)
+                )
             }
             Kind::Votes => "Votes at the congresses".to_string(),
         }
@@ -54,7 +70,10 @@ impl App {
                 }
             }
         }
-        format!("Sources: {} · Power in the Soviets, 1917–1921", docs.join(", "))
+        format!(
+            "Sources: {} · Power in the Soviets, 1917–1921",
+            docs.join(", ")
+        )
     }
 
     /// The chart as SVG, at its CSS size.
@@ -69,8 +88,27 @@ impl App {
         {
             let backend = SVGBackend::with_string(&mut out, size);
             let area = Measured::sized(backend, &self.measure, size).into_drawing_area();
-            let drawn = layout.draw(&area, &Theme::LIGHT).and_then(|()| area.present());
+            let drawn = layout
+                .draw(&area, &Theme::LIGHT)
+                .and_then(|()| area.present());
             drawn.map_err(|e| err(&format!("drawing the SVG: {e}")))?;
+        }
+        // A title and a description with every figure, for readers of the
+        // file who cannot see it.
+        let figures: Vec<String> = super::access::with_access(|a| {
+            a.stops(kind)
+                .iter()
+                .map(|h| tooltip::announce(&self.data, h.target))
+                .collect()
+        });
+        let head = format!(
+            "\n<title>{}</title>\n<desc>{}. {}</desc>",
+            xml_text(&self.export_title(kind)),
+            xml_text(&figures.join("; ")),
+            xml_text(&self.source_line())
+        );
+        if let Some(end) = out.find('>') {
+            out.insert_str(end + 1, &head);
         }
         Ok(out)
     }
@@ -91,7 +129,8 @@ impl App {
         ctx.set_transform(SCALE, 0.0, 0.0, SCALE, 0.0, HEAD * SCALE)?;
         let backend = CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or_else(|| err("the canvas has no 2D context"))?;
-        let area = Measured::sized(backend, &self.measure, (w as u32, h as u32)).into_drawing_area();
+        let area =
+            Measured::sized(backend, &self.measure, (w as u32, h as u32)).into_drawing_area();
         layout
             .draw(&area, &theme)
             .map_err(|e| err(&format!("drawing the PNG: {e}")))?;
@@ -121,7 +160,10 @@ impl App {
             let _ = Url::revoke_object_url(&url);
         });
         self.window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                revoke.unchecked_ref(),
+                10_000,
+            )?;
         self.notice(&format!("Downloaded {name}"));
         Ok(())
     }
@@ -142,7 +184,9 @@ pub(super) fn run(app: &mut App, kind: Kind, action: &str) -> Result<(), JsValue
     match action {
         "svg" => app.save_text(&name, "image/svg+xml", &app.svg(kind)?),
         "csv" => {
-            let table = app.table(kind).ok_or_else(|| err("the chart is not drawn yet"))?;
+            let table = app
+                .table(kind)
+                .ok_or_else(|| err("the chart is not drawn yet"))?;
             app.save_text(&name, "text/csv", &table.csv())
         }
         "json" => {

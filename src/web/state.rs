@@ -57,9 +57,15 @@ fn apply(app: &mut App, view: &ViewState) -> Vec<String> {
         r.set_checked(true);
     }
     app.hidden = view.hidden;
-    if let Ok(buttons) = app.document.query_selector_all("#faction-legend button[data-faction]") {
+    if let Ok(buttons) = app
+        .document
+        .query_selector_all("#faction-legend button[data-faction]")
+    {
         for k in 0..buttons.length() {
-            let Some(b) = buttons.item(k).and_then(|b| b.dyn_into::<web_sys::Element>().ok()) else {
+            let Some(b) = buttons
+                .item(k)
+                .and_then(|b| b.dyn_into::<web_sys::Element>().ok())
+            else {
                 continue;
             };
             let hidden = b
