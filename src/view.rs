@@ -310,22 +310,30 @@ mod tests {
     #[test]
     fn file_names_say_what_they_show() {
         let pair = ("First Congress", "Second Congress");
-        assert_eq!(
-            file_name(Chart::Factions, Mode::Share, pair, "png"),
-            "faction-strength-share.png"
-        );
-        assert_eq!(
-            file_name(Chart::Factions, Mode::Absolute, pair, "csv"),
-            "faction-strength-delegates.csv"
-        );
-        assert_eq!(
-            file_name(Chart::Compare, Mode::Absolute, pair, "svg"),
-            "compare-first-congress-vs-second-congress-delegates.svg"
-        );
-        assert_eq!(
-            file_name(Chart::Votes, Mode::Share, pair, "json"),
-            "votes.json"
-        );
+        let cases = [
+            (
+                Chart::Factions,
+                Mode::Share,
+                "png",
+                "faction-strength-share.png",
+            ),
+            (
+                Chart::Factions,
+                Mode::Absolute,
+                "csv",
+                "faction-strength-delegates.csv",
+            ),
+            (
+                Chart::Compare,
+                Mode::Absolute,
+                "svg",
+                "compare-first-congress-vs-second-congress-delegates.svg",
+            ),
+            (Chart::Votes, Mode::Share, "json", "votes.json"),
+        ];
+        for (chart, mode, ext, name) in cases {
+            assert_eq!(file_name(chart, mode, pair, ext), name);
+        }
         assert_eq!(slug("  RSDLP(b) — 7th (April)  "), "rsdlp-b-7th-april");
     }
 }
