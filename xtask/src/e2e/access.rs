@@ -20,6 +20,7 @@ pub const TESTS: &[(&str, Test)] = &[
     ("link_restores_view", link_restores_view),
     ("small_and_wide_screens", small_and_wide_screens),
     ("dark_mode", dark_mode),
+    ("print_shows_tables", print_shows_tables),
     ("axe_audit", axe_audit),
 ];
 
@@ -583,6 +584,29 @@ fn dark_mode(ctx: &mut Ctx) -> Result<()> {
     })();
     set_dark(ctx, false)?;
     result
+}
+
+/// Printing shows every table, closed or not, and hides the controls.
+fn print_shows_tables(ctx: &mut Ctx) -> Result<()> {
+    ctx.load()?;
+    ctx.browser
+        .send("Emulation.setEmulatedMedia", json!({"media": "print"}))?;
+    let v = ctx.browser.evaluate(
+        "({tables: ['#faction-table', '#vote-table', '#compare-table'].map(s => __xt.visible(s)), \
+          tools: [...document.querySelectorAll('.chart-tools, .controls')].map(e => getComputedStyle(e).display)})",
+    );
+    ctx.browser
+        .send("Emulation.setEmulatedMedia", json!({"media": ""}))?;
+    let v = v?;
+    let tables_shown = v["tables"]
+        .as_array()
+        .is_some_and(|t| t.iter().all(|x| x == true));
+    let tools_hidden = v["tools"]
+        .as_array()
+        .is_some_and(|t| !t.is_empty() && t.iter().all(|x| x == "none"));
+    ensure(tables_shown && tools_hidden, || {
+        format!("in print, tables should show and controls hide: {v}")
+    })
 }
 
 /// axe-core from the npm registry, fetched once into `target/` at a pinned
