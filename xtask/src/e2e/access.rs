@@ -209,7 +209,29 @@ fn keyboard_focus_and_live_region(ctx: &mut Ctx) -> Result<()> {
     )?;
     ctx.expect_tooltip(&["“"], "the pinned source after Enter")?;
     ctx.browser.press_key("Escape")?;
-    ctx.expect_tooltip_hidden("after Escape")
+    ctx.expect_tooltip_hidden("after Escape")?;
+    // The next charts are reached and read the same way.
+    for (id, needle) in [("compare-chart", "Congress, "), ("vote-chart", ", For ")] {
+        let mut reached = false;
+        for _ in 0..40 {
+            ctx.browser.press_key("Tab")?;
+            let active = ctx
+                .browser
+                .evaluate("document.activeElement && document.activeElement.id")?;
+            if active == id {
+                reached = true;
+                break;
+            }
+        }
+        ensure(reached, || format!("40 presses of Tab never focused #{id}"))?;
+        ctx.browser.press_key("ArrowDown")?;
+        let said = live(ctx)?;
+        ensure(said.contains(needle), || {
+            format!("on #{id} ArrowDown should read a region out; the live region says {said:?}")
+        })?;
+        ctx.expect_tooltip(&["“"], &format!("keyboard focus on #{id}"))?;
+    }
+    Ok(())
 }
 
 /// On a touch screen a tap shows the tooltip and a tap elsewhere hides it.
@@ -463,7 +485,8 @@ fn link_restores_view(ctx: &mut Ctx) -> Result<()> {
                  a: document.getElementById('compare-a').value, b: document.getElementById('compare-b').value, \
                  mensheviks: document.querySelector('#faction-legend button[data-faction=mensheviks]').getAttribute('aria-pressed'), \
                  drawn: window.soviets.regions('faction-chart').some(r => r.faction === 'mensheviks'), \
-                 caption: document.querySelector('#compare-table caption').textContent, hash: location.hash})";
+                 caption: document.querySelector('#compare-table caption').textContent, hash: location.hash, \
+                 shown: (() => { const r = document.getElementById('compare-chart').getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; })()})";
     let v = ctx.browser.evaluate(view)?;
     ensure(
         v["share"] == true
@@ -474,7 +497,8 @@ fn link_restores_view(ctx: &mut Ctx) -> Result<()> {
             && v["caption"]
                 .as_str()
                 .is_some_and(|c| c.contains("2nd Congress and 1st Congress"))
-            && v["hash"] == hash.as_str(),
+            && v["hash"] == hash.as_str()
+            && v["shown"] == true,
         || format!("the link {hash} did not restore its view: {v}"),
     )?;
     // A change is a new history entry; back restores the view before it.
