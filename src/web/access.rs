@@ -181,7 +181,10 @@ impl App {
             buttons.push((
                 action,
                 ext,
-                format!("Download the {} as {ext}", kind.title().to_lowercase()),
+                format!(
+                    "Download the {} as {ext}",
+                    kind.title().to_ascii_lowercase()
+                ),
             ));
         }
         buttons.push(("link", "Copy link", "Copy a link to this view".to_string()));

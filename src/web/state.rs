@@ -160,6 +160,12 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
     for name in ["popstate", "hashchange"] {
         listen(app.window.as_ref(), name, false, |_| {
             with_app(|app| {
+                // Back and forward fire both events; the second finds the
+                // view already shown.
+                let hash = app.window.location().hash().unwrap_or_default();
+                if ViewState::parse(&hash).0 == current(app) {
+                    return;
+                }
                 super::access::with_access(|a| a.quiet = true);
                 restore(app);
                 report(app.draw_all());
