@@ -5,9 +5,9 @@
 //! show ([`crate::view::file_name`]). Exports always use the light theme.
 
 use super::{context, css_rgb, err, report, with_app, App, Kind};
-use crate::charts::{short_name, tooltip, FontSpec, Measured, Theme};
+use crate::charts::{short_name, tooltip, FontSpec, Measured, TextMeasure, Theme};
 use crate::view;
-use crate::Corpus;
+use crate::{Corpus, Faction};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
@@ -26,6 +26,10 @@ const SCALE: f64 = 2.0;
 /// Heights of the PNG's title band and source line, in CSS pixels.
 const HEAD: f64 = 32.0;
 const FOOT: f64 = 24.0;
+/// A legend row's height, its swatch's side and its font.
+const ROW: f64 = 20.0;
+const SWATCH: f64 = 11.0;
+const LEGEND: FontSpec = FontSpec::new(12.0);
 
 impl App {
     /// The file name for chart `kind` with extension `ext`.
@@ -113,20 +117,44 @@ impl App {
         Ok(out)
     }
 
-    /// The chart at twice its CSS size with a title band and a source
-    /// line, on a detached canvas.
+    /// The legend of the faction chart as swatches laid out in rows of
+    /// width `w`: `(faction, x, row)`. Other charts label their own bars.
+    fn legend(&self, kind: Kind, w: f64) -> Vec<(Faction, f64, usize)> {
+        if kind != Kind::Factions {
+            return Vec::new();
+        }
+        let (mut x, mut row, mut out) = (8.0, 0, Vec::new());
+        for f in self.data.factions() {
+            if self.hidden.contains(f) {
+                continue;
+            }
+            let item = SWATCH + 6.0 + self.measure.width(f.name(), LEGEND) + 14.0;
+            if x + item > w && x > 8.0 {
+                (x, row) = (8.0, row + 1);
+            }
+            out.push((f, x, row));
+            x += item;
+        }
+        out
+    }
+
+    /// The chart at twice its CSS size with a title band (and the faction
+    /// legend) above and a source line below, on a detached canvas.
     fn png_canvas(&self, kind: Kind) -> Result<HtmlCanvasElement, JsValue> {
         let layout = self.charts[App::index(kind)]
             .layout
             .as_ref()
             .ok_or_else(|| err("the chart is not drawn yet"))?;
         let (w, h) = (layout.scene().width.ceil(), layout.scene().height.ceil());
+        let legend = self.legend(kind, w);
+        let rows = legend.last().map_or(0, |l| l.2 + 1);
+        let head = HEAD + ROW * rows as f64;
         let canvas: HtmlCanvasElement = self.document.create_element("canvas")?.dyn_into()?;
         canvas.set_width((w * SCALE) as u32);
-        canvas.set_height(((h + HEAD + FOOT) * SCALE) as u32);
+        canvas.set_height(((h + head + FOOT) * SCALE) as u32);
         let ctx = context(&canvas)?;
         let theme = Theme::LIGHT;
-        ctx.set_transform(SCALE, 0.0, 0.0, SCALE, 0.0, HEAD * SCALE)?;
+        ctx.set_transform(SCALE, 0.0, 0.0, SCALE, 0.0, head * SCALE)?;
         let backend = CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or_else(|| err("the canvas has no 2D context"))?;
         let area =
@@ -136,15 +164,23 @@ impl App {
             .map_err(|e| err(&format!("drawing the PNG: {e}")))?;
         ctx.set_transform(SCALE, 0.0, 0.0, SCALE, 0.0, 0.0)?;
         ctx.set_fill_style_str(&css_rgb(theme.background));
-        ctx.fill_rect(0.0, 0.0, w, HEAD);
-        ctx.fill_rect(0.0, HEAD + h, w, FOOT);
+        ctx.fill_rect(0.0, 0.0, w, head);
+        ctx.fill_rect(0.0, head + h, w, FOOT);
         ctx.set_fill_style_str(&css_rgb(theme.text));
         ctx.set_text_baseline("middle");
         ctx.set_font(&FontSpec::new(16.0).bold().css());
         ctx.fill_text_with_max_width(&self.export_title(kind), 8.0, HEAD / 2.0, w - 16.0)?;
+        ctx.set_font(&LEGEND.css());
+        for (f, x, row) in legend {
+            let y = HEAD + ROW * row as f64 + ROW / 2.0;
+            ctx.set_fill_style_str(&f.hex());
+            ctx.fill_rect(x, y - SWATCH / 2.0, SWATCH, SWATCH);
+            ctx.set_fill_style_str(&css_rgb(theme.text));
+            ctx.fill_text(f.name(), x + SWATCH + 6.0, y)?;
+        }
         ctx.set_fill_style_str(&css_rgb(theme.muted));
         ctx.set_font(&FontSpec::new(11.0).css());
-        ctx.fill_text_with_max_width(&self.source_line(), 8.0, HEAD + h + FOOT / 2.0, w - 16.0)?;
+        ctx.fill_text_with_max_width(&self.source_line(), 8.0, head + h + FOOT / 2.0, w - 16.0)?;
         Ok(canvas)
     }
 
