@@ -122,6 +122,20 @@ fn live(ctx: &mut Ctx) -> Result<String> {
     Ok(v.as_str().unwrap_or("").to_string())
 }
 
+/// Presses Tab until the element `id` has focus.
+fn tab_to(ctx: &mut Ctx, id: &str) -> Result<()> {
+    for _ in 0..40 {
+        ctx.browser.press_key("Tab")?;
+        let active = ctx
+            .browser
+            .evaluate("document.activeElement && document.activeElement.id")?;
+        if active == id {
+            return Ok(());
+        }
+    }
+    Err(format!("40 presses of Tab never focused #{id}").into())
+}
+
 /// Tab reaches the chart; arrows move the ring and the live region reads
 /// the focused segment; Enter pins its source; Escape clears.
 fn keyboard_focus_and_live_region(ctx: &mut Ctx) -> Result<()> {
@@ -132,20 +146,7 @@ fn keyboard_focus_and_live_region(ctx: &mut Ctx) -> Result<()> {
     ensure(attrs == "polite", || {
         format!("#chart-status has aria-live {attrs}")
     })?;
-    let mut reached = false;
-    for _ in 0..40 {
-        ctx.browser.press_key("Tab")?;
-        let id = ctx
-            .browser
-            .evaluate("document.activeElement && document.activeElement.id")?;
-        if id == "faction-chart" {
-            reached = true;
-            break;
-        }
-    }
-    ensure(reached, || {
-        "40 presses of Tab never focused #faction-chart".into()
-    })?;
+    tab_to(ctx, "faction-chart")?;
     ctx.expect_tooltip(&[], "after tabbing to the chart")?;
     let target = "2nd Congress, Bolsheviks";
     let mut said = live(ctx)?;
@@ -212,18 +213,7 @@ fn keyboard_focus_and_live_region(ctx: &mut Ctx) -> Result<()> {
     ctx.expect_tooltip_hidden("after Escape")?;
     // The next charts are reached and read the same way.
     for (id, needle) in [("compare-chart", "Congress, "), ("vote-chart", ", For ")] {
-        let mut reached = false;
-        for _ in 0..40 {
-            ctx.browser.press_key("Tab")?;
-            let active = ctx
-                .browser
-                .evaluate("document.activeElement && document.activeElement.id")?;
-            if active == id {
-                reached = true;
-                break;
-            }
-        }
-        ensure(reached, || format!("40 presses of Tab never focused #{id}"))?;
+        tab_to(ctx, id)?;
         ctx.browser.press_key("ArrowDown")?;
         let said = live(ctx)?;
         ensure(said.contains(needle), || {
