@@ -19,6 +19,7 @@ pub mod parse;
 pub mod report;
 pub mod seeds;
 mod text;
+pub mod view;
 #[cfg(target_arch = "wasm32")]
 mod web;
 

@@ -330,7 +330,7 @@ pub fn report(corpus: &Corpus) -> Report {
 }
 
 /// Quotes a CSV field when it needs it (RFC 4180).
-fn csv_field(out: &mut String, s: &str) {
+pub(crate) fn csv_field(out: &mut String, s: &str) {
     if s.contains([',', '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&s.replace('"', "\"\""));

@@ -25,6 +25,7 @@ mod format;
 mod measure;
 mod paint;
 pub mod synthetic;
+pub mod table;
 mod text;
 pub mod tooltip;
 pub mod votes;
@@ -356,6 +357,23 @@ impl Theme {
         unanimous: (0xD1, 0xE5, 0xF0),
     };
 
+    /// For `prefers-color-scheme: dark`. Faction colours stay the same
+    /// colour-blind-safe ones; text keeps at least 4.5:1 contrast.
+    pub const DARK: Theme = Theme {
+        background: (0x16, 0x1B, 0x22),
+        text: (0xE6, 0xE8, 0xEB),
+        muted: (0xA9, 0xB1, 0xBA),
+        grid: (0x2D, 0x33, 0x3B),
+        axis: (0x7D, 0x85, 0x90),
+        unaccounted: (0x3A, 0x40, 0x48),
+        hatch: (0x6B, 0x72, 0x7B),
+        highlight: (0xFF, 0xFF, 0xFF),
+        vote_for: (0x4B, 0x93, 0xD8),
+        vote_against: (0xE0, 0x5A, 0x6B),
+        vote_abstained: (0x80, 0x80, 0x80),
+        unanimous: (0x2A, 0x4A, 0x60),
+    };
+
     pub fn ink(&self, ink: Ink) -> Rgb {
         match ink {
             Ink::Faction(f) => f.color(),
@@ -381,11 +399,14 @@ impl Default for Theme {
     }
 }
 
-/// Black or white, whichever reads better on `fill`.
+/// Black or white, whichever has the higher contrast ratio on `fill`.
+/// Relative luminance is taken with a gamma of 2 (no `powf` in the page);
+/// above 0.22 near-black wins.
 pub fn contrast(fill: Rgb) -> Rgb {
     let (r, g, b) = fill;
-    let luma = 299 * u32::from(r) + 587 * u32::from(g) + 114 * u32::from(b);
-    if luma > 150_000 {
+    let sq = |c: u8| u64::from(c) * u64::from(c);
+    let lum = 2126 * sq(r) + 7152 * sq(g) + 722 * sq(b);
+    if lum > 22 * 100 * 255 * 255 {
         (0x11, 0x11, 0x11)
     } else {
         (0xFF, 0xFF, 0xFF)
@@ -728,6 +749,47 @@ mod tests {
         assert_eq!(nice_step(3.0, 10), 1.0);
         assert_eq!(nice_ticks(0.0, 5), vec![0.0, 1.0]);
         assert_eq!(nice_step(f64::NAN, 5), 1.0);
+    }
+
+    /// WCAG 2 relative luminance of an sRGB colour.
+    fn luminance((r, g, b): Rgb) -> f64 {
+        let lin = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    }
+
+    /// WCAG 2 contrast ratio, from 1 to 21.
+    fn ratio(a: Rgb, b: Rgb) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn theme_text_has_four_and_a_half_to_one_contrast() {
+        assert!((ratio((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 1e-9);
+        for theme in [Theme::LIGHT, Theme::DARK] {
+            // Text is drawn on the background and on the unaccounted fill.
+            for (text, on) in [
+                (theme.text, theme.background),
+                (theme.muted, theme.background),
+                (theme.text, theme.unaccounted),
+            ] {
+                let r = ratio(text, on);
+                assert!(r >= 4.5, "{text:?} on {on:?}: {r:.2}:1");
+            }
+        }
+        // Labels inside faction bars are black or white by `contrast`;
+        // the faction colours are the same in both themes.
+        for f in Faction::ALL {
+            let r = ratio(contrast(f.color()), f.color());
+            assert!(r >= 4.5, "{} label: {r:.2}:1", f.name());
+        }
     }
 
     #[test]

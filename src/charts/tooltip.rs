@@ -198,3 +198,87 @@ fn vote_lines(out: &mut Vec<String>, v: &VoteView) {
         n => out.push(format!("Also reported by {n} other sources")),
     }
 }
+
+/// One line for a screen reader: "2nd Congress, Bolsheviks, 390
+/// delegates, 60.1 percent"; empty if `target` is not in `data`.
+pub fn announce(data: &Dataset, target: Target) -> String {
+    let Some(event) = data.events.get(target.event()) else {
+        return String::new();
+    };
+    let name = super::short_name(event);
+    let spoken = |share: Option<f64>| {
+        share.map_or(String::new(), |s| {
+            format!(", {} percent", percent(s).trim_end_matches('%'))
+        })
+    };
+    let figure = |f: &Figure| format!("{}{}", delegates(f), spoken(event.share(f.value)));
+    match target {
+        Target::Segment { index, .. } => event.segments.get(index).map_or(String::new(), |s| {
+            let contested = if s.contested() {
+                ", sources disagree"
+            } else {
+                ""
+            };
+            format!(
+                "{name}, {}, {}{contested}",
+                s.faction.name(),
+                figure(&s.figure)
+            )
+        }),
+        Target::Compare {
+            faction: Some(f), ..
+        } => match event.segments.iter().find(|s| s.faction == f) {
+            Some(s) => format!("{name}, {}, {}", f.name(), figure(&s.figure)),
+            None => format!("{name}, {}, not listed", f.name()),
+        },
+        Target::Remainder { .. } | Target::Compare { faction: None, .. } => {
+            match event.remainder() {
+                Some(r) => format!(
+                    "{name}, {UNACCOUNTED}, {} delegates{}",
+                    count(r),
+                    spoken(event.share(r))
+                ),
+                None => format!("{name}, {UNACCOUNTED}, none"),
+            }
+        }
+        Target::Column { .. } => match &event.total {
+            Some(t) => format!("{name}, total {}", delegates(t)),
+            None => format!("{name}, no delegate figures"),
+        },
+        Target::Vote { vote, .. } => event.votes.get(vote).map_or(String::new(), |v| {
+            format!("{name}, {}, {}", v.motion, result_line(v))
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Corpus;
+
+    #[test]
+    fn announcements_say_event_faction_count_and_share() {
+        let data = Corpus::seeds().dataset();
+        let (event, e) = data
+            .events
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.id == "congress-of-soviets-2")
+            .expect("the Second Congress");
+        let index = e
+            .segments
+            .iter()
+            .position(|s| s.faction == crate::Faction::Bolsheviks)
+            .expect("its Bolsheviks");
+        let target = Target::Segment {
+            event,
+            index,
+            faction: crate::Faction::Bolsheviks,
+        };
+        assert_eq!(
+            announce(&data, target),
+            "2nd Congress, Bolsheviks, 390 delegates, 60.1 percent"
+        );
+        assert_eq!(announce(&data, Target::Column { event: 999 }), "");
+    }
+}

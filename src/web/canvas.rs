@@ -126,7 +126,7 @@ impl<'a, M: TextMeasure> Painter<'a, M> {
 }
 
 /// `#rrggbb`, without the formatting machinery.
-fn hex((r, g, b): (u8, u8, u8)) -> String {
+pub fn hex((r, g, b): (u8, u8, u8)) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(7);
     s.push('#');

@@ -15,6 +15,10 @@
 //! `measureText` (cached) instead of plotters' DOM-based web font code,
 //! which a strict CSP blocks and which forces layout.
 
+mod access;
+mod export;
+mod state;
+
 use crate::calendar::Style;
 use crate::charts::{
     self, compare, factions, synthetic, tooltip, votes, ApproxMeasure, FactionSet, FontSpec, Hit,
@@ -280,8 +284,9 @@ fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsVal
         .map_err(|_| err("not a 2D canvas context"))
 }
 
-fn css_rgb((r, g, b): charts::Rgb) -> String {
-    format!("rgb({r},{g},{b})")
+/// `rgb` as a CSS colour.
+fn css_rgb(rgb: charts::Rgb) -> String {
+    canvas::hex(rgb)
 }
 
 /// Adds a listener that lives as long as the page.
@@ -469,7 +474,7 @@ impl App {
         if chart.hover.take().is_some() {
             self.tooltip.set_hidden(true);
         }
-        Ok(())
+        access::after_draw(self, kind)
     }
 
     fn heights(&self) -> Vec<f64> {
@@ -519,6 +524,17 @@ impl App {
         let b = chart.bounds;
         let (x, y) = (cx - b.left, cy - b.top);
         let hit = chart.layout.as_ref().and_then(|l| l.hit(x, y));
+        self.set_hover(i, hit)?;
+        if hit.is_some() {
+            self.place_tooltip(b, (cx, cy))?;
+        }
+        Ok(())
+    }
+
+    /// Outlines `hit` on chart `i` and shows its tooltip (or hides both),
+    /// unless it is already the hovered region.
+    fn set_hover(&mut self, i: usize, hit: Option<Hit>) -> Result<(), JsValue> {
+        let chart = &self.charts[i];
         let target = hit.map(|h| h.target);
         if target != chart.hover {
             let dpr = chart.drawn.2;
@@ -533,25 +549,30 @@ impl App {
             }
             self.charts[i].hover = target;
         }
-        if target.is_some() {
-            // Keep the tooltip on the roomier side of the pointer.
-            let gap = 14.0;
-            let tx = if x > b.width / 2.0 {
-                format!("calc({}px - 100%)", (cx - gap).round() as i32)
-            } else {
-                format!("{}px", (cx + gap).round() as i32)
-            };
-            // Never past the viewport's edges, however wide the tooltip.
-            let tx = format!("clamp(4px, {tx}, calc(100vw - 100% - 4px))");
-            let ty = if cy > self.viewport_height / 2.0 {
-                format!("calc({}px - 100%)", (cy - gap).round() as i32)
-            } else {
-                format!("{}px", (cy + gap).round() as i32)
-            };
-            self.tooltip
-                .style()
-                .set_property("transform", &format!("translate({tx}, {ty})"))?;
-        }
+        Ok(())
+    }
+
+    /// Moves the tooltip next to the viewport point `(cx, cy)` over a
+    /// chart with bounds `b`.
+    fn place_tooltip(&self, b: Bounds, (cx, cy): (f64, f64)) -> Result<(), JsValue> {
+        let x = cx - b.left;
+        // Keep the tooltip on the roomier side of the pointer.
+        let gap = 14.0;
+        let tx = if x > b.width / 2.0 {
+            format!("calc({}px - 100%)", (cx - gap).round() as i32)
+        } else {
+            format!("{}px", (cx + gap).round() as i32)
+        };
+        // Never past the viewport's edges, however wide the tooltip.
+        let tx = format!("clamp(4px, {tx}, calc(100vw - 100% - 4px))");
+        let ty = if cy > self.viewport_height / 2.0 {
+            format!("calc({}px - 100%)", (cy - gap).round() as i32)
+        } else {
+            format!("{}px", (cy + gap).round() as i32)
+        };
+        self.tooltip
+            .style()
+            .set_property("transform", &format!("translate({tx}, {ty})"))?;
         Ok(())
     }
 
@@ -852,6 +873,7 @@ pub fn start() -> Result<(), JsValue> {
         app.build_legend()?;
         app.build_selects()?;
         app.refresh_bounds();
+        access::init(app)?;
         app.draw(Kind::Factions)?;
         if let Some(root) = app.document.document_element() {
             root.dyn_into::<HtmlElement>()?
@@ -866,6 +888,7 @@ pub fn start() -> Result<(), JsValue> {
         app.refresh_bounds();
         app.fill_table()?;
         attach(app)?;
+        access::attach(app)?;
         let on_dpr = Closure::<dyn FnMut(JsValue)>::new(|_| {
             with_app(|app| report(app.resize().and_then(|()| app.arm_dpr_query())));
         });

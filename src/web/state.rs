@@ -1,0 +1,198 @@
+//! The view in the page's address: restored on load, written back as the
+//! reader changes it (a new history entry per change, so back and forward
+//! move between views), and copied by the "Copy link" buttons. Parsing and
+//! writing the fragment are the core's [`ViewState`].
+
+use super::{listen, report, with_app, App, Kind};
+use crate::charts::Mode;
+use crate::view::ViewState;
+use crate::Faction;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+
+thread_local! {
+    /// The last view read from the address: keeps the settings this page
+    /// does not use yet (calendar style, chosen source) in the links it writes.
+    static KEPT: RefCell<ViewState> = RefCell::new(ViewState::default());
+}
+
+/// The page's current view.
+fn current(app: &App) -> ViewState {
+    let events = &app.data.events;
+    let pair = events
+        .get(app.pair.0)
+        .zip(events.get(app.pair.1))
+        .map(|(a, b)| (a.id.clone(), b.id.clone()))
+        .filter(|_| app.pair != super::default_pair(&app.data));
+    KEPT.with(|kept| {
+        let kept = kept.borrow();
+        ViewState {
+            chart: super::access::with_access(|a| a.chart),
+            mode: app.mode,
+            pair,
+            hidden: app.hidden,
+            calendar: kept.calendar,
+            source: kept.source.clone(),
+        }
+    })
+}
+
+/// Sets the page's state and controls to `view` without drawing; returns
+/// what could not be applied.
+fn apply(app: &mut App, view: &ViewState) -> Vec<String> {
+    let mut warnings = Vec::new();
+    app.mode = view.mode;
+    let radio = if view.mode == Mode::Share {
+        "mode-share"
+    } else {
+        "mode-absolute"
+    };
+    if let Some(r) = app
+        .document
+        .get_element_by_id(radio)
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    {
+        r.set_checked(true);
+    }
+    app.hidden = view.hidden;
+    if let Ok(buttons) = app
+        .document
+        .query_selector_all("#faction-legend button[data-faction]")
+    {
+        for k in 0..buttons.length() {
+            let Some(b) = buttons
+                .item(k)
+                .and_then(|b| b.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let hidden = b
+                .get_attribute("data-faction")
+                .and_then(|id| Faction::from_id(&id))
+                .is_some_and(|f| view.hidden.contains(f));
+            let _ = b.set_attribute("aria-pressed", if hidden { "false" } else { "true" });
+        }
+    }
+    app.pair = super::default_pair(&app.data);
+    if let Some((a, b)) = &view.pair {
+        let find = |id: &str| app.data.events.iter().position(|e| e.id == id);
+        match (find(a), find(b)) {
+            (Some(x), Some(y)) => app.pair = (x, y),
+            _ => warnings.push(format!("there is no event “{a}” or “{b}” to compare")),
+        }
+    }
+    for (id, i) in [("compare-a", app.pair.0), ("compare-b", app.pair.1)] {
+        if let Some(s) = app
+            .document
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        {
+            s.set_selected_index(i as i32);
+        }
+    }
+    super::access::with_access(|a| a.chart = view.chart);
+    KEPT.with(|kept| *kept.borrow_mut() = view.clone());
+    warnings
+}
+
+/// Reads the address into the page's state and reports anything that could
+/// not be read; nothing is drawn.
+fn restore(app: &mut App) {
+    let hash = app.window.location().hash().unwrap_or_default();
+    let (view, mut warnings) = ViewState::parse(&hash);
+    warnings.extend(apply(app, &view));
+    if warnings.is_empty() {
+        if let Some(n) = app.document.get_element_by_id("view-notice") {
+            let _ = n.set_attribute("hidden", "");
+        }
+    } else {
+        app.notice(&format!(
+            "Part of this link could not be used, so defaults are shown for it: {}.",
+            warnings.join("; ")
+        ));
+    }
+}
+
+/// Before the first drawing: the view the address asks for.
+pub(super) fn init(app: &mut App) {
+    restore(app);
+}
+
+/// Writes the current view into the address: a new history entry when
+/// `push`, else in place. Does nothing if the address already says it.
+pub(super) fn sync(app: &App, push: bool) {
+    let hash = current(app).to_hash();
+    let location = app.window.location();
+    if location.hash().unwrap_or_default() == hash {
+        return;
+    }
+    let url = if hash.is_empty() {
+        location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
+    } else {
+        hash
+    };
+    if let Ok(history) = app.window.history() {
+        let done = if push {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+        report(done);
+    }
+}
+
+/// Scrolls the chart the view names into sight.
+fn show_chart(app: &App) {
+    let Some(chart) = super::access::with_access(|a| a.chart) else {
+        return;
+    };
+    let canvas = &app.charts[App::index(Kind::from_chart(chart))].canvas;
+    if let Ok(Some(section)) = canvas.closest("section") {
+        section.scroll_into_view();
+    }
+}
+
+/// Back, forward and edited addresses restore their view.
+pub(super) fn attach(app: &App) -> Result<(), JsValue> {
+    show_chart(app);
+    for name in ["popstate", "hashchange"] {
+        listen(app.window.as_ref(), name, false, |_| {
+            with_app(|app| {
+                // Back and forward fire both events; the second finds the
+                // view already shown.
+                let hash = app.window.location().hash().unwrap_or_default();
+                if ViewState::parse(&hash).0 == current(app) {
+                    return;
+                }
+                super::access::with_access(|a| a.quiet = true);
+                restore(app);
+                report(app.draw_all());
+                app.refresh_bounds();
+                super::access::with_access(|a| a.quiet = false);
+                show_chart(app);
+            });
+        })?;
+    }
+    Ok(())
+}
+
+/// Copies the address of the current view and says so (or, if the
+/// clipboard refuses, shows the link to copy by hand).
+pub(super) fn copy_link(app: &App) -> Result<(), JsValue> {
+    let href = app.window.location().href()?;
+    let promise = app.window.navigator().clipboard().write_text(&href);
+    let shown = href.clone();
+    let ok = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+        with_app(|app| app.notice(&format!("Link copied: {shown}")));
+    });
+    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+        with_app(|app| app.notice(&format!("Copy this link: {href}")));
+    });
+    let _ = promise.then2(&ok, &failed);
+    // Each runs at most once; the pair lives as long as the page.
+    ok.forget();
+    failed.forget();
+    Ok(())
+}
