@@ -7,6 +7,7 @@
 
 use super::{count, percent, row_name, short_name, tooltip, Hit, Scene, Target};
 use crate::dataset::{Dataset, EventView, Figure, Source};
+use std::collections::HashSet;
 
 /// A chart as a table: the first cell of each row is the row's header.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,22 +38,21 @@ impl Table {
 /// The regions a keyboard visits, once per target, in the scene's order.
 /// A column's band is left out where the column has segments to visit.
 pub fn stops(scene: &Scene) -> Vec<Hit> {
+    let mut seen = HashSet::new();
+    // Events with a segment, remainder or vote to visit.
+    let mut with_parts = HashSet::new();
     let mut out: Vec<Hit> = Vec::new();
     for hit in &scene.regions {
-        if !out.iter().any(|h| h.target == hit.target) {
+        if seen.insert(hit.target) {
+            if !matches!(hit.target, Target::Column { .. }) {
+                with_parts.insert(hit.target.event());
+            }
             out.push(*hit);
         }
     }
-    let has_parts = |event: usize, out: &[Hit]| {
-        out.iter()
-            .any(|h| h.target.event() == event && !matches!(h.target, Target::Column { .. }))
-    };
-    let keep: Vec<bool> = out
-        .iter()
-        .map(|h| !matches!(h.target, Target::Column { .. }) || !has_parts(h.target.event(), &out))
-        .collect();
-    let mut keep = keep.into_iter();
-    out.retain(|_| keep.next().unwrap_or(true));
+    out.retain(|h| {
+        !matches!(h.target, Target::Column { .. }) || !with_parts.contains(&h.target.event())
+    });
     out
 }
 

@@ -299,11 +299,29 @@ impl App {
         Ok(())
     }
 
+    /// Whether chart `kind` has a data table and it is open.
+    fn table_open(&self, kind: Kind) -> bool {
+        kind != Kind::Compare
+            && self
+                .document
+                .get_element_by_id(&format!("{}-wrap", kind.table_id()))
+                .is_some_and(|w| !w.has_attribute("hidden"))
+    }
+
+    /// Writes chart `kind`'s data table from its drawn scene.
+    fn fill_data_table(&self, kind: Kind) -> Result<(), JsValue> {
+        match self.table(kind) {
+            Some(t) if kind != Kind::Compare => self.write_table(kind.table_id(), &t),
+            _ => Ok(()),
+        }
+    }
+
     /// Opens or closes chart `kind`'s data table.
     fn toggle_table(&self, kind: Kind, button: &Element) -> Result<(), JsValue> {
         let wrap = self.element(&format!("{}-wrap", kind.table_id()))?;
         let open = wrap.has_attribute("hidden");
         if open {
+            self.fill_data_table(kind)?;
             wrap.remove_attribute("hidden")?;
         } else {
             wrap.set_attribute("hidden", "")?;
@@ -372,10 +390,10 @@ pub(super) fn after_draw(app: &mut App, kind: Kind) -> Result<(), JsValue> {
         a.focus[i] = a.focus[i].filter(|n| *n < len);
         a.focus[i]
     });
-    if kind != Kind::Compare {
-        if let Some(t) = app.table(kind) {
-            app.write_table(kind.table_id(), &t)?;
-        }
+    // A closed table is written when it opens or the page prints: a
+    // large chart's table is thousands of DOM rows.
+    if app.table_open(kind) {
+        app.fill_data_table(kind)?;
     }
     let focused = app
         .document
@@ -402,6 +420,14 @@ fn chart_kind(e: &JsValue) -> Option<(Kind, Element)> {
 
 /// Wires keyboard, touch, toolbars, the colour scheme and the address.
 pub(super) fn attach(app: &App) -> Result<(), JsValue> {
+    // Print shows every table, closed ones included.
+    listen(app.window.as_ref(), "beforeprint", false, |_| {
+        with_app(|app| {
+            for kind in KINDS {
+                report(app.fill_data_table(kind));
+            }
+        });
+    })?;
     for chart in &app.charts {
         let kind = chart.kind;
         let target: &EventTarget = chart.canvas.as_ref();

@@ -605,8 +605,11 @@ fn print_shows_tables(ctx: &mut Ctx) -> Result<()> {
     ctx.load()?;
     ctx.browser
         .send("Emulation.setEmulatedMedia", json!({"media": "print"}))?;
+    // What the browser does when it prints; closed tables fill then.
+    ctx.browser
+        .evaluate("window.dispatchEvent(new Event('beforeprint'))")?;
     let v = ctx.browser.evaluate(
-        "({tables: ['#faction-table', '#vote-table', '#compare-table'].map(s => __xt.visible(s)), \
+        "({rows: document.querySelectorAll('#faction-table tbody tr').length, tables: ['#faction-table', '#vote-table', '#compare-table'].map(s => __xt.visible(s)), \
           tools: [...document.querySelectorAll('.chart-tools, .controls')].map(e => getComputedStyle(e).display)})",
     );
     ctx.browser
@@ -614,7 +617,8 @@ fn print_shows_tables(ctx: &mut Ctx) -> Result<()> {
     let v = v?;
     let tables_shown = v["tables"]
         .as_array()
-        .is_some_and(|t| t.iter().all(|x| x == true));
+        .is_some_and(|t| t.iter().all(|x| x == true))
+        && v["rows"].as_u64().is_some_and(|n| n > 0);
     let tools_hidden = v["tools"]
         .as_array()
         .is_some_and(|t| !t.is_empty() && t.iter().all(|x| x == "none"));
