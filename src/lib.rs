@@ -16,6 +16,7 @@ pub mod factions;
 pub mod json;
 pub mod model;
 pub mod parse;
+pub mod provenance;
 pub mod report;
 pub mod seeds;
 mod text;
