@@ -14,10 +14,13 @@
 //! context's `measureText` (cached) instead of plotters' DOM-based web font
 //! code, which a strict CSP blocks and which forces layout.
 
+mod documents;
+mod sources;
+
 use crate::calendar::Style;
 use crate::charts::{
-    self, compare, factions, synthetic, tooltip, votes, ApproxMeasure, FactionSet, FontSpec, Hit,
-    Measured, Mode, Rect, Scene, Target, TextMeasure, Theme,
+    self, compare, factions, synthetic, votes, ApproxMeasure, FactionSet, FontSpec, Hit, Measured,
+    Mode, Rect, Scene, Target, TextMeasure, Theme,
 };
 use crate::dataset::{Dataset, EventView};
 use crate::{Corpus, Faction};
@@ -229,6 +232,14 @@ struct App {
     /// The `(resolution: Xdppx)` query of the current ratio, and its listener.
     dpr_query: Option<MediaQueryList>,
     on_dpr_change: Option<js_sys::Function>,
+    /// Every document read, seeds and the reader's own.
+    corpus: Corpus,
+    /// The calendar style every date leads with (set by [`App::set_lead`]).
+    lead: Style,
+    /// The document whose figures drive the charts; `None` for the default
+    /// rule (set by [`App::set_source`]).
+    source: Option<usize>,
+    panel: sources::Panel,
 }
 
 thread_local! {
@@ -344,7 +355,8 @@ impl App {
         let measure = CanvasMeasure::new(context(&scratch)?);
         let mode = checked_mode(&document);
         let tooltip: HtmlElement = by_id("tooltip")?.dyn_into()?;
-        let data = Corpus::seeds().dataset();
+        let corpus = Corpus::seeds();
+        let data = corpus.dataset();
         let pair = default_pair(&data);
         Ok(App {
             window,
@@ -360,6 +372,10 @@ impl App {
             viewport_height: 0.0,
             dpr_query: None,
             on_dpr_change: None,
+            corpus,
+            lead: Style::Old,
+            source: None,
+            panel: sources::Panel::default(),
         })
     }
 
@@ -515,7 +531,7 @@ impl App {
             outline(&self.charts[i], hit.map(|h| h.rect), &self.theme, dpr)?;
             match target {
                 Some(t) => {
-                    let text = tooltip::lines(&self.data, t).join("\n");
+                    let text = self.tooltip_lines(t).join("\n");
                     self.tooltip.set_text_content(Some(&text));
                     self.tooltip.set_hidden(false);
                 }
@@ -591,7 +607,8 @@ impl App {
             let select: HtmlSelectElement = self.element(id)?.dyn_into()?;
             select.set_text_content(None);
             for e in &self.data.events {
-                let label = format!("{} ({})", e.name, e.date_label(Style::Old));
+                let mine = if e.user_added { ", your document" } else { "" };
+                let label = format!("{} ({}{mine})", e.name, e.date_label(self.lead));
                 let option = self.create("option", Some(&label))?;
                 option.set_attribute("value", &e.id)?;
                 select.append_child(&option)?;
@@ -839,6 +856,7 @@ pub fn start() -> Result<(), JsValue> {
     let app = App::new()?;
     APP.with(|cell| cell.replace(Some(app)));
     with_app(|app| -> Result<(), JsValue> {
+        documents::restore(app);
         app.build_legend()?;
         app.build_selects()?;
         app.refresh_bounds();
@@ -855,7 +873,10 @@ pub fn start() -> Result<(), JsValue> {
         app.draw(Kind::Votes)?;
         app.refresh_bounds();
         app.fill_table()?;
+        app.build_audit()?;
         attach(app)?;
+        sources::attach(app)?;
+        documents::attach(app)?;
         let on_dpr = Closure::<dyn FnMut(JsValue)>::new(|_| {
             with_app(|app| report(app.resize().and_then(|()| app.arm_dpr_query())));
         });

@@ -1,0 +1,336 @@
+//! Documents the reader adds: pasted text, or a `.txt` file chosen or
+//! dropped on the page. The same core parses them in the browser; their
+//! events join every chart, the selectors and the source panel. They are
+//! kept in localStorage, can be removed one by one or all at once.
+//!
+//! Parsing is synchronous: the core reads a 1 MB text in well under the
+//! 100 ms a frame may take on this page (see README), and larger texts are
+//! refused before they are parsed.
+
+use super::sources::button_data;
+use super::{listen, report, with_app, App};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, File, FileReader, HtmlInputElement, HtmlTextAreaElement};
+
+/// The largest text accepted, in bytes (1 MB).
+const MAX_BYTES: f64 = 1_048_576.0;
+/// The localStorage key of the added documents: `[{name, text}]` as JSON.
+const STORE_KEY: &str = "soviets.documents";
+
+/// What the reader looks for, said when a document yields nothing.
+const LOOKED_FOR: &str = "The reader looks for a congress or conference of soviets named in the text (“the Third All-Russian Congress of Soviets”), its dates (“10–18 January 1918”), delegate counts (“1,046 delegates”), faction counts (“441 Bolsheviks”) and votes (“543 to 126”).";
+
+/// A name for a pasted text: its first line, shortened.
+fn pasted_name(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let mut name: String = line.chars().take(60).collect();
+    if name.len() < line.len() {
+        name.push('…');
+    }
+    if name.is_empty() {
+        "Pasted text".to_string()
+    } else {
+        name
+    }
+}
+
+impl App {
+    /// Shows `message` under the add-document form.
+    fn doc_status(&self, message: &str) {
+        if let Ok(status) = self.element("document-status") {
+            status.set_text_content(Some(message));
+        }
+    }
+
+    /// Parses and adds a document; says what came of it.
+    fn add_document(&mut self, name: &str, text: &str) -> Result<(), JsValue> {
+        if text.len() as f64 > MAX_BYTES {
+            self.doc_status(&format!(
+                "“{name}” was not added: it is {:.1} MB, and the limit is 1 MB.",
+                text.len() as f64 / MAX_BYTES
+            ));
+            return Ok(());
+        }
+        if text.trim().is_empty() {
+            self.doc_status("There is no text to add: paste a document first.");
+            return Ok(());
+        }
+        let now = || self.window.performance().map_or(0.0, |p| p.now());
+        let started = now();
+        let doc = self.corpus.add(name, text, true);
+        let ms = now() - started;
+        let extraction = &self.corpus.documents()[doc].extraction;
+        let found: Vec<String> = extraction.events.iter().map(|e| e.name.clone()).collect();
+        let charted = self
+            .corpus
+            .dataset()
+            .events
+            .iter()
+            .any(|e| extraction.events.iter().any(|x| x.id == e.id));
+        if !charted {
+            self.corpus.remove(doc);
+            let named = if found.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " It names {}, but gives no figures or dates for it.",
+                    found.join(", ")
+                )
+            };
+            self.doc_status(&format!(
+                "Nothing to chart was found in “{name}”.{named} {LOOKED_FOR}"
+            ));
+            return Ok(());
+        }
+        self.panel.reset();
+        self.refresh_data()?;
+        self.build_document_list()?;
+        let saved = self.save_documents();
+        self.doc_status(&format!(
+            "Added “{name}” (read in {ms:.0} ms): {}.{saved}",
+            found.join(", ")
+        ));
+        Ok(())
+    }
+
+    /// Removes added document `doc` (a corpus index).
+    fn remove_document(&mut self, doc: usize) -> Result<(), JsValue> {
+        let Some(d) = self.corpus.documents().get(doc) else {
+            return Ok(());
+        };
+        if !d.user_added {
+            return Ok(());
+        }
+        let removed = self.corpus.remove(doc).map(|d| d.name).unwrap_or_default();
+        self.source = match self.source {
+            Some(s) if s == doc => None,
+            Some(s) if s > doc => Some(s - 1),
+            s => s,
+        };
+        self.after_removal()?;
+        let saved = self.save_documents();
+        self.doc_status(&format!("Removed “{removed}”.{saved}"));
+        Ok(())
+    }
+
+    /// Removes every added document and forgets them.
+    fn reset_documents(&mut self) -> Result<(), JsValue> {
+        while let Some(last) = self.corpus.documents().iter().rposition(|d| d.user_added) {
+            self.corpus.remove(last);
+        }
+        self.source = self.source.filter(|s| *s < self.corpus.documents().len());
+        self.after_removal()?;
+        if let Ok(Some(storage)) = self.window.local_storage() {
+            // Removing a missing key is not an error.
+            let _ = storage.remove_item(STORE_KEY);
+        }
+        self.doc_status("Back to the five seed documents.");
+        Ok(())
+    }
+
+    fn after_removal(&mut self) -> Result<(), JsValue> {
+        if self.panel.is_open() {
+            self.close_panel()?;
+        }
+        self.refresh_data()?;
+        self.build_document_list()
+    }
+
+    /// Stores the added documents; returns a sentence if that failed.
+    fn save_documents(&self) -> String {
+        let list = js_sys::Array::new();
+        for d in self.corpus.documents().iter().filter(|d| d.user_added) {
+            let entry = js_sys::Object::new();
+            let set = |k: &str, v: &str| {
+                js_sys::Reflect::set(&entry, &JsValue::from_str(k), &JsValue::from_str(v))
+            };
+            if set("name", &d.name).and(set("text", &d.text)).is_err() {
+                return " It could not be saved for the next visit.".to_string();
+            }
+            list.push(&entry);
+        }
+        let stored = js_sys::JSON::stringify(&list)
+            .ok()
+            .and_then(|s| s.as_string())
+            .zip(self.window.local_storage().ok().flatten())
+            .map(|(json, storage)| storage.set_item(STORE_KEY, &json));
+        match stored {
+            Some(Ok(())) => String::new(),
+            // A full quota or disabled storage: the documents stay until reload.
+            _ => " The browser would not store it (storage full or disabled), so it will be gone after a reload.".to_string(),
+        }
+    }
+
+    /// Lists the added documents with a Remove button each.
+    fn build_document_list(&self) -> Result<(), JsValue> {
+        let list = self.element("document-list")?;
+        list.set_text_content(None);
+        for (i, d) in self.corpus.documents().iter().enumerate() {
+            if !d.user_added {
+                continue;
+            }
+            let item = self.create("li", None)?;
+            let events = d.extraction.events.len();
+            let label = format!(
+                "{} — {events} event{}",
+                d.name,
+                if events == 1 { "" } else { "s" }
+            );
+            self.add(&item, "span", Some(&label))?;
+            let remove = self.create("button", Some("Remove"))?;
+            remove.set_attribute("type", "button")?;
+            remove.set_attribute("data-remove", &i.to_string())?;
+            remove.set_attribute("aria-label", &format!("Remove {}", d.name))?;
+            item.append_child(&remove)?;
+            list.append_child(&item)?;
+        }
+        Ok(())
+    }
+}
+
+/// Adds the documents stored by an earlier visit, before the first drawing.
+pub(super) fn restore(app: &mut App) {
+    let stored = app
+        .window
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(STORE_KEY).ok().flatten());
+    let Some(json) = stored else { return };
+    let entries = js_sys::JSON::parse(&json)
+        .ok()
+        .filter(js_sys::Array::is_array)
+        .map(|v| js_sys::Array::from(&v));
+    let Some(entries) = entries else {
+        app.doc_status(
+            "The documents saved by an earlier visit could not be read, so they were left out.",
+        );
+        return;
+    };
+    let field = |e: &JsValue, k: &str| {
+        js_sys::Reflect::get(e, &JsValue::from_str(k))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let mut skipped = 0;
+    for e in entries.iter() {
+        match (field(&e, "name"), field(&e, "text")) {
+            (Some(name), Some(text)) if text.len() as f64 <= MAX_BYTES => {
+                app.corpus.add(&name, &text, true);
+            }
+            _ => skipped += 1,
+        }
+    }
+    app.data = app.corpus.dataset_preferring(app.source);
+    app.pair = super::default_pair(&app.data);
+    if skipped > 0 {
+        app.doc_status(&format!(
+            "{skipped} saved document(s) could not be read and were left out."
+        ));
+    }
+}
+
+/// Reads a chosen or dropped file and adds it.
+fn read_file(file: File) {
+    let name = file.name();
+    if file.size() > MAX_BYTES {
+        with_app(|app| {
+            app.doc_status(&format!(
+                "“{name}” was not added: it is {:.1} MB, and the limit is 1 MB.",
+                file.size() / MAX_BYTES
+            ));
+        });
+        return;
+    }
+    let is_text = name.to_ascii_lowercase().ends_with(".txt") || file.type_() == "text/plain";
+    if !is_text {
+        with_app(|app| {
+            app.doc_status(&format!(
+                "“{name}” was not added: only .txt files can be read."
+            ))
+        });
+        return;
+    }
+    let reader = match FileReader::new() {
+        Ok(r) => r,
+        Err(e) => return report(Err(e)),
+    };
+    let done = reader.clone();
+    let on_load = Closure::once_into_js(move |_: JsValue| {
+        let text = done
+            .result()
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        with_app(|app| report(app.add_document(&name, &text)));
+    });
+    reader.set_onload(Some(on_load.unchecked_ref()));
+    report(reader.read_as_text(&file));
+}
+
+/// Wires the form, the file input, dropping, removing and resetting.
+pub(super) fn attach(app: &App) -> Result<(), JsValue> {
+    let area: HtmlTextAreaElement = app.element("add-document")?.dyn_into()?;
+    listen(
+        app.element("add-document-submit")?.as_ref(),
+        "click",
+        false,
+        move |_| {
+            let text = area.value();
+            let added = with_app(|app| {
+                let before = app.corpus.documents().len();
+                report(app.add_document(&pasted_name(&text), &text));
+                app.corpus.documents().len() > before
+            });
+            if added == Some(true) {
+                area.set_value("");
+            }
+        },
+    )?;
+    let input: HtmlInputElement = app.element("add-document-file")?.dyn_into()?;
+    let target = input.clone();
+    listen(target.as_ref(), "change", false, move |_| {
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            read_file(file);
+        }
+        input.set_value("");
+    })?;
+    listen(app.document.as_ref(), "dragover", false, |e| {
+        e.unchecked_ref::<web_sys::Event>().prevent_default();
+    })?;
+    listen(app.document.as_ref(), "drop", false, |e| {
+        let e: DragEvent = e.unchecked_into();
+        e.prevent_default();
+        if let Some(file) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            read_file(file);
+        }
+    })?;
+    listen(
+        app.element("document-list")?.as_ref(),
+        "click",
+        false,
+        |e| {
+            if let Some(doc) = button_data(&e, "button[data-remove]", "data-remove") {
+                with_app(|app| report(app.remove_document(doc)));
+            }
+        },
+    )?;
+    listen(
+        app.element("reset-documents")?.as_ref(),
+        "click",
+        false,
+        |_| {
+            with_app(|app| report(app.reset_documents()));
+        },
+    )?;
+    app.build_document_list()
+}
