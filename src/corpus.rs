@@ -693,6 +693,12 @@ impl Corpus {
             note: (!notes.is_empty()).then(|| notes.join(". ")),
             user_added,
             votes,
+            disputed: self
+                .conflicts
+                .iter()
+                .filter(|c| c.event == id && c.faction.is_none())
+                .map(|c| c.what.clone())
+                .collect(),
         })
     }
 

@@ -179,8 +179,8 @@ pub struct Arithmetic {
     pub event_name: String,
     /// "1,090 delegates; 784 with a full vote; 362 with a consultative voice".
     pub stated: String,
-    /// One line per check, as [`check_line`] writes it.
-    pub lines: Vec<String>,
+    /// The event's checks; [`check_line`] writes each as a line.
+    pub checks: Vec<Check>,
 }
 
 /// The stated delegate figures of event `id`, one per kind, in words.
@@ -250,21 +250,21 @@ pub fn check_line(c: &Check) -> String {
 pub fn arithmetic(corpus: &Corpus) -> Vec<Arithmetic> {
     let mut out: Vec<Arithmetic> = Vec::new();
     for (id, facts) in corpus.events() {
-        let lines: Vec<String> = corpus
+        let checks: Vec<Check> = corpus
             .checks()
             .iter()
             .filter(|c| c.event == id)
-            .map(check_line)
+            .cloned()
             .collect();
         let stated = stated(corpus, &id);
-        if lines.is_empty() && stated.is_empty() {
+        if checks.is_empty() && stated.is_empty() {
             continue;
         }
         out.push(Arithmetic {
             event_name: facts.first().map_or_else(String::new, |e| e.name.clone()),
             event: id,
             stated,
-            lines,
+            checks,
         });
     }
     out
@@ -338,20 +338,20 @@ mod tests {
             .events
             .iter()
             .position(|e| e.id == "congress-of-soviets-2")
-            .unwrap();
+            .expect("present");
         let index = data.events[event]
             .segments
             .iter()
             .position(|s| s.faction == Faction::Bolsheviks)
-            .unwrap();
+            .expect("present");
         let target = Target::Segment {
             event,
             index,
             faction: Faction::Bolsheviks,
         };
-        let src = source_of(&data, target).unwrap();
+        let src = source_of(&data, target).expect("present");
         assert!(src.quote.contains("390 were Bolshevik"), "{}", src.quote);
-        let col = source_of(&data, Target::Column { event }).unwrap();
+        let col = source_of(&data, Target::Column { event }).expect("present");
         assert!(col.quote.contains("649"), "{}", col.quote);
     }
 
@@ -360,7 +360,7 @@ mod tests {
         let (c, data) = seeds();
         for (i, doc) in c.documents().iter().enumerate() {
             for f in document_facts(doc, Style::Old) {
-                let quote = doc.text.get(f.start..f.end).unwrap();
+                let quote = doc.text.get(f.start..f.end).expect("present");
                 assert!(!quote.is_empty(), "{f:?}");
                 let (chart, _) = target_of(&data, &f, i).expect("the fact's event is charted");
                 assert!(chart == "faction-chart" || chart == "vote-chart");
@@ -376,7 +376,7 @@ mod tests {
             .iter()
             .find(|f| f.kind == FactKind::Vote)
             .expect("a vote");
-        assert_eq!(target_of(&data, vote, 3).unwrap().0, "vote-chart");
+        assert_eq!(target_of(&data, vote, 3).expect("present").0, "vote-chart");
     }
 
     #[test]
@@ -386,9 +386,10 @@ mod tests {
         let first = rows
             .iter()
             .find(|r| r.event == "congress-of-soviets-1")
-            .unwrap();
+            .expect("present");
         assert_eq!(first.stated, "1,090 delegates; 784 with a full vote");
-        let all = first.lines.join("\n");
+        let all: Vec<String> = first.checks.iter().map(check_line).collect();
+        let all = all.join("\n");
         assert!(
             all.contains("285 + 248 + 105 + 111 = 749 of 784")
                 && all.contains("35 not assigned to any faction"),
@@ -453,7 +454,7 @@ mod tests {
         let srs = &tree
             .iter()
             .find(|(p, _)| p.faction == Faction::Srs)
-            .unwrap()
+            .expect("present")
             .0;
         assert!(srs.seen_at.len() >= 2, "{srs:?}");
     }

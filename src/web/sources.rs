@@ -394,11 +394,24 @@ impl App {
             };
             self.add(&tr, "td", Some(stated))?;
             let sums = self.create("td", None)?;
-            if a.lines.is_empty() {
+            if a.checks.is_empty() {
                 sums.set_text_content(Some("No sums to check"));
             }
-            for line in &a.lines {
-                self.add(&sums, "p", Some(line))?;
+            for c in &a.checks {
+                let p = self.add(&sums, "p", None)?;
+                let doc = self
+                    .corpus
+                    .documents()
+                    .iter()
+                    .position(|d| d.name == c.source);
+                let line = provenance::check_line(c);
+                match doc {
+                    Some(doc) => {
+                        let button = self.quote_button(&line, doc, &c.quote)?;
+                        p.append_child(&button)?;
+                    }
+                    None => p.set_text_content(Some(&line)),
+                }
             }
             tr.append_child(&sums)?;
             body.append_child(&tr)?;

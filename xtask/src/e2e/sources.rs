@@ -21,6 +21,7 @@ pub const TESTS: &[(&str, Test)] = &[
         hostile_document_runs_nothing,
     ),
     ("reload_keeps_documents", reload_keeps_documents),
+    ("panel_screenshots", panel_screenshots),
 ];
 
 /// A text about a congress the seeds do not cover, written for the tests.
@@ -541,4 +542,50 @@ fn reload_keeps_documents(ctx: &mut Ctx) -> Result<()> {
     ctx.browser
         .evaluate("localStorage.removeItem('soviets.documents')")?;
     ctx.expect_no_csp_violations("after reloads")
+}
+
+/// The open panel at desktop and phone width: screenshots, and no sideways
+/// scroll on a phone.
+fn panel_screenshots(ctx: &mut Ctx) -> Result<()> {
+    let result = (|| -> Result<()> {
+        for (width, height, scale, file) in [
+            (1280, 900, 1.0, "panel.png"),
+            (360, 740, 2.0, "panel-360.png"),
+        ] {
+            ctx.browser.set_viewport(width, height, scale)?;
+            ctx.load_seeds()?;
+            let canvas = "faction-chart";
+            let r = ctx.find_region(canvas, "Second Congress Bolsheviks segment", |r| {
+                is_segment(r, SECOND, "bolsheviks")
+            })?;
+            ctx.click_region(canvas, &r)?;
+            ctx.expect_quote(&["390"], &format!("at {width} px"))?;
+            let path = ctx.screenshots.join(file);
+            ctx.browser.screenshot(&path, false)?;
+            let sw = ctx
+                .browser
+                .evaluate("document.documentElement.scrollWidth")?;
+            ensure(num(&sw)? <= f64::from(width), || {
+                format!("with the panel open at {width} px the page scrolls sideways: scrollWidth is {sw}")
+            })?;
+            println!("    saved {}", path.display());
+        }
+        // The audit views and the form, as a reader scrolls to them.
+        ctx.browser.set_viewport(1280, 900, 1.0)?;
+        ctx.load_seeds()?;
+        ctx.add_document(THIRD)?;
+        for (sel, file) in [("#audit-title", "audit.png"), ("#lineage", "lineage.png")] {
+            ctx.browser.evaluate(&format!(
+                "(async () => {{ document.querySelector({}).scrollIntoView({{block: 'start', behavior: 'instant'}}); await __xt.settle(); }})()",
+                js(sel)
+            ))?;
+            let path = ctx.screenshots.join(file);
+            ctx.browser.screenshot(&path, false)?;
+            println!("    saved {}", path.display());
+        }
+        ctx.reset_documents()?;
+        Ok(())
+    })();
+    ctx.browser.set_viewport(1280, 900, 1.0)?;
+    result
 }
