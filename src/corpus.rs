@@ -10,7 +10,7 @@ use crate::calendar::{Dated, Style};
 use crate::dataset::{Dataset, EventView, Figure, Segment, Source, VoteView};
 use crate::factions::Faction;
 use crate::model::{
-    DateFact, DelegateKind, EventFacts, Extraction, FactionCount, Span, Stage, VotingBody,
+    DateFact, DelegateKind, EventFacts, Extraction, FactionCount, Span, Stage, Vote, VotingBody,
 };
 
 /// One document in the corpus.
@@ -383,6 +383,18 @@ impl Corpus {
                 .flat_map(|e| &e.delegates)
                 .find(|d| d.kind == kind)
         };
+        // The same vote reported by several sources is checked once, under
+        // its most descriptive motion (the last of equals): one pass, so a
+        // text repeating a vote thousands of times stays linear.
+        let mut best: Vec<&Vote> = Vec::new();
+        let key = |v: &Vote| (v.body, v.for_, v.against, v.abstained);
+        for o in facts.iter().flat_map(|x| &x.votes) {
+            match best.iter_mut().find(|b| key(b) == key(o)) {
+                Some(b) if motion_rank(&o.motion) >= motion_rank(&b.motion) => *b = o,
+                Some(_) => {}
+                None => best.push(o),
+            }
+        }
         for e in facts {
             // Faction sum against the total the breakdown is of.
             let opening: Vec<&FactionCount> = e
@@ -418,17 +430,7 @@ impl Corpus {
                     .into_iter()
                     .flatten()
                     .collect();
-                // The same vote reported by several sources is checked once,
-                // under its most descriptive motion.
-                let best = facts
-                    .iter()
-                    .flat_map(|x| &x.votes)
-                    .filter(|o| {
-                        o.body == v.body
-                            && (o.for_, o.against, o.abstained) == (v.for_, v.against, v.abstained)
-                    })
-                    .max_by_key(|o| motion_rank(&o.motion));
-                let seen = !best.is_some_and(|b| std::ptr::eq(b, v));
+                let seen = !best.iter().any(|b| std::ptr::eq(*b, v));
                 if let (Some(t), true, false) = (voters, parts.len() >= 2, seen) {
                     check(
                         format!(
