@@ -72,6 +72,13 @@ impl App {
         Ok(e)
     }
 
+    /// Element `id`, emptied.
+    fn cleared(&self, id: &str) -> Result<Element, JsValue> {
+        let e = self.element(id)?;
+        e.set_text_content(None);
+        Ok(e)
+    }
+
     /// Sets the calendar style that leads every date, and re-labels.
     pub(super) fn set_lead(&mut self, lead: Style) -> Result<(), JsValue> {
         self.lead = lead;
@@ -201,8 +208,7 @@ impl App {
         self.element("source-origin")?
             .set_text_content(Some(&origin));
         let facts = provenance::document_facts(d, self.lead);
-        let list = self.element("source-facts")?;
-        list.set_text_content(None);
+        let list = self.cleared("source-facts")?;
         if facts.is_empty() {
             self.add(&list, "li", Some("No facts were read from this document."))?;
         }
@@ -327,8 +333,7 @@ impl App {
     }
 
     fn build_conflicts(&self) -> Result<(), JsValue> {
-        let list = self.element("conflict-list")?;
-        list.set_text_content(None);
+        let list = self.cleared("conflict-list")?;
         let conflicts = self.corpus.conflicts();
         if conflicts.is_empty() {
             self.add(&list, "li", Some("The sources agree on every figure."))?;
@@ -364,8 +369,7 @@ impl App {
     }
 
     fn build_arithmetic(&self) -> Result<(), JsValue> {
-        let table = self.element("arithmetic")?;
-        table.set_text_content(None);
+        let table = self.cleared("arithmetic")?;
         self.add(
             &table,
             "caption",
@@ -421,8 +425,7 @@ impl App {
     }
 
     fn build_lineage(&self) -> Result<(), JsValue> {
-        let list = self.element("lineage")?;
-        list.set_text_content(None);
+        let list = self.cleared("lineage")?;
         let seen = |b: &provenance::Branch| {
             if b.seen_at.is_empty() {
                 "not in these sources".to_string()

@@ -65,6 +65,21 @@ impl Ctx {
         Ok(status.as_str().unwrap_or("").to_string())
     }
 
+    /// Adds `text` and expects it to be accepted.
+    fn add_ok(&mut self, text: &str, what: &str) -> Result<()> {
+        let status = self.add_document(text)?;
+        ensure(status.starts_with("Added"), || {
+            format!("adding the {what} said {status:?}")
+        })
+    }
+
+    /// The Second Congress's Bolsheviks in the faction chart.
+    fn second_bolsheviks(&mut self) -> Result<super::Region> {
+        self.find_region("faction-chart", "Second Congress Bolsheviks segment", |r| {
+            is_segment(r, SECOND, "bolsheviks")
+        })
+    }
+
     /// Clicks the centre of canvas-relative region `r` of `canvas`.
     fn click_region(&mut self, canvas: &str, r: &super::Region) -> Result<()> {
         let p = self.browser.evaluate(&format!(
@@ -145,9 +160,7 @@ impl Ctx {
 fn source_panel_quote(ctx: &mut Ctx) -> Result<()> {
     ctx.load_seeds()?;
     let canvas = "faction-chart";
-    let r = ctx.find_region(canvas, "Second Congress Bolsheviks segment", |r| {
-        is_segment(r, SECOND, "bolsheviks")
-    })?;
+    let r = ctx.second_bolsheviks()?;
     ctx.click_region(canvas, &r)?;
     ctx.expect_quote(&["390"], "after clicking the Second Congress Bolsheviks")?;
     let panel = ctx.browser.evaluate(
@@ -323,9 +336,7 @@ fn arithmetic_first_congress(ctx: &mut Ctx) -> Result<()> {
 fn calendar_both_styles(ctx: &mut Ctx) -> Result<()> {
     ctx.load_seeds()?;
     let canvas = "faction-chart";
-    let r = ctx.find_region(canvas, "Second Congress Bolsheviks", |r| {
-        is_segment(r, SECOND, "bolsheviks")
-    })?;
+    let r = ctx.second_bolsheviks()?;
     ctx.hover_centre(canvas, &r)?;
     ctx.expect_tooltip(&["25–27 Oct (7–9 Nov) 1917"], "Old Style first")?;
     ctx.hover_off(canvas)?;
@@ -384,16 +395,7 @@ fn faction_lineage(ctx: &mut Ctx) -> Result<()> {
 /// document can be removed.
 fn added_document_charted(ctx: &mut Ctx) -> Result<()> {
     ctx.load_seeds()?;
-    let status = ctx.add_document(THIRD)?;
-    ensure(status.starts_with("Added"), || {
-        format!("adding the Third Congress text said {status:?}")
-    })?;
-    if let Some(ms) = status.split("read in ").nth(1) {
-        println!(
-            "    parse of the added document: {}",
-            ms.split(')').next().unwrap_or(ms)
-        );
-    }
+    ctx.add_ok(THIRD, "Third Congress text")?;
     let canvas = "faction-chart";
     let r = ctx.find_region(canvas, "Third Congress Bolsheviks segment", |r| {
         is_segment(r, THIRD_ID, "bolsheviks")
@@ -459,10 +461,7 @@ fn hostile_document_runs_nothing(ctx: &mut Ctx) -> Result<()> {
         The Fourth All-Russian Congress of Soviets met in Moscow from 14 to 16 March 1918. \
         Of the 1,232 delegates, 795 were Bolsheviks <img src=x onerror=alert(3)> and 284 Left SRs. \
         See <a href=\"javascript:alert(4)\">the record</a> <svg onload=alert(5)></svg>.\n";
-    let status = ctx.add_document(hostile)?;
-    ensure(status.starts_with("Added"), || {
-        format!("adding the hostile document said {status:?}")
-    })?;
+    ctx.add_ok(hostile, "hostile document")?;
     let canvas = "faction-chart";
     let r = ctx.find_region(canvas, "the hostile document's Bolsheviks", |r| {
         is_segment(r, "congress-of-soviets-4", "bolsheviks")
@@ -496,10 +495,7 @@ fn hostile_document_runs_nothing(ctx: &mut Ctx) -> Result<()> {
 /// Added documents survive a reload; "reset to seeds" clears them.
 fn reload_keeps_documents(ctx: &mut Ctx) -> Result<()> {
     ctx.load_seeds()?;
-    let status = ctx.add_document(THIRD)?;
-    ensure(status.starts_with("Added"), || {
-        format!("adding the Third Congress text said {status:?}")
-    })?;
+    ctx.add_ok(THIRD, "Third Congress text")?;
     ctx.browser.reload()?;
     ctx.wait_ready()?;
     let has_third = format!(
@@ -625,9 +621,7 @@ fn panel_screenshots(ctx: &mut Ctx) -> Result<()> {
             ctx.browser.set_viewport(width, height, scale)?;
             ctx.load_seeds()?;
             let canvas = "faction-chart";
-            let r = ctx.find_region(canvas, "Second Congress Bolsheviks segment", |r| {
-                is_segment(r, SECOND, "bolsheviks")
-            })?;
+            let r = ctx.second_bolsheviks()?;
             ctx.click_region(canvas, &r)?;
             ctx.expect_quote(&["390"], &format!("at {width} px"))?;
             let path = ctx.screenshots.join(file);
