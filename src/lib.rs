@@ -10,6 +10,7 @@
 
 pub mod calendar;
 pub mod charts;
+pub mod codec;
 pub mod corpus;
 pub mod dataset;
 pub mod factions;

@@ -414,6 +414,11 @@ mod tests {
             detail: "6 + 6".into(),
             source: "d".into(),
             quote: "q".into(),
+            at: crate::model::Span {
+                doc: 0,
+                start: 0,
+                end: 1,
+            },
         };
         assert_eq!(
             check_line(&c),

@@ -83,3 +83,54 @@ fn seed_events_know_what_else_their_sources_dispute() {
     );
     assert!(disputed("congress-of-soviets-9").is_empty());
 }
+
+#[test]
+fn a_document_parsed_elsewhere_joins_like_one_parsed_here() {
+    let text = "The Third All-Russian Congress of Soviets met from 10 to 18 January 1918. Of the 707 delegates, 441 were Bolsheviks and 205 Left SRs.";
+    let mut here = Corpus::seeds();
+    here.add("third.txt", text, true);
+    let mut there = Corpus::seeds();
+    let bytes = soviets::codec::encode(&soviets::parse(text, 0));
+    let x = soviets::codec::decode(&bytes, there.documents().len()).expect("decodes");
+    there.add_parsed("third.txt", text, true, x);
+    assert_eq!(here.dataset(), there.dataset());
+    assert_eq!(here.conflicts(), there.conflicts());
+}
+
+#[test]
+fn a_text_repeated_many_times_says_each_thing_once() {
+    let seed = soviets::seeds::SEEDS[3].1;
+    let mut once = Corpus::seeds();
+    once.add("again.txt", seed, true);
+    let mut many = Corpus::seeds();
+    many.add("again.txt", &format!("{seed}\n\n").repeat(50), true);
+    let votes = |c: &Corpus| {
+        c.dataset()
+            .events
+            .iter()
+            .map(|e| e.votes.len())
+            .sum::<usize>()
+    };
+    assert_eq!(votes(&once), votes(&many));
+    assert_eq!(once.checks().len(), many.checks().len());
+    for c in many.conflicts() {
+        for (i, v) in c.values.iter().enumerate() {
+            assert!(
+                !c.values[..i]
+                    .iter()
+                    .any(|k| k.doc == v.doc && k.value == v.value),
+                "{c:?}"
+            );
+        }
+    }
+    // Every value and check points at its own quote.
+    for c in many.conflicts() {
+        for v in &c.values {
+            let text = &many.documents()[v.doc].text;
+            assert_eq!(&text[v.at.0..v.at.1], v.quote);
+        }
+    }
+    for k in many.checks() {
+        assert_eq!(many.quote(k.at), k.quote);
+    }
+}

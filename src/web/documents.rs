@@ -3,15 +3,22 @@
 //! events join every chart, the selectors and the source panel. They are
 //! kept in localStorage, can be removed one by one or all at once.
 //!
-//! Parsing is synchronous: the core reads a 1 MB text in well under the
-//! 100 ms a frame may take on this page (see README), and larger texts are
-//! refused before they are parsed.
+//! Parsing runs in a module worker (`www/worker.js`, the same wasm core) so
+//! the page never waits on it: the worker sends back the extraction as
+//! bytes ([`crate::codec`]) and only merging and redrawing happen here.
+//! Texts over 1 MB are refused before they are read. Documents restored
+//! from localStorage at start-up are parsed on the page, before the first
+//! drawing.
 
 use super::sources::button_data;
 use super::{listen, report, with_app, App};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, File, FileReader, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{
+    DragEvent, File, FileReader, HtmlInputElement, HtmlTextAreaElement, MessageEvent, Worker,
+    WorkerOptions, WorkerType,
+};
 
 /// The largest text accepted, in bytes (1 MB).
 const MAX_BYTES: f64 = 1_048_576.0;
@@ -47,7 +54,12 @@ impl App {
         }
     }
 
-    /// Parses and adds a document; says what came of it.
+    fn now(&self) -> f64 {
+        self.window.performance().map_or(0.0, |p| p.now())
+    }
+
+    /// Checks a document and sends it to the worker to be parsed (or
+    /// parses it here if there is no worker); says what came of it.
     fn add_document(&mut self, name: &str, text: &str) -> Result<(), JsValue> {
         if text.len() as f64 > MAX_BYTES {
             self.doc_status(&format!(
@@ -60,18 +72,34 @@ impl App {
             self.doc_status("There is no text to add: paste a document first.");
             return Ok(());
         }
-        let now = || self.window.performance().map_or(0.0, |p| p.now());
-        let started = now();
-        let doc = self.corpus.add(name, text, true);
-        let ms = now() - started;
-        let extraction = &self.corpus.documents()[doc].extraction;
+        let started = self.now();
+        if send_to_worker(name, text, started) {
+            self.doc_status(&format!("Reading “{name}”…"));
+            return Ok(());
+        }
+        let x = crate::parse(text, self.corpus.documents().len());
+        self.accept_document(name, text, x, started)
+    }
+
+    /// Adds a parsed document unless it has nothing to chart; says which.
+    /// `started` is when the reader pressed Add (performance.now()).
+    fn accept_document(
+        &mut self,
+        name: &str,
+        text: &str,
+        extraction: crate::Extraction,
+        started: f64,
+    ) -> Result<(), JsValue> {
+        let here = self.now();
         let found: Vec<String> = extraction.events.iter().map(|e| e.name.clone()).collect();
+        let ids: Vec<String> = extraction.events.iter().map(|e| e.id.clone()).collect();
+        let doc = self.corpus.add_parsed(name, text, true, extraction);
         let charted = self
             .corpus
             .dataset()
             .events
             .iter()
-            .any(|e| extraction.events.iter().any(|x| x.id == e.id));
+            .any(|e| ids.contains(&e.id));
         if !charted {
             self.corpus.remove(doc);
             let named = if found.is_empty() {
@@ -91,8 +119,17 @@ impl App {
         self.refresh_data()?;
         self.build_document_list()?;
         let saved = self.save_documents();
+        if let Ok(area) = self.element("add-document") {
+            let area: HtmlTextAreaElement = area.dyn_into()?;
+            if area.value() == text {
+                area.set_value("");
+            }
+        }
+        let end = self.now();
         self.doc_status(&format!(
-            "Added “{name}” (read in {ms:.0} ms): {}.{saved}",
+            "Added “{name}” (read in {:.0} ms, {:.0} ms of it on this page): {}.{saved}",
+            end - started,
+            end - here,
             found.join(", ")
         ));
         Ok(())
@@ -235,6 +272,115 @@ pub(super) fn restore(app: &mut App) {
     }
 }
 
+/// The worker that parses added documents, made on the first one, and the
+/// documents it is reading: `(id, name, text, when Add was pressed)`.
+#[derive(Default)]
+struct Parser {
+    worker: Option<Worker>,
+    /// The worker could not be made or failed: parse on the page.
+    broken: bool,
+    next: u32,
+    pending: Vec<(u32, String, String, f64)>,
+}
+
+thread_local! {
+    static PARSER: RefCell<Parser> = RefCell::new(Parser::default());
+}
+
+/// Sends a document to the worker; `false` if there is no worker.
+fn send_to_worker(name: &str, text: &str, started: f64) -> bool {
+    PARSER.with(|cell| {
+        let Ok(mut p) = cell.try_borrow_mut() else {
+            return false;
+        };
+        if p.worker.is_none() && !p.broken {
+            p.worker = make_worker();
+            p.broken = p.worker.is_none();
+        }
+        let Some(worker) = p.worker.clone() else {
+            return false;
+        };
+        p.next += 1;
+        let id = p.next;
+        let message = js_sys::Object::new();
+        let sent = js_sys::Reflect::set(&message, &"id".into(), &id.into())
+            .and_then(|_| js_sys::Reflect::set(&message, &"text".into(), &text.into()))
+            .and_then(|_| worker.post_message(&message));
+        if sent.is_err() {
+            return false;
+        }
+        p.pending
+            .push((id, name.to_string(), text.to_string(), started));
+        true
+    })
+}
+
+/// A module worker running `worker.js`, with its message handlers.
+fn make_worker() -> Option<Worker> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options("worker.js", &options).ok()?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on_parsed);
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // A worker that cannot start (say, a page opened from a file): every
+    // document waiting for it is parsed here instead.
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(|_| {
+        let waiting = PARSER.with(|cell| {
+            cell.try_borrow_mut().map_or_else(
+                |_| Vec::new(),
+                |mut p| {
+                    p.broken = true;
+                    p.worker = None;
+                    std::mem::take(&mut p.pending)
+                },
+            )
+        });
+        for (_, name, text, started) in waiting {
+            with_app(|app| {
+                let x = crate::parse(&text, app.corpus.documents().len());
+                report(app.accept_document(&name, &text, x, started));
+            });
+        }
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Some(worker)
+}
+
+/// The worker's answer: `{id, bytes}` or `{id, error}`.
+fn on_parsed(e: MessageEvent) {
+    let data = e.data();
+    let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let id = get("id").as_f64().unwrap_or(0.0) as u32;
+    let entry = PARSER.with(|cell| {
+        let mut p = cell.try_borrow_mut().ok()?;
+        let i = p.pending.iter().position(|(x, ..)| *x == id)?;
+        Some(p.pending.remove(i))
+    });
+    let Some((_, name, text, started)) = entry else {
+        return;
+    };
+    let bytes = get("bytes");
+    with_app(|app| {
+        let doc = app.corpus.documents().len();
+        let x = if bytes.is_instance_of::<js_sys::Uint8Array>() {
+            crate::codec::decode(&js_sys::Uint8Array::new(&bytes).to_vec(), doc)
+        } else {
+            None
+        };
+        // Whatever went wrong in the worker, the page can still read it.
+        let x = x.unwrap_or_else(|| crate::parse(&text, doc));
+        report(app.accept_document(&name, &text, x, started));
+    });
+}
+
+/// Parses `text` and returns its extraction's bytes (for the worker).
+#[wasm_bindgen]
+pub fn parse_document(text: &str) -> Vec<u8> {
+    crate::codec::encode(&crate::parse(text, 0))
+}
+
 /// Reads a chosen or dropped file and adds it.
 fn read_file(file: File) {
     let name = file.name();
@@ -282,14 +428,7 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
         false,
         move |_| {
             let text = area.value();
-            let added = with_app(|app| {
-                let before = app.corpus.documents().len();
-                report(app.add_document(&pasted_name(&text), &text));
-                app.corpus.documents().len() > before
-            });
-            if added == Some(true) {
-                area.set_value("");
-            }
+            with_app(|app| report(app.add_document(&pasted_name(&text), &text)));
         },
     )?;
     let input: HtmlInputElement = app.element("add-document-file")?.dyn_into()?;

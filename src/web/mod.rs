@@ -846,6 +846,9 @@ fn attach(app: &App) -> Result<(), JsValue> {
 /// Starts the page: error reporting, data, charts, then the controls.
 #[wasm_bindgen(start)]
 pub fn start() -> Result<(), JsValue> {
+    if web_sys::window().is_none() {
+        return Ok(()); // In the parsing worker (documents.rs): no page to draw.
+    }
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         warn(&format!("soviets panicked: {message}"));

@@ -310,25 +310,19 @@ impl App {
         Ok(())
     }
 
-    /// A button that opens `quote` of document `doc` in the panel.
-    fn quote_button(&self, label: &str, doc: usize, quote: &str) -> Result<Element, JsValue> {
-        let text = self
-            .corpus
-            .documents()
-            .get(doc)
-            .map_or("", |d| d.text.as_str());
-        let start = if quote.is_empty() {
-            None
-        } else {
-            text.find(quote)
-        };
+    /// A button that opens `start..end` of document `doc` in the panel.
+    fn quote_button(
+        &self,
+        label: &str,
+        doc: usize,
+        (start, end): (usize, usize),
+    ) -> Result<Element, JsValue> {
         let button = self.create("button", Some(label))?;
         button.set_attribute("type", "button")?;
         button.set_attribute("class", "source-link")?;
         button.set_attribute("data-doc", &doc.to_string())?;
-        let (s, e) = start.map_or((0, 0), |s| (s, s + quote.len()));
-        button.set_attribute("data-start", &s.to_string())?;
-        button.set_attribute("data-end", &e.to_string())?;
+        button.set_attribute("data-start", &start.to_string())?;
+        button.set_attribute("data-end", &end.to_string())?;
         Ok(button)
     }
 
@@ -355,7 +349,7 @@ impl App {
             for v in &c.values {
                 let li = self.create("li", None)?;
                 let label = format!("{} — {}", v.value, v.source);
-                let button = self.quote_button(&label, v.doc, &v.quote)?;
+                let button = self.quote_button(&label, v.doc, v.at)?;
                 li.append_child(&button)?;
                 if let Some(note) = &v.note {
                     self.add(&li, "span", Some(&format!(" ({note})")))?;
@@ -403,19 +397,9 @@ impl App {
             }
             for c in &a.checks {
                 let p = self.add(&sums, "p", None)?;
-                let doc = self
-                    .corpus
-                    .documents()
-                    .iter()
-                    .position(|d| d.name == c.source);
                 let line = provenance::check_line(c);
-                match doc {
-                    Some(doc) => {
-                        let button = self.quote_button(&line, doc, &c.quote)?;
-                        p.append_child(&button)?;
-                    }
-                    None => p.set_text_content(Some(&line)),
-                }
+                let button = self.quote_button(&line, c.at.doc, (c.at.start, c.at.end))?;
+                p.append_child(&button)?;
             }
             tr.append_child(&sums)?;
             body.append_child(&tr)?;

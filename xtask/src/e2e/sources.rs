@@ -54,8 +54,9 @@ impl Ctx {
         self.browser
             .evaluate("document.getElementById('document-status').textContent = ''")?;
         self.click("#add-document-submit")?;
+        // The worker reads the text; the status says "Reading…" meanwhile.
         self.browser.wait_for(
-            "document.getElementById('document-status').textContent.length > 0",
+            "(() => { const t = document.getElementById('document-status').textContent; return t.length > 0 && !t.startsWith('Reading'); })()",
             UI_TIMEOUT,
             "#document-status to report on the added document",
         )?;
@@ -587,7 +588,7 @@ fn file_and_size_limit(ctx: &mut Ctx) -> Result<()> {
         let status = status.as_str().unwrap_or("");
         if let Some(ms) = status.split("read in ").nth(1) {
             println!(
-                "    reading a {:.2} MB document ({what}) in the page: {}",
+                "    reading a {:.2} MB document ({what}): {}",
                 num(&filled)? / 1_048_576.0,
                 ms.split(')').next().unwrap_or(ms)
             );
