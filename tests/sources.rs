@@ -134,3 +134,23 @@ fn a_text_repeated_many_times_says_each_thing_once() {
         assert_eq!(many.quote(k.at), k.quote);
     }
 }
+
+#[test]
+fn vote_headings_lead_with_the_chosen_style() {
+    use soviets::charts::{votes, ApproxMeasure, Mark};
+    let data = Corpus::seeds().dataset();
+    let texts = |lead| {
+        votes::layout_in(&data, 900.0, lead, &ApproxMeasure)
+            .scene
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(texts(Style::Old).contains("25–27 Oct (7–9 Nov) 1917"));
+    assert!(texts(Style::New).contains("7–9 Nov (25–27 Oct) 1917"));
+}

@@ -431,7 +431,7 @@ impl App {
                 let (a, b) = self.pair;
                 ChartLayout::Compare(compare::layout(&self.data, a, b, width, self.mode, m))
             }
-            Kind::Votes => ChartLayout::Votes(votes::layout(&self.data, width, m)),
+            Kind::Votes => ChartLayout::Votes(votes::layout_in(&self.data, width, self.lead, m)),
         }
     }
 

@@ -88,6 +88,8 @@ impl App {
         }
         self.build_selects()?;
         self.build_audit()?;
+        self.draw(Kind::Votes)?;
+        self.refresh_bounds();
         if let Some(doc) = self.panel.doc {
             self.panel.doc = None;
             self.show_document(doc)?;

@@ -530,7 +530,8 @@ fn reload_keeps_documents(ctx: &mut Ctx) -> Result<()> {
     ctx.expect_no_csp_violations("after reloads")
 }
 
-/// A `.txt` file chosen with the file input is added like pasted text; a
+/// A `.txt` file chosen with the file input, or dropped on the page, is
+/// added like pasted text; a
 /// text just under 1 MB is parsed (the time is printed) and one over it is
 /// refused with a message.
 fn file_and_size_limit(ctx: &mut Ctx) -> Result<()> {
@@ -558,8 +559,27 @@ fn file_and_size_limit(ctx: &mut Ctx) -> Result<()> {
         UI_TIMEOUT,
         "the chosen file's congress to be charted",
     );
-    let _ = std::fs::remove_file(&path);
     waited?;
+    ctx.reset_documents()?;
+    // The same file dropped on the page, through the browser's drag input.
+    let at = ctx.browser.evaluate("__xt.box('#add-document')")?;
+    for kind in ["dragEnter", "dragOver", "drop"] {
+        ctx.browser.send(
+            "Input.dispatchDragEvent",
+            serde_json::json!({"type": kind, "x": num(&at["x"])?, "y": num(&at["y"])?,
+                "data": {"items": [], "files": [path.to_string_lossy()], "dragOperationsMask": 1}}),
+        )?;
+    }
+    let dropped = ctx.browser.wait_for(
+        &format!(
+            "window.soviets.regions('faction-chart').some(r => r.event === {})",
+            js(THIRD_ID)
+        ),
+        UI_TIMEOUT,
+        "the dropped file's congress to be charted",
+    );
+    let _ = std::fs::remove_file(&path);
+    dropped?;
     ctx.reset_documents()?;
 
     // Just under 1 MB: accepted, and timed. The dense text (a fact in
