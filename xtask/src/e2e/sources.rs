@@ -531,9 +531,8 @@ fn reload_keeps_documents(ctx: &mut Ctx) -> Result<()> {
 }
 
 /// A `.txt` file chosen with the file input, or dropped on the page, is
-/// added like pasted text; a
-/// text just under 1 MB is parsed (the time is printed) and one over it is
-/// refused with a message.
+/// added like pasted text; a text just under 1 MB is read (the time is
+/// printed) and one over it is refused with a message.
 fn file_and_size_limit(ctx: &mut Ctx) -> Result<()> {
     ctx.load_seeds()?;
     let path = std::env::temp_dir().join(format!("soviets-e2e-{}-third.txt", std::process::id()));
