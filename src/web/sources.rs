@@ -350,7 +350,9 @@ impl App {
             let values = self.create("ul", None)?;
             for v in &c.values {
                 let li = self.create("li", None)?;
-                let label = format!("{} — {}", v.value, v.source);
+                let doc = self.corpus.documents().get(v.doc);
+                let from = doc.map_or_else(|| v.source.clone(), title);
+                let label = format!("{} — {from}", v.value);
                 let button = self.quote_button(&label, v.doc, v.at)?;
                 li.append_child(&button)?;
                 if let Some(note) = &v.note {

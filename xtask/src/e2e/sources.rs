@@ -655,19 +655,27 @@ fn panel_screenshots(ctx: &mut Ctx) -> Result<()> {
             println!("    saved {}", path.display());
         }
         // The audit views and the form, as a reader scrolls to them.
-        ctx.browser.set_viewport(1280, 900, 1.0)?;
-        ctx.load_seeds()?;
-        ctx.add_document(THIRD)?;
-        for (sel, file) in [("#audit-title", "audit.png"), ("#lineage", "lineage.png")] {
-            ctx.browser.evaluate(&format!(
-                "(async () => {{ document.querySelector({}).scrollIntoView({{block: 'start', behavior: 'instant'}}); await __xt.settle(); }})()",
-                js(sel)
-            ))?;
-            let path = ctx.screenshots.join(file);
-            ctx.browser.screenshot(&path, false)?;
-            println!("    saved {}", path.display());
+        for (width, height, scale, suffix) in [(1280, 900, 1.0, ""), (360, 740, 2.0, "-360")] {
+            ctx.browser.set_viewport(width, height, scale)?;
+            ctx.load_seeds()?;
+            ctx.add_document(THIRD)?;
+            for (sel, name) in [("#audit-title", "audit"), ("#lineage", "lineage")] {
+                ctx.browser.evaluate(&format!(
+                    "(async () => {{ document.querySelector({}).scrollIntoView({{block: 'start', behavior: 'instant'}}); await __xt.settle(); }})()",
+                    js(sel)
+                ))?;
+                let path = ctx.screenshots.join(format!("{name}{suffix}.png"));
+                ctx.browser.screenshot(&path, false)?;
+                println!("    saved {}", path.display());
+            }
+            let sw = ctx
+                .browser
+                .evaluate("document.documentElement.scrollWidth")?;
+            ensure(num(&sw)? <= f64::from(width), || {
+                format!("with an added document at {width} px the page scrolls sideways: scrollWidth is {sw}")
+            })?;
+            ctx.reset_documents()?;
         }
-        ctx.reset_documents()?;
         Ok(())
     })();
     ctx.browser.set_viewport(1280, 900, 1.0)?;
