@@ -10,7 +10,7 @@ use crate::charts::{count, Target};
 use crate::corpus::{Check, Corpus, Doc};
 use crate::dataset::{Dataset, Source};
 use crate::factions::Faction;
-use crate::model::BodyKind;
+use crate::model::{BodyKind, Span};
 
 /// The quote a chart region shows: a segment's figure, a column's or
 /// remainder's stated total, a vote's sentence.
@@ -63,7 +63,7 @@ pub struct FactLine {
 pub fn document_facts(doc: &Doc, lead: Style) -> Vec<FactLine> {
     let mut out = Vec::new();
     for e in &doc.extraction.events {
-        let mut push = |kind, text: String, span: crate::model::Span| {
+        let mut push = |kind, text: String, span: Span| {
             out.push(FactLine {
                 event: e.id.clone(),
                 event_name: e.name.clone(),
@@ -177,16 +177,17 @@ pub fn target_of(data: &Dataset, fact: &FactLine, doc: usize) -> Option<(&'stati
 pub struct Arithmetic {
     pub event: String,
     pub event_name: String,
-    /// "1,090 delegates; 784 with a full vote; 362 with a consultative voice".
-    pub stated: String,
+    /// The stated figures, one per kind and value, each with its sentence:
+    /// "1,090 delegates", "784 with a full vote".
+    pub stated: Vec<(String, Span)>,
     /// The event's checks; [`check_line`] writes each as a line.
     pub checks: Vec<Check>,
 }
 
-/// The stated delegate figures of event `id`, one per kind, in words.
-fn stated(corpus: &Corpus, id: &str) -> String {
+/// The stated delegate figures of event `id`, one per kind and value, in words.
+fn stated(corpus: &Corpus, id: &str) -> Vec<(String, Span)> {
     use crate::model::DelegateKind;
-    let mut parts: Vec<String> = Vec::new();
+    let mut parts = Vec::new();
     let mut seen: Vec<(DelegateKind, u32)> = Vec::new();
     for (_, facts) in corpus.events().into_iter().filter(|(e, _)| e == id) {
         for d in facts.iter().flat_map(|e| &e.delegates) {
@@ -195,15 +196,16 @@ fn stated(corpus: &Corpus, id: &str) -> String {
             }
             seen.push((d.kind, d.count));
             let n = count(d.count);
-            parts.push(match d.kind {
+            let words = match d.kind {
                 DelegateKind::Total => format!("{n} delegates"),
                 DelegateKind::FullVote => format!("{n} with a full vote"),
                 DelegateKind::Consultative => format!("{n} with a consultative voice"),
                 DelegateKind::Questionnaire => format!("{n} filled in questionnaires"),
-            });
+            };
+            parts.push((words, d.src));
         }
     }
-    parts.join("; ")
+    parts
 }
 
 /// A check as one line, its remainder named: "Faction sum: 285 + 248 +
@@ -387,7 +389,11 @@ mod tests {
             .iter()
             .find(|r| r.event == "congress-of-soviets-1")
             .expect("present");
-        assert_eq!(first.stated, "1,090 delegates; 784 with a full vote");
+        let stated: Vec<&str> = first.stated.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(stated, ["1,090 delegates", "784 with a full vote"]);
+        for (_, span) in &first.stated {
+            assert!(c.quote(*span).contains("1,090"), "{}", c.quote(*span));
+        }
         let all: Vec<String> = first.checks.iter().map(check_line).collect();
         let all = all.join("\n");
         assert!(
@@ -414,7 +420,7 @@ mod tests {
             detail: "6 + 6".into(),
             source: "d".into(),
             quote: "q".into(),
-            at: crate::model::Span {
+            at: Span {
                 doc: 0,
                 start: 0,
                 end: 1,

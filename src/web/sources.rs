@@ -9,6 +9,7 @@
 use super::{listen, outline, report, App, Kind, PointerPosition, KINDS};
 use crate::calendar::Style;
 use crate::charts::{tooltip, Target};
+use crate::model::Span;
 use crate::provenance::{self, FactLine};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -328,6 +329,14 @@ impl App {
         Ok(button)
     }
 
+    /// A paragraph of `parent` holding a button that opens `at`.
+    fn quote_line(&self, parent: &Element, label: &str, at: Span) -> Result<(), JsValue> {
+        let p = self.add(parent, "p", None)?;
+        let button = self.quote_button(label, at.doc, (at.start, at.end))?;
+        p.append_child(&button)?;
+        Ok(())
+    }
+
     fn build_conflicts(&self) -> Result<(), JsValue> {
         let list = self.cleared("conflict-list")?;
         let conflicts = self.corpus.conflicts();
@@ -373,42 +382,27 @@ impl App {
             "caption",
             Some("Stated totals against the faction sums and the votes cast"),
         )?;
-        let head = self.create("thead", None)?;
-        let tr = self.create("tr", None)?;
+        let head = self.add(&table, "thead", None)?;
+        let tr = self.add(&head, "tr", None)?;
         for name in ["Event", "Stated", "Sums"] {
-            let th = self.create("th", Some(name))?;
-            th.set_attribute("scope", "col")?;
-            tr.append_child(&th)?;
+            self.add(&tr, "th", Some(name))?
+                .set_attribute("scope", "col")?;
         }
-        head.append_child(&tr)?;
-        table.append_child(&head)?;
-        let body = self.create("tbody", None)?;
+        let body = self.add(&table, "tbody", None)?;
         for a in provenance::arithmetic(&self.corpus) {
-            let tr = self.create("tr", None)?;
+            let tr = self.add(&body, "tr", None)?;
             tr.set_attribute("data-event", &a.event)?;
-            let th = self.create("th", Some(&a.event_name))?;
-            th.set_attribute("scope", "row")?;
-            tr.append_child(&th)?;
-            let stated = if a.stated.is_empty() {
-                "—"
-            } else {
-                &a.stated
-            };
-            self.add(&tr, "td", Some(stated))?;
-            let sums = self.create("td", None)?;
-            if a.checks.is_empty() {
-                sums.set_text_content(Some("No sums to check"));
+            self.add(&tr, "th", Some(&a.event_name))?
+                .set_attribute("scope", "row")?;
+            let stated = self.add(&tr, "td", a.stated.is_empty().then_some("—"))?;
+            for (words, at) in &a.stated {
+                self.quote_line(&stated, words, *at)?;
             }
+            let sums = self.add(&tr, "td", a.checks.is_empty().then_some("No sums to check"))?;
             for c in &a.checks {
-                let p = self.add(&sums, "p", None)?;
-                let line = provenance::check_line(c);
-                let button = self.quote_button(&line, c.at.doc, (c.at.start, c.at.end))?;
-                p.append_child(&button)?;
+                self.quote_line(&sums, &provenance::check_line(c), c.at)?;
             }
-            tr.append_child(&sums)?;
-            body.append_child(&tr)?;
         }
-        table.append_child(&body)?;
         Ok(())
     }
 

@@ -329,6 +329,12 @@ fn arithmetic_first_congress(ctx: &mut Ctx) -> Result<()> {
             )
         })?;
     }
+    // Each figure opens its sentence: the stated total, then the vote.
+    let row = format!("#arithmetic tr[data-event=\"{FIRST}\"]");
+    ctx.click(&format!("{row} td button.source-link"))?;
+    ctx.expect_quote(&["1,090"], "the First Congress's stated total")?;
+    ctx.click(&format!("{row} td:last-child p:nth-child(2) button"))?;
+    ctx.expect_quote(&["543"], "the First Congress's vote")?;
     Ok(())
 }
 
