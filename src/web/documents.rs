@@ -28,6 +28,17 @@ const STORE_KEY: &str = "soviets.documents";
 /// What the reader looks for, said when a document yields nothing.
 const LOOKED_FOR: &str = "The reader looks for a congress or conference of soviets named in the text (“the Third All-Russian Congress of Soviets”), its dates (“10–18 January 1918”), delegate counts (“1,046 delegates”), faction counts (“441 Bolsheviks”) and votes (“543 to 126”).";
 
+/// Why a text of `bytes` bytes was refused: "it is 1.3 MB" (tenths
+/// computed in integers, to keep float formatting out of the module).
+fn too_large(name: &str, bytes: f64) -> String {
+    let tenths = (bytes * 10.0 / MAX_BYTES).round() as u64;
+    format!(
+        "“{name}” was not added: it is {}.{} MB, and the limit is 1 MB.",
+        tenths / 10,
+        tenths % 10
+    )
+}
+
 /// A name for a pasted text: its first line, shortened.
 fn pasted_name(text: &str) -> String {
     let line = text
@@ -62,10 +73,7 @@ impl App {
     /// parses it here if there is no worker); says what came of it.
     fn add_document(&mut self, name: &str, text: &str) -> Result<(), JsValue> {
         if text.len() as f64 > MAX_BYTES {
-            self.doc_status(&format!(
-                "“{name}” was not added: it is {:.1} MB, and the limit is 1 MB.",
-                text.len() as f64 / MAX_BYTES
-            ));
+            self.doc_status(&too_large(name, text.len() as f64));
             return Ok(());
         }
         if text.trim().is_empty() {
@@ -126,10 +134,12 @@ impl App {
             }
         }
         let end = self.now();
+        // Whole milliseconds: float formatting would add kilobytes to the module.
+        let ms = |from: f64| (end - from).round().max(0.0) as u32;
         self.doc_status(&format!(
-            "Added “{name}” (read in {:.0} ms, {:.0} ms of it on this page): {}.{saved}",
-            end - started,
-            end - here,
+            "Added “{name}” (read in {} ms, {} ms of it on this page): {}.{saved}",
+            ms(started),
+            ms(here),
             found.join(", ")
         ));
         Ok(())
@@ -385,12 +395,7 @@ pub fn parse_document(text: &str) -> Vec<u8> {
 fn read_file(file: File) {
     let name = file.name();
     if file.size() > MAX_BYTES {
-        with_app(|app| {
-            app.doc_status(&format!(
-                "“{name}” was not added: it is {:.1} MB, and the limit is 1 MB.",
-                file.size() / MAX_BYTES
-            ));
-        });
+        with_app(|app| app.doc_status(&too_large(&name, file.size())));
         return;
     }
     let is_text = name.to_ascii_lowercase().ends_with(".txt") || file.type_() == "text/plain";

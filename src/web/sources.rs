@@ -489,6 +489,15 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
             super::with_app(|app| report(app.close_panel()));
         },
     )?;
+    listen(app.document.as_ref(), "keydown", false, |e| {
+        if e.unchecked_ref::<KeyboardEvent>().key() == "Escape" {
+            super::with_app(|app| {
+                if app.panel.is_open() {
+                    report(app.close_panel());
+                }
+            });
+        }
+    })?;
     let select: HtmlSelectElement = app.element("source-select")?.dyn_into()?;
     let target = select.clone();
     listen(target.as_ref(), "change", false, move |_| {

@@ -213,6 +213,23 @@ fn source_panel_quote(ctx: &mut Ctx) -> Result<()> {
         UI_TIMEOUT,
         "the panel to close",
     )?;
+    // Escape closes it too (once the charts have been redrawn at their
+    // new width, so the regions read are the ones drawn).
+    ctx.browser.wait_for(
+        "(() => { const c = document.getElementById('faction-chart'); \
+          return Math.abs(c.width - c.getBoundingClientRect().width * devicePixelRatio) <= 1; })()",
+        UI_TIMEOUT,
+        "the faction chart to be redrawn at its width without the panel",
+    )?;
+    let r = ctx.second_bolsheviks()?;
+    ctx.click_region("faction-chart", &r)?;
+    ctx.expect_quote(&["390"], "reopening the panel")?;
+    ctx.browser.press_key("Escape")?;
+    ctx.browser.wait_for(
+        "!__xt.visible('#source-panel')",
+        UI_TIMEOUT,
+        "Escape to close the panel",
+    )?;
     ctx.expect_no_csp_violations("after using the source panel")
 }
 
