@@ -86,17 +86,19 @@ impl App {
             return Ok(());
         }
         let x = crate::parse(text, self.corpus.documents().len());
-        self.accept_document(name, text, x, started)
+        self.accept_document(name, text, x, started, false)
     }
 
     /// Adds a parsed document unless it has nothing to chart; says which.
-    /// `started` is when the reader pressed Add (performance.now()).
+    /// `started` is when the reader pressed Add (performance.now()), and
+    /// `background` whether the worker parsed it.
     fn accept_document(
         &mut self,
         name: &str,
         text: &str,
         extraction: crate::Extraction,
         started: f64,
+        background: bool,
     ) -> Result<(), JsValue> {
         let here = self.now();
         let found: Vec<String> = extraction.events.iter().map(|e| e.name.clone()).collect();
@@ -136,10 +138,17 @@ impl App {
         let end = self.now();
         // Whole milliseconds: float formatting would add kilobytes to the module.
         let ms = |from: f64| (end - from).round().max(0.0) as u32;
+        let took = if background {
+            format!(
+                "{} ms in the background, {} ms on this page",
+                ms(started),
+                ms(here)
+            )
+        } else {
+            format!("{} ms on this page", ms(started))
+        };
         self.doc_status(&format!(
-            "Added “{name}” (read in {} ms, {} ms of it on this page): {}.{saved}",
-            ms(started),
-            ms(here),
+            "Added “{name}” (read in {took}): {}.{saved}",
             found.join(", ")
         ));
         Ok(())
@@ -349,7 +358,7 @@ fn make_worker() -> Option<Worker> {
         for (_, name, text, started) in waiting {
             with_app(|app| {
                 let x = crate::parse(&text, app.corpus.documents().len());
-                report(app.accept_document(&name, &text, x, started));
+                report(app.accept_document(&name, &text, x, started, false));
             });
         }
     });
@@ -379,9 +388,10 @@ fn on_parsed(e: MessageEvent) {
         } else {
             None
         };
+        let background = x.is_some();
         // Whatever went wrong in the worker, the page can still read it.
         let x = x.unwrap_or_else(|| crate::parse(&text, doc));
-        report(app.accept_document(&name, &text, x, started));
+        report(app.accept_document(&name, &text, x, started, background));
     });
 }
 

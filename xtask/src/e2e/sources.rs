@@ -628,6 +628,9 @@ fn file_and_size_limit(ctx: &mut Ctx) -> Result<()> {
             .browser
             .evaluate("document.getElementById('document-status').textContent")?;
         let status = status.as_str().unwrap_or("");
+        ensure(status.contains("in the background"), || {
+            format!("the worker did not read the {what} text: {status:?}")
+        })?;
         if let Some(ms) = status.split("read in ").nth(1) {
             println!(
                 "    reading a {:.2} MB document ({what}): {}",
