@@ -188,6 +188,16 @@ fn source_panel_quote(ctx: &mut Ctx) -> Result<()> {
         || format!("the panel's facts do not list Bolsheviks: 390: {facts:?}"),
     )?;
 
+    // The comparison chart's bars open theirs too.
+    let c = ctx.find_region("compare-chart", "Second Congress Bolsheviks bar", |r| {
+        r.kind == "compare" && r.event == SECOND && r.faction == "bolsheviks"
+    })?;
+    ctx.click_region("compare-chart", &c)?;
+    ctx.expect_quote(
+        &["390"],
+        "after clicking the compared Second Congress Bolsheviks",
+    )?;
+
     // Enter on the vote chart opens the hovered vote's sentence.
     let canvas = "vote-chart";
     let v = ctx.find_region(canvas, "the 543 to 126 vote", |r| {
