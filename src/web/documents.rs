@@ -6,9 +6,8 @@
 //! Parsing runs in a module worker (`www/worker.js`, the same wasm core) so
 //! the page never waits on it: the worker sends back the extraction as
 //! bytes ([`crate::codec`]) and only merging and redrawing happen here.
-//! Texts over 1 MB are refused before they are read. Documents restored
-//! from localStorage at start-up are parsed on the page, before the first
-//! drawing.
+//! Texts over 1 MB are refused before they are read. Documents stored by
+//! an earlier visit are read the same way once the page has drawn.
 
 use super::sources::button_data;
 use super::{listen, report, with_app, App};
@@ -57,6 +56,17 @@ fn pasted_name(text: &str) -> String {
     }
 }
 
+/// A document on its way in: typed, chosen, dropped or restored.
+#[derive(Debug)]
+struct Reading {
+    name: String,
+    text: String,
+    /// When it was sent to be read (performance.now()).
+    started: f64,
+    /// Restored from an earlier visit (already stored, said quietly).
+    restored: bool,
+}
+
 impl App {
     /// Shows `message` under the add-document form.
     fn doc_status(&self, message: &str) {
@@ -80,26 +90,39 @@ impl App {
             self.doc_status("There is no text to add: paste a document first.");
             return Ok(());
         }
-        let started = self.now();
-        if send_to_worker(name, text, started) {
-            self.doc_status(&format!("Reading “{name}”…"));
-            return Ok(());
+        let reading = Reading {
+            name: name.to_string(),
+            text: text.to_string(),
+            started: self.now(),
+            restored: false,
+        };
+        self.read(reading)
+    }
+
+    /// Sends a document to the worker, or reads it here if there is none.
+    fn read(&mut self, reading: Reading) -> Result<(), JsValue> {
+        let status = format!("Reading “{}”…", reading.name);
+        match send_to_worker(reading) {
+            Ok(()) => {
+                self.doc_status(&status);
+                Ok(())
+            }
+            Err(r) => {
+                let x = crate::parse(&r.text, self.corpus.documents().len());
+                self.accept_document(&r, x, false)
+            }
         }
-        let x = crate::parse(text, self.corpus.documents().len());
-        self.accept_document(name, text, x, started, false)
     }
 
     /// Adds a parsed document unless it has nothing to chart; says which.
-    /// `started` is when the reader pressed Add (performance.now()), and
-    /// `background` whether the worker parsed it.
+    /// `background`: the worker parsed it.
     fn accept_document(
         &mut self,
-        name: &str,
-        text: &str,
+        r: &Reading,
         extraction: crate::Extraction,
-        started: f64,
         background: bool,
     ) -> Result<(), JsValue> {
+        let (name, text) = (r.name.as_str(), r.text.as_str());
         let here = self.now();
         let found: Vec<String> = extraction.events.iter().map(|e| e.name.clone()).collect();
         let ids: Vec<String> = extraction.events.iter().map(|e| e.id.clone()).collect();
@@ -128,6 +151,10 @@ impl App {
         self.panel.reset();
         self.refresh_data()?;
         self.build_document_list()?;
+        if r.restored {
+            self.doc_status(&format!("Restored “{name}” from an earlier visit."));
+            return Ok(());
+        }
         let saved = self.save_documents();
         if let Ok(area) = self.element("add-document") {
             let area: HtmlTextAreaElement = area.dyn_into()?;
@@ -141,11 +168,11 @@ impl App {
         let took = if background {
             format!(
                 "{} ms in the background, {} ms on this page",
-                ms(started),
+                ms(r.started),
                 ms(here)
             )
         } else {
-            format!("{} ms on this page", ms(started))
+            format!("{} ms on this page", ms(r.started))
         };
         self.doc_status(&format!(
             "Added “{name}” (read in {took}): {}.{saved}",
@@ -200,15 +227,29 @@ impl App {
     /// Stores the added documents; returns a sentence if that failed.
     fn save_documents(&self) -> String {
         let list = js_sys::Array::new();
-        for d in self.corpus.documents().iter().filter(|d| d.user_added) {
+        let push = |name: &str, text: &str| {
             let entry = js_sys::Object::new();
             let set = |k: &str, v: &str| {
                 js_sys::Reflect::set(&entry, &JsValue::from_str(k), &JsValue::from_str(v))
             };
-            if set("name", &d.name).and(set("text", &d.text)).is_err() {
-                return " It could not be saved for the next visit.".to_string();
-            }
+            let ok = set("name", name).and(set("text", text)).is_ok();
             list.push(&entry);
+            ok
+        };
+        let mut ok = true;
+        for d in self.corpus.documents().iter().filter(|d| d.user_added) {
+            ok &= push(&d.name, &d.text);
+        }
+        // Documents of an earlier visit still being read stay stored.
+        PARSER.with(|cell| {
+            if let Ok(p) = cell.try_borrow() {
+                for r in p.pending.iter().map(|(_, r)| r).filter(|r| r.restored) {
+                    ok &= push(&r.name, &r.text);
+                }
+            }
+        });
+        if !ok {
+            return " It could not be saved for the next visit.".to_string();
         }
         let stored = js_sys::JSON::stringify(&list)
             .ok()
@@ -249,7 +290,8 @@ impl App {
     }
 }
 
-/// Adds the documents stored by an earlier visit, before the first drawing.
+/// Reads the documents stored by an earlier visit, in the worker like any
+/// other (after the first drawing, so the page shows at once).
 pub(super) fn restore(app: &mut App) {
     let stored = app
         .window
@@ -277,13 +319,17 @@ pub(super) fn restore(app: &mut App) {
     for e in entries.iter() {
         match (field(&e, "name"), field(&e, "text")) {
             (Some(name), Some(text)) if text.len() as f64 <= MAX_BYTES => {
-                app.corpus.add(&name, &text, true);
+                let reading = Reading {
+                    name,
+                    text,
+                    started: app.now(),
+                    restored: true,
+                };
+                report(app.read(reading));
             }
             _ => skipped += 1,
         }
     }
-    app.data = app.corpus.dataset_preferring(app.source);
-    app.pair = super::default_pair(&app.data);
     if skipped > 0 {
         app.doc_status(&format!(
             "{skipped} saved document(s) could not be read and were left out."
@@ -292,45 +338,46 @@ pub(super) fn restore(app: &mut App) {
 }
 
 /// The worker that parses added documents, made on the first one, and the
-/// documents it is reading: `(id, name, text, when Add was pressed)`.
+/// documents it is reading, by message id.
 #[derive(Default)]
 struct Parser {
     worker: Option<Worker>,
     /// The worker could not be made or failed: parse on the page.
     broken: bool,
     next: u32,
-    pending: Vec<(u32, String, String, f64)>,
+    pending: Vec<(u32, Reading)>,
 }
 
 thread_local! {
     static PARSER: RefCell<Parser> = RefCell::new(Parser::default());
 }
 
-/// Sends a document to the worker; `false` if there is no worker.
-fn send_to_worker(name: &str, text: &str, started: f64) -> bool {
+/// Sends a document to the worker; gives it back if there is no worker.
+fn send_to_worker(reading: Reading) -> Result<(), Reading> {
     PARSER.with(|cell| {
         let Ok(mut p) = cell.try_borrow_mut() else {
-            return false;
+            return Err(reading);
         };
         if p.worker.is_none() && !p.broken {
             p.worker = make_worker();
             p.broken = p.worker.is_none();
         }
         let Some(worker) = p.worker.clone() else {
-            return false;
+            return Err(reading);
         };
         p.next += 1;
         let id = p.next;
         let message = js_sys::Object::new();
         let sent = js_sys::Reflect::set(&message, &"id".into(), &id.into())
-            .and_then(|_| js_sys::Reflect::set(&message, &"text".into(), &text.into()))
+            .and_then(|_| {
+                js_sys::Reflect::set(&message, &"text".into(), &reading.text.as_str().into())
+            })
             .and_then(|_| worker.post_message(&message));
         if sent.is_err() {
-            return false;
+            return Err(reading);
         }
-        p.pending
-            .push((id, name.to_string(), text.to_string(), started));
-        true
+        p.pending.push((id, reading));
+        Ok(())
     })
 }
 
@@ -355,10 +402,10 @@ fn make_worker() -> Option<Worker> {
                 },
             )
         });
-        for (_, name, text, started) in waiting {
+        for (_, r) in waiting {
             with_app(|app| {
-                let x = crate::parse(&text, app.corpus.documents().len());
-                report(app.accept_document(&name, &text, x, started, false));
+                let x = crate::parse(&r.text, app.corpus.documents().len());
+                report(app.accept_document(&r, x, false));
             });
         }
     });
@@ -377,7 +424,7 @@ fn on_parsed(e: MessageEvent) {
         let i = p.pending.iter().position(|(x, ..)| *x == id)?;
         Some(p.pending.remove(i))
     });
-    let Some((_, name, text, started)) = entry else {
+    let Some((_, r)) = entry else {
         return;
     };
     let bytes = get("bytes");
@@ -390,8 +437,8 @@ fn on_parsed(e: MessageEvent) {
         };
         let background = x.is_some();
         // Whatever went wrong in the worker, the page can still read it.
-        let x = x.unwrap_or_else(|| crate::parse(&text, doc));
-        report(app.accept_document(&name, &text, x, started, background));
+        let x = x.unwrap_or_else(|| crate::parse(&r.text, doc));
+        report(app.accept_document(&r, x, background));
     });
 }
 

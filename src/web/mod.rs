@@ -859,7 +859,6 @@ pub fn start() -> Result<(), JsValue> {
     let app = App::new()?;
     APP.with(|cell| cell.replace(Some(app)));
     with_app(|app| -> Result<(), JsValue> {
-        documents::restore(app);
         app.build_legend()?;
         app.build_selects()?;
         app.refresh_bounds();
@@ -880,6 +879,7 @@ pub fn start() -> Result<(), JsValue> {
         attach(app)?;
         sources::attach(app)?;
         documents::attach(app)?;
+        documents::restore(app);
         let on_dpr = Closure::<dyn FnMut(JsValue)>::new(|_| {
             with_app(|app| report(app.resize().and_then(|()| app.arm_dpr_query())));
         });

@@ -537,7 +537,10 @@ fn reload_keeps_documents(ctx: &mut Ctx) -> Result<()> {
         js(THIRD_ID)
     );
     ctx.browser.wait_for(
-        &format!("{has_third} && document.querySelectorAll('#document-list li').length === 1"),
+        &format!(
+            "{has_third} && document.querySelectorAll('#document-list li').length === 1 && \
+             document.getElementById('document-status').textContent.startsWith('Restored')"
+        ),
         UI_TIMEOUT,
         "the added document to be charted and listed after a reload",
     )?;
