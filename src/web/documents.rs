@@ -279,10 +279,9 @@ impl App {
                 if events == 1 { "" } else { "s" }
             );
             self.add(&item, "span", Some(&label))?;
-            let remove = self.create("button", Some("Remove"))?;
-            remove.set_attribute("type", "button")?;
-            remove.set_attribute("data-remove", &i.to_string())?;
-            remove.set_attribute("aria-label", &format!("Remove {}", d.name))?;
+            let (i, aria) = (i.to_string(), format!("Remove {}", d.name));
+            let attrs = [("data-remove", &*i), ("aria-label", &*aria)];
+            let remove = self.button("Remove", "remove", &attrs)?;
             item.append_child(&remove)?;
             list.append_child(&item)?;
         }

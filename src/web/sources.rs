@@ -44,12 +44,15 @@ fn title(doc: &crate::corpus::Doc) -> String {
         .or_else(|| {
             doc.text
                 .lines()
-                .map(|l| l.trim().trim_matches('='))
-                .find(|l| !l.trim().is_empty())
-                .map(|l| l.trim().chars().take(120).collect())
+                .map(|l| l.trim_matches(|c: char| c == '=' || c.is_whitespace()))
+                .find(|l| !l.is_empty())
+                .map(|l| l.chars().take(120).collect())
         })
         .unwrap_or_else(|| doc.name.clone())
 }
+
+/// Facts listed in the panel at most: a long document lists the rest as a count.
+const MAX_FACTS: usize = 300;
 
 /// The largest char boundary of `text` not after `i`.
 fn floor(text: &str, i: usize) -> usize {
@@ -129,10 +132,10 @@ impl App {
     /// every disagreement between its sources.
     pub(super) fn tooltip_lines(&self, target: Target) -> Vec<String> {
         let mut lines = tooltip::lines_in(&self.data, target, self.lead);
-        if let (Target::Column { event }, Some(e)) = (target, self.data.events.get(target.event()))
-        {
-            debug_assert_eq!(event, target.event());
-            lines.extend(provenance::conflict_lines(&self.corpus, &e.id));
+        if let Target::Column { event } = target {
+            if let Some(e) = self.data.events.get(event) {
+                lines.extend(provenance::conflict_lines(&self.corpus, &e.id));
+            }
         }
         lines
     }
@@ -215,21 +218,20 @@ impl App {
         if facts.is_empty() {
             self.add(&list, "li", Some("No facts were read from this document."))?;
         }
-        for (i, f) in facts.iter().enumerate() {
-            let item = self.create("li", None)?;
-            let quote = self.create("button", Some(&format!("{} — {}", f.event_name, f.text)))?;
-            quote.set_attribute("type", "button")?;
-            quote.set_attribute("class", "fact-quote")?;
-            quote.set_attribute("data-fact", &i.to_string())?;
+        for (i, f) in facts.iter().enumerate().take(MAX_FACTS) {
+            let item = self.add(&list, "li", None)?;
+            let label = format!("{} — {}", f.event_name, f.text);
+            let n = i.to_string();
+            let quote = self.button(&label, "fact-quote", &[("data-fact", &n)])?;
             item.append_child(&quote)?;
             if provenance::target_of(&self.data, f, doc).is_some() {
-                let chart = self.create("button", Some("Show in chart"))?;
-                chart.set_attribute("type", "button")?;
-                chart.set_attribute("class", "fact-chart")?;
-                chart.set_attribute("data-fact", &i.to_string())?;
+                let chart = self.button("Show in chart", "fact-chart", &[("data-fact", &n)])?;
                 item.append_child(&chart)?;
             }
-            list.append_child(&item)?;
+        }
+        if facts.len() > MAX_FACTS {
+            let more = format!("… and {} more facts", facts.len() - MAX_FACTS);
+            self.add(&list, "li", Some(&more))?;
         }
         self.panel = Panel {
             doc: Some(doc),
@@ -313,6 +315,22 @@ impl App {
         Ok(())
     }
 
+    /// A button of `class` with `label` and further attributes.
+    pub(super) fn button(
+        &self,
+        label: &str,
+        class: &str,
+        attrs: &[(&str, &str)],
+    ) -> Result<Element, JsValue> {
+        let button = self.create("button", Some(label))?;
+        button.set_attribute("type", "button")?;
+        button.set_attribute("class", class)?;
+        for (k, v) in attrs {
+            button.set_attribute(k, v)?;
+        }
+        Ok(button)
+    }
+
     /// A button that opens `start..end` of document `doc` in the panel.
     fn quote_button(
         &self,
@@ -320,13 +338,13 @@ impl App {
         doc: usize,
         (start, end): (usize, usize),
     ) -> Result<Element, JsValue> {
-        let button = self.create("button", Some(label))?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("class", "source-link")?;
-        button.set_attribute("data-doc", &doc.to_string())?;
-        button.set_attribute("data-start", &start.to_string())?;
-        button.set_attribute("data-end", &end.to_string())?;
-        Ok(button)
+        let (doc, start, end) = (doc.to_string(), start.to_string(), end.to_string());
+        let data = [
+            ("data-doc", &*doc),
+            ("data-start", &*start),
+            ("data-end", &*end),
+        ];
+        self.button(label, "source-link", &data)
     }
 
     /// A paragraph of `parent` holding a button that opens `at`.
