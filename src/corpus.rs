@@ -724,6 +724,12 @@ impl Corpus {
             .iter()
             .all(|d| self.docs.get(*d).is_some_and(|x| x.user_added));
         let (_, short) = crate::parse::short_name(first);
+        // Every chart labels events by `short`: the reader's own are marked there.
+        let short = match (user_added, short.is_empty()) {
+            (true, true) => format!("{} (yours)", first.name),
+            (true, false) => format!("{short} (yours)"),
+            (false, _) => short,
+        };
         Some(EventView {
             id: id.to_string(),
             name: first.name.clone(),

@@ -54,6 +54,29 @@ fn a_disagreeing_user_text_is_a_conflict_and_an_alternative() {
 }
 
 #[test]
+fn events_only_a_user_text_reports_are_labelled_as_theirs() {
+    let mut c = Corpus::seeds();
+    c.add("third.txt", "The Third All-Russian Congress of Soviets met from 10 to 18 January 1918. Of the 707 delegates, 441 were Bolsheviks.", true);
+    c.add("mine.txt", DISAGREES, true);
+    let short = |id: &str| {
+        c.dataset()
+            .events
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| (e.short.clone(), e.user_added))
+    };
+    assert_eq!(
+        short("congress-of-soviets-3"),
+        Some(("3rd Congress (yours)".to_string(), true))
+    );
+    // A seed event the user's text also reports stays the seeds'.
+    assert_eq!(
+        short("congress-of-soviets-2"),
+        Some(("2nd Congress".to_string(), false))
+    );
+}
+
+#[test]
 fn hostile_markup_is_quoted_verbatim() {
     let text = "<img src=x onerror=alert(1)>\nThe Fourth All-Russian Congress of Soviets met in Moscow from 14 to 16 March 1918. Of the 1,232 delegates, 795 were Bolsheviks <script>alert(2)</script> and 284 Left SRs.";
     let mut c = Corpus::default();

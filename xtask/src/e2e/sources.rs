@@ -446,6 +446,11 @@ fn added_document_charted(ctx: &mut Ctx) -> Result<()> {
         "the added Third Congress",
     )?;
     ctx.hover_off(canvas)?;
+    ctx.find_region(
+        canvas,
+        "the Third Congress column, labelled as yours",
+        |r| r.kind == "column" && r.event == THIRD_ID && r.label.ends_with("(yours)"),
+    )?;
     let option = ctx.browser.evaluate(&format!(
         "(() => {{ const o = [...document.getElementById('compare-b').options].find(o => o.value === {}); return o ? o.textContent : null; }})()",
         js(THIRD_ID)
