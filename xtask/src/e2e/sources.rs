@@ -703,7 +703,11 @@ fn panel_screenshots(ctx: &mut Ctx) -> Result<()> {
             ctx.browser.set_viewport(width, height, scale)?;
             ctx.load_seeds()?;
             ctx.add_document(THIRD)?;
-            for (sel, name) in [("#audit-title", "audit"), ("#lineage", "lineage")] {
+            for (sel, name) in [
+                ("#strength-title", "added"),
+                ("#audit-title", "audit"),
+                ("#lineage", "lineage"),
+            ] {
                 ctx.browser.evaluate(&format!(
                     "(async () => {{ document.querySelector({}).scrollIntoView({{block: 'start', behavior: 'instant'}}); await __xt.settle(); }})()",
                     js(sel)
