@@ -10,7 +10,7 @@ use crate::calendar::{Dated, Style};
 use crate::dataset::{Dataset, EventView, Figure, Segment, Source, VoteView};
 use crate::factions::Faction;
 use crate::model::{
-    DateFact, DelegateKind, EventFacts, Extraction, FactionCount, Span, Stage, VotingBody,
+    DateFact, DelegateKind, EventFacts, Extraction, FactionCount, Span, Stage, Vote, VotingBody,
 };
 
 /// One document in the corpus.
@@ -31,6 +31,8 @@ pub struct ConflictValue {
     pub doc: usize,
     pub source: String,
     pub quote: String,
+    /// Where the quote is: its byte range in the document's text.
+    pub at: (usize, usize),
     /// Context a reader needs, e.g. "this source also gives 14 for United Internationalists".
     pub note: Option<String>,
 }
@@ -62,6 +64,8 @@ pub struct Check {
     pub detail: String,
     pub source: String,
     pub quote: String,
+    /// The quote's document (an index) and byte range.
+    pub at: Span,
 }
 
 /// All documents, with their facts merged per event.
@@ -97,6 +101,26 @@ impl Corpus {
     /// Adds and parses a document; returns its index.
     pub fn add(&mut self, name: &str, text: &str, user_added: bool) -> usize {
         let doc = self.push(name, text, user_added);
+        self.analyse();
+        doc
+    }
+
+    /// Adds a document parsed elsewhere (the page parses in a worker); its
+    /// spans must already name the index it gets, `documents().len()`.
+    pub fn add_parsed(
+        &mut self,
+        name: &str,
+        text: &str,
+        user_added: bool,
+        extraction: Extraction,
+    ) -> usize {
+        let doc = self.docs.len();
+        self.docs.push(Doc {
+            name: name.to_string(),
+            text: text.to_string(),
+            user_added,
+            extraction,
+        });
         self.analyse();
         doc
     }
@@ -172,8 +196,29 @@ impl Corpus {
             self.count_conflicts(&id, &name, &facts, &mut conflicts);
             self.arithmetic(&id, &name, &facts, &mut checks);
         }
+        // One value per source: a text repeating its figure says it once.
+        for c in &mut conflicts {
+            let mut kept: Vec<ConflictValue> = Vec::new();
+            for v in std::mem::take(&mut c.values) {
+                if !kept.iter().any(|k| k.doc == v.doc && k.value == v.value) {
+                    kept.push(v);
+                }
+            }
+            c.values = kept;
+        }
         self.conflicts = conflicts;
-        self.checks = checks;
+        // One check per sum and source: a repeated text adds nothing.
+        let mut kept: Vec<Check> = Vec::new();
+        for c in checks {
+            let same = |k: &Check| {
+                (k.at.doc, k.stated, &k.event, &k.what, &k.detail)
+                    == (c.at.doc, c.stated, &c.event, &c.what, &c.detail)
+            };
+            if !kept.iter().any(same) {
+                kept.push(c);
+            }
+        }
+        self.checks = kept;
     }
 
     fn value(&self, value: String, span: Span, note: Option<String>) -> ConflictValue {
@@ -185,6 +230,7 @@ impl Corpus {
                 .get(span.doc)
                 .map_or_else(String::new, |d| d.name.clone()),
             quote: self.quote(span).to_string(),
+            at: (span.start, span.end),
             note,
         }
     }
@@ -375,6 +421,7 @@ impl Corpus {
                     .get(src.doc)
                     .map_or_else(String::new, |d| d.name.clone()),
                 quote: self.quote(src).to_string(),
+                at: src,
             });
         };
         let stated = |kind: DelegateKind| {
@@ -383,6 +430,18 @@ impl Corpus {
                 .flat_map(|e| &e.delegates)
                 .find(|d| d.kind == kind)
         };
+        // The same vote reported by several sources is checked once, under
+        // its most descriptive motion (the last of equals): one pass, so a
+        // text repeating a vote thousands of times stays linear.
+        let mut best: Vec<&Vote> = Vec::new();
+        let key = |v: &Vote| (v.body, v.for_, v.against, v.abstained);
+        for o in facts.iter().flat_map(|x| &x.votes) {
+            match best.iter_mut().find(|b| key(b) == key(o)) {
+                Some(b) if motion_rank(&o.motion) >= motion_rank(&b.motion) => *b = o,
+                Some(_) => {}
+                None => best.push(o),
+            }
+        }
         for e in facts {
             // Faction sum against the total the breakdown is of.
             let opening: Vec<&FactionCount> = e
@@ -418,17 +477,7 @@ impl Corpus {
                     .into_iter()
                     .flatten()
                     .collect();
-                // The same vote reported by several sources is checked once,
-                // under its most descriptive motion.
-                let best = facts
-                    .iter()
-                    .flat_map(|x| &x.votes)
-                    .filter(|o| {
-                        o.body == v.body
-                            && (o.for_, o.against, o.abstained) == (v.for_, v.against, v.abstained)
-                    })
-                    .max_by_key(|o| motion_rank(&o.motion));
-                let seen = !best.is_some_and(|b| std::ptr::eq(b, v));
+                let seen = !best.iter().any(|b| std::ptr::eq(*b, v));
                 if let (Some(t), true, false) = (voters, parts.len() >= 2, seen) {
                     check(
                         format!(
@@ -675,6 +724,12 @@ impl Corpus {
             .iter()
             .all(|d| self.docs.get(*d).is_some_and(|x| x.user_added));
         let (_, short) = crate::parse::short_name(first);
+        // Every chart labels events by `short`: the reader's own are marked there.
+        let short = match (user_added, short.is_empty()) {
+            (true, true) => format!("{} (yours)", first.name),
+            (true, false) => format!("{short} (yours)"),
+            (false, _) => short,
+        };
         Some(EventView {
             id: id.to_string(),
             name: first.name.clone(),
@@ -693,6 +748,12 @@ impl Corpus {
             note: (!notes.is_empty()).then(|| notes.join(". ")),
             user_added,
             votes,
+            disputed: self
+                .conflicts
+                .iter()
+                .filter(|c| c.event == id && c.faction.is_none())
+                .map(|c| c.what.clone())
+                .collect(),
         })
     }
 
@@ -700,6 +761,15 @@ impl Corpus {
         let mut out: Vec<VoteView> = Vec::new();
         for v in facts.iter().flat_map(|e| &e.votes) {
             let has_figures = v.for_.is_some() || v.against.is_some();
+            // A text repeating a vote word for word reports it once.
+            let repeated = out.iter().any(|o| {
+                o.source.doc == v.src.doc
+                    && o.motion == v.motion
+                    && (o.for_, o.against, o.abstained) == (v.for_, v.against, v.abstained)
+            });
+            if repeated {
+                continue;
+            }
             if let Some(same) = out.iter_mut().find(|o| {
                 has_figures
                     && (o.for_, o.against, o.abstained) == (v.for_, v.against, v.abstained)

@@ -101,6 +101,9 @@ pub struct EventView {
     /// From a document the user added on the page.
     pub user_added: bool,
     pub votes: Vec<VoteView>,
+    /// What else the sources disagree on (faction counts aside, which
+    /// carry their alternatives): "end date", "soviets represented".
+    pub disputed: Vec<String>,
 }
 
 impl EventView {

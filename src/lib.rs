@@ -10,12 +10,14 @@
 
 pub mod calendar;
 pub mod charts;
+pub mod codec;
 pub mod corpus;
 pub mod dataset;
 pub mod factions;
 pub mod json;
 pub mod model;
 pub mod parse;
+pub mod provenance;
 pub mod report;
 pub mod seeds;
 mod text;

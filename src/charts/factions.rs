@@ -183,6 +183,7 @@ fn key_items(data: &Dataset, hidden: FactionSet) -> Vec<KeyItem> {
     let (mut remainder, mut approximate, mut contested, mut total_only) =
         (false, false, false, false);
     for e in &data.events {
+        contested |= !e.disputed.is_empty();
         if e.segments.is_empty() {
             total_only = true;
             approximate |= e.total.as_ref().is_some_and(|t| t.approximate);
@@ -311,6 +312,17 @@ pub fn layout(
             unit,
         };
         column(&mut scene, col, &place, opts.hidden, m);
+        if !event.disputed.is_empty() {
+            // Sources disagree on the event itself: a diamond above the column.
+            let total = event.total.as_ref().map_or(0.0, |t| col.value(t.value));
+            let top = base - col.height(opts.hidden).max(total) * unit;
+            scene.push(Mark::Diamond {
+                x: centre.round(),
+                y: (top - 9.0).max(plot.y + 4.0).round(),
+                r: 4.0,
+                ink: Ink::Text,
+            });
+        }
         scene.region(Target::Column { event: i }, band);
         x_label(&mut scene, &labels, i, centre, base);
     }
@@ -597,6 +609,33 @@ mod tests {
 
     fn target_at(l: &Layout, x: f64, y: f64) -> Option<Target> {
         l.hit(x, y).map(|h| h.target)
+    }
+
+    #[test]
+    fn events_the_sources_disagree_on_carry_a_diamond() {
+        let data = crate::Corpus::seeds().dataset();
+        let opts = Options {
+            mode: Mode::Absolute,
+            hidden: FactionSet::EMPTY,
+        };
+        let l = layout(&data, 800.0, 420.0, opts, &ApproxMeasure);
+        for (i, e) in data.events.iter().enumerate() {
+            let band = rect_of(&l, Target::Column { event: i });
+            // The top of the column's drawn bars.
+            let mut top = band.bottom();
+            for h in &l.scene.regions {
+                if h.target.event() == i && !matches!(h.target, Target::Column { .. }) {
+                    top = top.min(h.rect.y);
+                }
+            }
+            let diamond_above = l.scene.marks.iter().any(|m| {
+                matches!(m, Mark::Diamond { x, y, .. }
+                    if (*x - (band.x + band.w / 2.0)).abs() <= 1.0 && *y < top)
+            });
+            let disputed = e.id == "congress-of-soviets-1" || e.id == "congress-of-soviets-2";
+            assert_eq!(!e.disputed.is_empty(), disputed, "{}", e.id);
+            assert_eq!(diamond_above, disputed, "{}", e.id);
+        }
     }
 
     #[test]

@@ -57,6 +57,7 @@ fn event(id: &str, name: &str, short: &str, total: u32) -> EventView {
         segments: Vec::new(),
         note: None,
         user_added: false,
+            disputed: Vec::new(),
         votes: Vec::new(),
     }
 }

@@ -50,6 +50,7 @@ pub fn dataset(events: u32, factions: u32) -> Dataset {
             segments,
             note: None,
             user_added: false,
+            disputed: Vec::new(),
             votes: vec![VoteView {
                 motion: format!("Motion {}", i + 1),
                 body: if plenary { "plenary" } else { "caucus" }.to_string(),

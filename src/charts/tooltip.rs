@@ -7,10 +7,18 @@ use crate::dataset::{Dataset, EventView, Figure, Segment, Source, VoteView};
 
 /// Lines of text describing `target`; empty if it is not in `data`.
 pub fn lines(data: &Dataset, target: Target) -> Vec<String> {
+    lines_in(data, target, Style::Old)
+}
+
+/// As [`lines`], with dates in the `lead` style first.
+pub fn lines_in(data: &Dataset, target: Target, lead: Style) -> Vec<String> {
     let Some(event) = data.events.get(target.event()) else {
         return Vec::new();
     };
-    let mut out = vec![event.name.clone(), event.date_label(Style::Old)];
+    let mut out = vec![event.name.clone(), event.date_label(lead)];
+    if event.user_added {
+        out.push("From a document you added".to_string());
+    }
     match target {
         Target::Segment { index, .. } => match event.segments.get(index) {
             Some(seg) => segment(&mut out, event, seg),

@@ -46,8 +46,13 @@ fn any_known(v: &VoteView) -> bool {
 }
 
 /// Lays out all votes of `data` at `width`; the height follows from the
-/// number of votes.
+/// number of votes. Dates lead with the Old Style.
 pub fn layout(data: &Dataset, width: f64, m: &dyn TextMeasure) -> Layout {
+    layout_in(data, width, Style::Old, m)
+}
+
+/// As [`layout`], with dates in the `lead` style first.
+pub fn layout_in(data: &Dataset, width: f64, lead: Style, m: &dyn TextMeasure) -> Layout {
     let mut scene = Scene::new(width, 0.0);
     let track = (width - 2.0 * PAD).max(10.0);
     let mut max = 0;
@@ -72,7 +77,7 @@ pub fn layout(data: &Dataset, width: f64, m: &dyn TextMeasure) -> Layout {
         if event.votes.is_empty() {
             continue;
         }
-        let head = format!("{} · {}", short_name(event), event.date_label(Style::Old));
+        let head = format!("{} · {}", short_name(event), event.date_label(lead));
         if let Some(t) = fit(m, &head, HEAD, track) {
             scene.push(Mark::text(PAD, y + 4.0, t, HEAD, Ink::Text));
         }

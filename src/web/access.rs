@@ -252,7 +252,7 @@ impl App {
                 let current = with_access(|a| a.focus[i].and_then(|n| a.stops[i].get(n).copied()));
                 if let Some(hit) = current {
                     e.prevent_default();
-                    self.open_source(kind, hit.target)?;
+                    self.open_stop(kind, hit.target)?;
                 }
                 return Ok(());
             }
@@ -271,9 +271,9 @@ impl App {
         }
     }
 
-    /// Opens the source of `target`. Until the page has a source panel,
-    /// this pins the tooltip, which quotes the source sentence.
-    pub(super) fn open_source(&mut self, kind: Kind, target: Target) -> Result<(), JsValue> {
+    /// Enter on a focused region: its tooltip stays up, the live region
+    /// says so, and the source panel opens on its sentence.
+    pub(super) fn open_stop(&mut self, kind: Kind, target: Target) -> Result<(), JsValue> {
         let i = App::index(kind);
         if let Some(hit) = with_access(|a| a.stops[i].iter().find(|h| h.target == target).copied())
         {
@@ -283,9 +283,9 @@ impl App {
         with_access(|a| a.pinned = true);
         self.say(&format!(
             "Source shown: {}",
-            tooltip::lines(&self.data, target).join(". ")
+            self.tooltip_lines(target).join(". ")
         ));
-        Ok(())
+        self.open_target(target)
     }
 
     /// A tap outside every chart hides the tooltip.

@@ -8,7 +8,7 @@ use super::canvas::Painter;
 use super::{context, css_rgb, err, report, with_app, App, Kind};
 use crate::charts::{short_name, tooltip, FontSpec, Measured, TextMeasure, Theme};
 use crate::view;
-use crate::{Corpus, Faction};
+use crate::Faction;
 use plotters::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -230,7 +230,7 @@ pub(super) fn run(app: &mut App, kind: Kind, action: &str) -> Result<(), JsValue
             app.save_text(&name, "text/csv", &table.csv())
         }
         "json" => {
-            let json = crate::report::json(&crate::report::report(&Corpus::seeds()), true);
+            let json = crate::report::json(&crate::report::report(&app.corpus), true);
             app.save_text(&name, "application/json", &json)
         }
         "png" => {

@@ -16,13 +16,15 @@
 //! which a strict CSP blocks and which forces layout.
 
 mod access;
+mod documents;
 mod export;
+mod sources;
 mod state;
 
 use crate::calendar::Style;
 use crate::charts::{
-    self, compare, factions, synthetic, tooltip, votes, ApproxMeasure, FactionSet, FontSpec, Hit,
-    Mode, Rect, Scene, Target, TextMeasure, Theme,
+    self, compare, factions, synthetic, votes, ApproxMeasure, FactionSet, FontSpec, Hit, Mode,
+    Rect, Scene, Target, TextMeasure, Theme,
 };
 use crate::dataset::{Dataset, EventView};
 use crate::{Corpus, Faction};
@@ -236,6 +238,14 @@ struct App {
     /// The `(resolution: Xdppx)` query of the current ratio, and its listener.
     dpr_query: Option<MediaQueryList>,
     on_dpr_change: Option<js_sys::Function>,
+    /// Every document read, seeds and the reader's own.
+    corpus: Corpus,
+    /// The calendar style every date leads with (set by [`App::set_lead`]).
+    lead: Style,
+    /// The document whose figures drive the charts; `None` for the default
+    /// rule (set by [`App::set_source`]).
+    source: Option<usize>,
+    panel: sources::Panel,
 }
 
 thread_local! {
@@ -352,7 +362,8 @@ impl App {
         let measure = CanvasMeasure::new(context(&scratch)?);
         let mode = checked_mode(&document);
         let tooltip: HtmlElement = by_id("tooltip")?.dyn_into()?;
-        let data = Corpus::seeds().dataset();
+        let corpus = Corpus::seeds();
+        let data = corpus.dataset();
         let pair = default_pair(&data);
         Ok(App {
             window,
@@ -368,6 +379,10 @@ impl App {
             viewport_height: 0.0,
             dpr_query: None,
             on_dpr_change: None,
+            corpus,
+            lead: Style::Old,
+            source: None,
+            panel: sources::Panel::default(),
         })
     }
 
@@ -423,7 +438,7 @@ impl App {
                 let (a, b) = self.pair;
                 ChartLayout::Compare(compare::layout(&self.data, a, b, width, self.mode, m))
             }
-            Kind::Votes => ChartLayout::Votes(votes::layout(&self.data, width, m)),
+            Kind::Votes => ChartLayout::Votes(votes::layout_in(&self.data, width, self.lead, m)),
         }
     }
 
@@ -541,7 +556,7 @@ impl App {
             outline(&self.charts[i], hit.map(|h| h.rect), &self.theme, dpr)?;
             match target {
                 Some(t) => {
-                    let text = tooltip::lines(&self.data, t).join("\n");
+                    let text = self.tooltip_lines(t).join("\n");
                     self.tooltip.set_text_content(Some(&text));
                     self.tooltip.set_hidden(false);
                 }
@@ -622,7 +637,8 @@ impl App {
             let select: HtmlSelectElement = self.element(id)?.dyn_into()?;
             select.set_text_content(None);
             for e in &self.data.events {
-                let label = format!("{} ({})", e.name, e.date_label(Style::Old));
+                let mine = if e.user_added { ", your document" } else { "" };
+                let label = format!("{} ({}{mine})", e.name, e.date_label(self.lead));
                 let option = self.create("option", Some(&label))?;
                 option.set_attribute("value", &e.id)?;
                 select.append_child(&option)?;
@@ -860,6 +876,9 @@ fn attach(app: &App) -> Result<(), JsValue> {
 /// Starts the page: error reporting, data, charts, then the controls.
 #[wasm_bindgen(start)]
 pub fn start() -> Result<(), JsValue> {
+    if web_sys::window().is_none() {
+        return Ok(()); // In the parsing worker (documents.rs): no page to draw.
+    }
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         warn(&format!("soviets panicked: {message}"));
@@ -887,8 +906,12 @@ pub fn start() -> Result<(), JsValue> {
         app.draw(Kind::Votes)?;
         app.refresh_bounds();
         app.fill_table()?;
+        app.build_audit()?;
         attach(app)?;
         access::attach(app)?;
+        sources::attach(app)?;
+        documents::attach(app)?;
+        documents::restore(app);
         let on_dpr = Closure::<dyn FnMut(JsValue)>::new(|_| {
             with_app(|app| report(app.resize().and_then(|()| app.arm_dpr_query())));
         });

@@ -4,18 +4,37 @@
 //! writing the fragment are the core's [`ViewState`].
 
 use super::{listen, report, with_app, App, Kind};
+use crate::calendar::Style;
 use crate::charts::Mode;
 use crate::view::ViewState;
 use crate::Faction;
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-thread_local! {
-    /// The last view read from the address: keeps the settings this page
-    /// does not use yet (calendar style, chosen source) in the links it writes.
-    static KEPT: RefCell<ViewState> = RefCell::new(ViewState::default());
+/// The token naming document `doc` in a link: its file name when that is
+/// a plain token (the seeds), else its position.
+fn source_token(app: &App, doc: usize) -> String {
+    let name = app
+        .corpus
+        .documents()
+        .get(doc)
+        .map_or("", |d| d.name.as_str());
+    let plain = !name.is_empty()
+        && name.len() <= 120
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    if plain {
+        name.to_string()
+    } else {
+        format!("doc-{doc}")
+    }
+}
+
+/// The document a link's source token names.
+fn find_source(app: &App, token: &str) -> Option<usize> {
+    (0..app.corpus.documents().len()).find(|d| source_token(app, *d) == token)
 }
 
 /// The page's current view.
@@ -26,17 +45,14 @@ fn current(app: &App) -> ViewState {
         .zip(events.get(app.pair.1))
         .map(|(a, b)| (a.id.clone(), b.id.clone()))
         .filter(|_| app.pair != super::default_pair(&app.data));
-    KEPT.with(|kept| {
-        let kept = kept.borrow();
-        ViewState {
-            chart: super::access::with_access(|a| a.chart),
-            mode: app.mode,
-            pair,
-            hidden: app.hidden,
-            calendar: kept.calendar,
-            source: kept.source.clone(),
-        }
-    })
+    ViewState {
+        chart: super::access::with_access(|a| a.chart),
+        mode: app.mode,
+        pair,
+        hidden: app.hidden,
+        calendar: (app.lead == Style::New).then_some(Style::New),
+        source: app.source.map(|d| source_token(app, d)),
+    }
 }
 
 /// Sets the page's state and controls to `view` without drawing; returns
@@ -75,6 +91,19 @@ fn apply(app: &mut App, view: &ViewState) -> Vec<String> {
             let _ = b.set_attribute("aria-pressed", if hidden { "false" } else { "true" });
         }
     }
+    let (lead, source) = (app.lead, app.source);
+    app.lead = view.calendar.unwrap_or(Style::Old);
+    app.source = None;
+    if let Some(token) = &view.source {
+        match find_source(app, token) {
+            Some(d) => app.source = Some(d),
+            None => warnings.push(format!("there is no source “{token}” on this page")),
+        }
+    }
+    report(app.show_lead());
+    if app.source != source {
+        app.data = app.corpus.dataset_preferring(app.source);
+    }
     app.pair = super::default_pair(&app.data);
     if let Some((a, b)) = &view.pair {
         let find = |id: &str| app.data.events.iter().position(|e| e.id == id);
@@ -92,8 +121,15 @@ fn apply(app: &mut App, view: &ViewState) -> Vec<String> {
             s.set_selected_index(i as i32);
         }
     }
+    if (app.lead, app.source) != (lead, source) {
+        // Labels follow the calendar style; the legend, the source's factions.
+        let rebuilt = app
+            .build_legend()
+            .and_then(|()| app.build_selects())
+            .and_then(|()| app.build_audit());
+        report(rebuilt);
+    }
     super::access::with_access(|a| a.chart = view.chart);
-    KEPT.with(|kept| *kept.borrow_mut() = view.clone());
     warnings
 }
 

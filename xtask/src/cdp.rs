@@ -421,10 +421,6 @@ impl Browser {
     }
 
     /// Types `text` into the focused element, as an input method would.
-    #[cfg_attr(
-        not(test),
-        expect(dead_code, reason = "driver API: no page test types text yet")
-    )]
     pub fn insert_text(&mut self, text: &str) -> Result<()> {
         self.send("Input.insertText", json!({"text": text}))?;
         Ok(())
