@@ -28,6 +28,8 @@ pub(super) struct Access {
     pub(super) chart: Option<Chart>,
     /// The tooltip stays up after the chart loses focus (Enter pinned it).
     pinned: bool,
+    /// The last tap on a chart was a second tap on the same region.
+    pub(super) tap_opens: bool,
     /// Set while the page itself changes the view (start-up, back and
     /// forward): the address is then replaced, not pushed.
     pub(super) quiet: bool,
@@ -218,7 +220,9 @@ impl App {
     }
 
     /// Shows stop `n` of chart `kind`: the ring, the tooltip, the words.
-    fn show_stop(&mut self, kind: Kind, n: usize) -> Result<(), JsValue> {
+    /// Focuses stop `n` of chart `kind`: ring, tooltip and, when
+    /// `announce`, the live region.
+    fn show_stop(&mut self, kind: Kind, n: usize, announce: bool) -> Result<(), JsValue> {
         let i = App::index(kind);
         let Some(hit) = with_access(|a| a.stops[i].get(n).copied()) else {
             return Ok(());
@@ -229,7 +233,9 @@ impl App {
         let b = self.charts[i].bounds;
         let r = hit.rect;
         self.place_tooltip(b, (b.left + r.x + r.w / 2.0, b.top + r.y + r.h / 2.0))?;
-        self.say(&tooltip::announce(&self.data, hit.target));
+        if announce {
+            self.say(&tooltip::announce(&self.data, hit.target));
+        }
         Ok(())
     }
 
@@ -249,15 +255,21 @@ impl App {
             "ArrowUp" => Step::Up,
             "ArrowDown" => Step::Down,
             "Enter" => {
-                let current = with_access(|a| a.focus[i].and_then(|n| a.stops[i].get(n).copied()));
-                if let Some(hit) = current {
+                // The focused region, else the one under the pointer.
+                let focused = with_access(|a| a.focus[i].and_then(|n| a.stops[i].get(n).copied()));
+                if let Some(target) = focused.map(|h| h.target).or(self.charts[i].hover) {
                     e.prevent_default();
-                    self.open_stop(kind, hit.target)?;
+                    self.open_stop(kind, target)?;
                 }
                 return Ok(());
             }
             "Escape" => {
-                with_access(|a| a.pinned = false);
+                // Leaves the regions: a redraw (the panel closing resizes
+                // the charts) must not bring the tooltip back.
+                with_access(|a| {
+                    a.pinned = false;
+                    a.focus[i] = None;
+                });
                 return self.on_leave(kind);
             }
             _ => return Ok(()),
@@ -266,7 +278,7 @@ impl App {
         with_access(|a| a.pinned = false);
         let next = with_access(|a| table::step(&a.stops[i], a.focus[i], step));
         match next {
-            Some(n) => self.show_stop(kind, n),
+            Some(n) => self.show_stop(kind, n, true),
             None => Ok(()),
         }
     }
@@ -400,7 +412,8 @@ pub(super) fn after_draw(app: &mut App, kind: Kind) -> Result<(), JsValue> {
         .active_element()
         .is_some_and(|e| e.is_same_node(Some(app.charts[i].canvas.as_ref())));
     if let (true, Some(n)) = (focused, focus) {
-        app.show_stop(kind, n)?;
+        // The same region again, in its new place: nothing new to say.
+        app.show_stop(kind, n, false)?;
     }
     state::sync(app, !with_access(|a| a.quiet));
     Ok(())
@@ -443,7 +456,7 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
                 }
                 app.refresh_bounds();
                 let n = with_access(|a| a.focus[App::index(kind)]).unwrap_or(0);
-                report(app.show_stop(kind, n));
+                report(app.show_stop(kind, n, true));
             });
         })?;
         listen(target, "blur", false, move |_| {
@@ -461,7 +474,12 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
             with_app(|app| {
                 with_access(|a| a.pinned = false);
                 app.refresh_bounds();
+                let shown = app.charts[App::index(kind)].hover;
                 report(app.on_move(kind, e.unchecked_ref::<PointerPosition>()));
+                // A tap shows a region's tooltip; a second tap on it opens
+                // its source, as a click does.
+                let tapped = app.charts[App::index(kind)].hover;
+                with_access(|a| a.tap_opens = tapped.is_some() && tapped == shown);
             });
         })?;
     }

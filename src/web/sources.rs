@@ -13,7 +13,9 @@ use crate::model::Span;
 use crate::provenance::{self, FactLine};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+use web_sys::{
+    Element, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, PointerEvent,
+};
 
 /// What the source panel shows.
 #[derive(Debug, Default)]
@@ -486,6 +488,11 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
             chart.canvas.set_attribute("tabindex", "0")?;
         }
         listen(chart.canvas.as_ref(), "click", false, move |e| {
+            // A first tap only shows the tooltip (access.rs).
+            let touch = e.unchecked_ref::<PointerEvent>().pointer_type() == "touch";
+            if touch && !super::access::with_access(|a| a.tap_opens) {
+                return;
+            }
             let e: PointerPosition = e.unchecked_into();
             with_target(kind, &e);
         })?;

@@ -18,6 +18,10 @@ pub const TESTS: &[(&str, Test)] = &[
     ("tap_shows_tooltip", tap_shows_tooltip),
     ("exports_parse", exports_parse),
     ("link_restores_view", link_restores_view),
+    (
+        "link_keeps_calendar_and_source",
+        link_keeps_calendar_and_source,
+    ),
     ("small_and_wide_screens", small_and_wide_screens),
     ("dark_mode", dark_mode),
     ("print_shows_tables", print_shows_tables),
@@ -224,7 +228,8 @@ fn keyboard_focus_and_live_region(ctx: &mut Ctx) -> Result<()> {
     Ok(())
 }
 
-/// On a touch screen a tap shows the tooltip and a tap elsewhere hides it.
+/// On a touch screen a tap shows the tooltip, a second tap on the same
+/// region opens its source, and a tap elsewhere hides the tooltip.
 fn tap_shows_tooltip(ctx: &mut Ctx) -> Result<()> {
     ctx.browser.send(
         "Emulation.setTouchEmulationEnabled",
@@ -246,6 +251,17 @@ fn tap_shows_tooltip(ctx: &mut Ctx) -> Result<()> {
         ctx.expect_tooltip(
             &["390", "Bolsheviks"],
             "after tapping the 2nd Congress Bolsheviks",
+        )?;
+        // The first tap only showed the tooltip; a second opens the source.
+        ensure(
+            ctx.browser.evaluate("__xt.visible('#source-panel')")? == false,
+            || "a first tap should not open the source panel".into(),
+        )?;
+        tap(ctx, num(&p["x"])?, num(&p["y"])?)?;
+        ctx.browser.wait_for(
+            "__xt.visible('#source-panel') && (document.getElementById('source-quote') || {}).textContent.includes('390')",
+            UI_TIMEOUT,
+            "a second tap to open the sentence with 390",
         )?;
         let header = ctx.browser.evaluate("__xt.box('h1')")?;
         tap(ctx, num(&header["x"])?, num(&header["y"])?)?;
@@ -524,6 +540,58 @@ fn link_restores_view(ctx: &mut Ctx) -> Result<()> {
             && v["a"] == "congress-of-soviets-1",
         || format!("a broken link should show a notice and the defaults: {v}"),
     )
+}
+
+/// The leading calendar style and the chosen source go into the link, and
+/// the link brings both back: New Style first, and the Second Congress's
+/// 6 Menshevik-Internationalists of the source that gives 6.
+fn link_keeps_calendar_and_source(ctx: &mut Ctx) -> Result<()> {
+    ctx.load()?;
+    let chosen = ctx.browser.evaluate(
+        "(() => { const s = document.getElementById('source-select'); const o = [...s.options].find(o => o.textContent.includes('Second')); \
+          if (!o) return null; s.value = o.value; s.dispatchEvent(new Event('change', {bubbles: true})); return o.value; })()",
+    )?;
+    ensure(!chosen.is_null(), || {
+        "#source-select offers no document about the Second Congress".into()
+    })?;
+    ctx.click("#calendar-new-first")?;
+    ctx.browser.wait_for(
+        "location.hash.includes('calendar=new') && location.hash.includes('source=')",
+        UI_TIMEOUT,
+        "the address to name the calendar style and the source",
+    )?;
+    let hash = ctx.browser.evaluate("location.hash")?;
+    let hash = hash.as_str().unwrap_or_default().to_string();
+    load_at(ctx, &hash)?;
+    let v = ctx.browser.evaluate(
+        "({source: document.getElementById('source-select').value, \
+          newFirst: document.getElementById('calendar-new-first').checked, \
+          calendar: document.documentElement.dataset.calendar, \
+          option: document.getElementById('compare-b').selectedOptions[0].textContent, \
+          notice: __xt.visible('#view-notice')})",
+    )?;
+    ensure(
+        v["source"] == chosen
+            && v["newFirst"] == true
+            && v["calendar"] == "new"
+            && v["option"]
+                .as_str()
+                .is_some_and(|o| o.contains("7–9 Nov (25–27 Oct) 1917"))
+            && v["notice"] == false,
+        || format!("the link {hash} did not restore the calendar and source: {v}"),
+    )?;
+    let canvas = "faction-chart";
+    let r = ctx.find_region(
+        canvas,
+        "the Second Congress's Menshevik-Internationalists",
+        |r| is_segment(r, SECOND, "menshevik-internationalists"),
+    )?;
+    ctx.hover_centre(canvas, &r)?;
+    ctx.expect_tooltip(
+        &["6 delegates", "7–9 Nov (25–27 Oct) 1917"],
+        "the restored source and calendar",
+    )?;
+    ctx.hover_off(canvas)
 }
 
 fn no_sideways_scroll(ctx: &mut Ctx, width: u32) -> Result<()> {
