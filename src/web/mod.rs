@@ -984,10 +984,18 @@ pub fn synthetic(events: u32, factions: u32) -> Result<(), JsValue> {
         .unwrap_or_else(|| Err(err("the page state is unavailable")))
 }
 
-/// Lays out and paints every chart again, synchronously.
+/// Lays out and paints the chart on the canvas with id `chart` again, or
+/// with no id every chart, synchronously.
 #[wasm_bindgen]
-pub fn redraw() -> Result<(), JsValue> {
-    with_app(App::draw_all).unwrap_or_else(|| Err(err("the page state is unavailable")))
+pub fn redraw(chart: Option<String>) -> Result<(), JsValue> {
+    with_app(|app| match chart {
+        None => app.draw_all(),
+        Some(id) => match KINDS.into_iter().find(|k| k.canvas_id() == id) {
+            Some(kind) => app.draw(kind),
+            None => Err(err("there is no chart with that id")),
+        },
+    })
+    .unwrap_or_else(|| Err(err("the page state is unavailable")))
 }
 
 /// Panics, to test the error banner.
