@@ -148,6 +148,9 @@ struct Chart {
     canvas: HtmlCanvasElement,
     overlay: HtmlCanvasElement,
     overlay_ctx: CanvasRenderingContext2d,
+    /// Something is drawn on the overlay. An overlay never drawn on has no
+    /// pixels yet; clearing it would allocate them.
+    overlay_used: Cell<bool>,
     frame: HtmlElement,
     layout: Option<ChartLayout>,
     bounds: Bounds,
@@ -349,6 +352,7 @@ impl App {
             charts.push(Chart {
                 kind,
                 overlay_ctx: context(&overlay)?,
+                overlay_used: Cell::new(false),
                 canvas,
                 overlay,
                 frame,
@@ -465,6 +469,10 @@ impl App {
             (width * dpr).round().max(1.0) as u32,
             (css_height * dpr).round().max(1.0) as u32,
         );
+        if (chart.overlay.width(), chart.overlay.height()) != device {
+            // Resizing clears it.
+            chart.overlay_used.set(false);
+        }
         for canvas in [&chart.canvas, &chart.overlay] {
             if (canvas.width(), canvas.height()) != device {
                 canvas.set_width(device.0);
@@ -764,6 +772,10 @@ fn default_pair(data: &Dataset) -> (usize, usize) {
 
 /// Clears a chart's overlay and outlines `rect` on it.
 fn outline(chart: &Chart, rect: Option<Rect>, theme: &Theme, dpr: f64) -> Result<(), JsValue> {
+    if rect.is_none() && !chart.overlay_used.get() {
+        return Ok(());
+    }
+    chart.overlay_used.set(rect.is_some());
     let ctx = &chart.overlay_ctx;
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
     let (w, h) = (chart.overlay.width(), chart.overlay.height());
