@@ -4,7 +4,6 @@
 //! `extract` JSON of the documents read. Files are named after what they
 //! show ([`crate::view::file_name`]). Exports always use the light theme.
 
-use super::canvas::Painter;
 use super::{context, css_rgb, err, report, with_app, App, Kind};
 use crate::charts::{short_name, tooltip, FontSpec, Measured, TextMeasure, Theme};
 use crate::view;
@@ -155,17 +154,14 @@ impl App {
         let ctx = context(&canvas)?;
         let theme = Theme::LIGHT;
         ctx.set_transform(SCALE, 0.0, 0.0, SCALE, 0.0, head * SCALE)?;
-        let backend = Painter::new(
-            canvas.clone(),
-            ctx.clone(),
+        super::canvas::paint(
+            &canvas,
+            &ctx,
             &self.measure,
             (w as u32, h as u32),
-        )
-        .ok_or_else(|| err("the canvas has no 2D context"))?;
-        let area = backend.into_drawing_area();
-        layout
-            .draw(&area, &theme)
-            .map_err(|e| err(&format!("drawing the PNG: {e}")))?;
+            "the PNG",
+            |area| layout.draw(area, &theme),
+        )?;
         ctx.set_transform(SCALE, 0.0, 0.0, SCALE, 0.0, 0.0)?;
         ctx.set_fill_style_str(&css_rgb(theme.background));
         ctx.fill_rect(0.0, 0.0, w, head);

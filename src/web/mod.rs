@@ -28,7 +28,6 @@ use crate::charts::{
 };
 use crate::dataset::{Dataset, EventView};
 use crate::{Corpus, Faction};
-use canvas::Painter;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Serialize;
@@ -484,12 +483,14 @@ impl App {
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
         let size = (width.ceil() as u32, css_height.ceil() as u32);
         // plotters-canvas draws on the same context, so the transform holds.
-        let backend = Painter::new(chart.canvas.clone(), ctx, &self.measure, size)
-            .ok_or_else(|| err("the canvas has no 2D context"))?;
-        let area = backend.into_drawing_area();
-        layout
-            .draw(&area, &self.theme)
-            .map_err(|e| err(&format!("drawing {}: {e}", kind.canvas_id())))?;
+        canvas::paint(
+            &chart.canvas,
+            &ctx,
+            &self.measure,
+            size,
+            kind.canvas_id(),
+            |area| layout.draw(area, &self.theme),
+        )?;
         chart.layout = Some(layout);
         chart.drawn = (width, if kind.fits_content() { 0.0 } else { height }, dpr);
         outline(chart, None, &self.theme, dpr)?;
