@@ -481,7 +481,7 @@ impl Corpus {
                 if let (Some(t), true, false) = (voters, parts.len() >= 2, seen) {
                     check(
                         format!(
-                            "votes cast on {} against delegates ({})",
+                            "votes cast ({}) against delegates ({})",
                             v.motion,
                             t.kind.label()
                         ),

@@ -408,7 +408,7 @@ fn arithmetic_checks_keep_the_remainders() {
     );
     assert_eq!(
         c.checks()[1].what,
-        "votes cast on to support the Provisional government against delegates (full vote)"
+        "votes cast (to support the Provisional government) against delegates (full vote)"
     );
 }
 
