@@ -89,7 +89,7 @@ impl Rect {
 
 /// What a point on a chart refers to. Events are indices into
 /// [`Dataset::events`]; votes are indices into that event's `votes`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     /// One faction's segment of an event's column: `index` into the
     /// event's `segments` (a faction can appear twice in synthetic data).

@@ -7,7 +7,6 @@
 
 use super::{count, percent, row_name, short_name, tooltip, Hit, Scene, Target};
 use crate::dataset::{Dataset, EventView, Figure, Source};
-use std::collections::HashSet;
 
 /// A chart as a table: the first cell of each row is the row's header.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,21 +37,24 @@ impl Table {
 /// The regions a keyboard visits, once per target, in the scene's order.
 /// A column's band is left out where the column has segments to visit.
 pub fn stops(scene: &Scene) -> Vec<Hit> {
-    let mut seen = HashSet::new();
-    // Events with a segment, remainder or vote to visit.
-    let mut with_parts = HashSet::new();
+    let events = scene.regions.iter().map(|h| h.target.event() + 1).max();
+    // Per event, the targets kept so far: a few each, so a scan is cheap
+    // and the whole pass stays linear in the regions.
+    let mut kept: Vec<Vec<Target>> = vec![Vec::new(); events.unwrap_or(0)];
     let mut out: Vec<Hit> = Vec::new();
     for hit in &scene.regions {
-        if seen.insert(hit.target) {
-            if !matches!(hit.target, Target::Column { .. }) {
-                with_parts.insert(hit.target.event());
+        if let Some(seen) = kept.get_mut(hit.target.event()) {
+            if !seen.contains(&hit.target) {
+                seen.push(hit.target);
+                out.push(*hit);
             }
-            out.push(*hit);
         }
     }
-    out.retain(|h| {
-        !matches!(h.target, Target::Column { .. }) || !with_parts.contains(&h.target.event())
-    });
+    let has_parts = |event: usize| {
+        kept.get(event)
+            .is_some_and(|t| t.iter().any(|t| !matches!(t, Target::Column { .. })))
+    };
+    out.retain(|h| !matches!(h.target, Target::Column { .. }) || !has_parts(h.target.event()));
     out
 }
 
