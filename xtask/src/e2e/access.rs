@@ -1,6 +1,6 @@
 //! Browser tests of the data tables, keyboard, screen reader, touch, export, shareable links, dark mode and small screens (issue 5).
 
-use super::{ensure, is_segment, js, num, Ctx, Test, SECOND, UI_TIMEOUT};
+use super::{ensure, ensure_none, is_segment, num, Ctx, Test, SECOND, UI_TIMEOUT};
 use crate::cdp::abbreviate;
 use crate::tools::{self, which};
 use crate::Result;
@@ -241,13 +241,8 @@ fn tap_shows_tooltip(ctx: &mut Ctx) -> Result<()> {
         let r = ctx.find_region(canvas, "2nd Congress Bolsheviks", |r| {
             is_segment(r, SECOND, "bolsheviks")
         })?;
-        let p = ctx.browser.evaluate(&format!(
-            "__xt.point({}, {}, {})",
-            js(canvas),
-            r.x + r.w / 2.0,
-            r.y + r.h / 2.0
-        ))?;
-        tap(ctx, num(&p["x"])?, num(&p["y"])?)?;
+        let (x, y) = ctx.centre_point(canvas, &r)?;
+        tap(ctx, x, y)?;
         ctx.expect_tooltip(
             &["390", "Bolsheviks"],
             "after tapping the 2nd Congress Bolsheviks",
@@ -257,7 +252,7 @@ fn tap_shows_tooltip(ctx: &mut Ctx) -> Result<()> {
             ctx.browser.evaluate("__xt.visible('#source-panel')")? == false,
             || "a first tap should not open the source panel".into(),
         )?;
-        tap(ctx, num(&p["x"])?, num(&p["y"])?)?;
+        tap(ctx, x, y)?;
         ctx.browser.wait_for(
             "__xt.visible('#source-panel') && (document.getElementById('source-quote') || {}).textContent.includes('390')",
             UI_TIMEOUT,
@@ -547,13 +542,7 @@ fn link_restores_view(ctx: &mut Ctx) -> Result<()> {
 /// 6 Menshevik-Internationalists of the source that gives 6.
 fn link_keeps_calendar_and_source(ctx: &mut Ctx) -> Result<()> {
     ctx.load()?;
-    let chosen = ctx.browser.evaluate(
-        "(() => { const s = document.getElementById('source-select'); const o = [...s.options].find(o => o.textContent.includes('Second')); \
-          if (!o) return null; s.value = o.value; s.dispatchEvent(new Event('change', {bubbles: true})); return o.value; })()",
-    )?;
-    ensure(!chosen.is_null(), || {
-        "#source-select offers no document about the Second Congress".into()
-    })?;
+    let chosen = ctx.choose_second_congress_source()?;
     ctx.click("#calendar-new-first")?;
     ctx.browser.wait_for(
         "location.hash.includes('calendar=new') && location.hash.includes('source=')",
@@ -580,18 +569,12 @@ fn link_keeps_calendar_and_source(ctx: &mut Ctx) -> Result<()> {
             && v["notice"] == false,
         || format!("the link {hash} did not restore the calendar and source: {v}"),
     )?;
-    let canvas = "faction-chart";
-    let r = ctx.find_region(
-        canvas,
-        "the Second Congress's Menshevik-Internationalists",
-        |r| is_segment(r, SECOND, "menshevik-internationalists"),
-    )?;
-    ctx.hover_centre(canvas, &r)?;
-    ctx.expect_tooltip(
+    ctx.expect_segment_tooltip(
+        SECOND,
+        "menshevik-internationalists",
         &["6 delegates", "7–9 Nov (25–27 Oct) 1917"],
-        "the restored source and calendar",
-    )?;
-    ctx.hover_off(canvas)
+        "the Second Congress's Menshevik-Internationalists with the restored source and calendar",
+    )
 }
 
 fn no_sideways_scroll(ctx: &mut Ctx, width: u32) -> Result<()> {
@@ -755,12 +738,7 @@ fn axe_audit(ctx: &mut Ctx) -> Result<()> {
         let scheme = if dark { "dark" } else { "light" };
         found.extend(r?.into_iter().map(|v| format!("({scheme}) {v}")));
     }
-    ensure(found.is_empty(), || {
-        format!(
-            "axe-core {AXE_VERSION} reports:\n      {}",
-            found.join("\n      ")
-        )
-    })
+    ensure_none(&found, &format!("axe-core {AXE_VERSION} reports"))
 }
 
 #[cfg(test)]

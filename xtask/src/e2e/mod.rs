@@ -324,6 +324,46 @@ impl Ctx {
         }
     }
 
+    /// Chooses, in "Figures from", the document about the Second Congress
+    /// (the one that gives 6 Menshevik-Internationalists); returns its value.
+    fn choose_second_congress_source(&mut self) -> Result<Value> {
+        let chosen = self.browser.evaluate(
+            "(() => { const s = document.getElementById('source-select'); const o = [...s.options].find(o => o.textContent.includes('Second')); \
+              if (!o) return null; s.value = o.value; s.dispatchEvent(new Event('change', {bubbles: true})); return o.value; })()",
+        )?;
+        ensure(!chosen.is_null(), || {
+            "#source-select offers no document about the Second Congress".into()
+        })?;
+        Ok(chosen)
+    }
+
+    /// Hovers `faction`'s segment of `event` on the faction chart, expects
+    /// `needles` in the tooltip, and moves away.
+    fn expect_segment_tooltip(
+        &mut self,
+        event: &str,
+        faction: &str,
+        needles: &[&str],
+        context: &str,
+    ) -> Result<()> {
+        let canvas = "faction-chart";
+        let r = self.find_region(canvas, context, |r| is_segment(r, event, faction))?;
+        self.hover_centre(canvas, &r)?;
+        self.expect_tooltip(needles, context)?;
+        self.hover_off(canvas)
+    }
+
+    /// The viewport point at the centre of canvas-relative region `r`.
+    fn centre_point(&mut self, canvas: &str, r: &Region) -> Result<(f64, f64)> {
+        let p = self.browser.evaluate(&format!(
+            "__xt.point({}, {}, {})",
+            js(canvas),
+            r.x + r.w / 2.0,
+            r.y + r.h / 2.0
+        ))?;
+        Ok((num(&p["x"])?, num(&p["y"])?))
+    }
+
     fn expect_tooltip_hidden(&mut self, context: &str) -> Result<()> {
         self.browser
             .wait_for("!__xt.tip().visible", UI_TIMEOUT, "the tooltip to hide")
@@ -347,6 +387,13 @@ fn ensure(cond: bool, msg: impl FnOnce() -> String) -> Result<()> {
     } else {
         Err(msg().into())
     }
+}
+
+/// Fails with `what` and one line per problem unless there are none.
+fn ensure_none(problems: &[String], what: &str) -> Result<()> {
+    ensure(problems.is_empty(), || {
+        format!("{what}:\n      {}", problems.join("\n      "))
+    })
 }
 
 const SECOND: &str = "congress-of-soviets-2";
@@ -388,12 +435,10 @@ fn check_backing_stores(ctx: &mut Ctx) -> Result<()> {
             ));
         }
     }
-    ensure(bad.is_empty(), || {
-        format!(
-            "canvas backing store is not CSS size × devicePixelRatio: {}",
-            bad.join("; ")
-        )
-    })
+    ensure_none(
+        &bad,
+        "canvas backing store is not CSS size × devicePixelRatio",
+    )
 }
 
 /// The page loads, draws, logs no errors, breaks no CSP rule, and sizes
@@ -401,12 +446,7 @@ fn check_backing_stores(ctx: &mut Ctx) -> Result<()> {
 fn loads(ctx: &mut Ctx) -> Result<()> {
     ctx.load()?;
     let errors = ctx.browser.take_errors()?;
-    ensure(errors.is_empty(), || {
-        format!(
-            "console errors while loading:\n      {}",
-            errors.join("\n      ")
-        )
-    })?;
+    ensure_none(&errors, "console errors while loading")?;
     let csp = ctx
         .browser
         .evaluate("({n: window.__cspViolations, d: window.__cspDetails})")?;
@@ -488,16 +528,12 @@ fn share_toggle(ctx: &mut Ctx) -> Result<()> {
         UI_TIMEOUT,
         "#mode-share to be checked after clicking it",
     )?;
-    let canvas = "faction-chart";
-    let r = ctx.find_region(canvas, "Second Congress Bolsheviks segment", |r| {
-        is_segment(r, SECOND, "bolsheviks")
-    })?;
-    ctx.hover_centre(canvas, &r)?;
-    ctx.expect_tooltip(
+    ctx.expect_segment_tooltip(
+        SECOND,
+        "bolsheviks",
         &["60.1%", "Bolsheviks"],
         "share mode, Second Congress Bolsheviks",
     )?;
-    ctx.hover_off(canvas)?;
     ctx.click("#mode-absolute")?;
     ctx.browser.wait_for(
         "document.getElementById('mode-absolute').checked",
@@ -657,12 +693,7 @@ fn wasm_extract_matches_native(ctx: &mut Ctx) -> Result<()> {
             mismatches.push(format!("{name}: {diff}"));
         }
     }
-    ensure(mismatches.is_empty(), || {
-        format!(
-            "wasm and native extraction differ:\n      {}",
-            mismatches.join("\n      ")
-        )
-    })
+    ensure_none(&mismatches, "wasm and native extraction differ")
 }
 
 /// A wasm panic shows the error banner, and the page keeps working.
@@ -701,13 +732,12 @@ fn error_banner(ctx: &mut Ctx) -> Result<()> {
         UI_TIMEOUT,
         "#mode-share to be checked after the panic",
     )?;
-    let canvas = "faction-chart";
-    let r = ctx.find_region(canvas, "Second Congress Bolsheviks segment", |r| {
-        is_segment(r, SECOND, "bolsheviks")
-    })?;
-    ctx.hover_centre(canvas, &r)?;
-    ctx.expect_tooltip(&["60.1%"], "share mode after the panic")?;
-    ctx.hover_off(canvas)?;
+    ctx.expect_segment_tooltip(
+        SECOND,
+        "bolsheviks",
+        &["60.1%"],
+        "share mode after the panic",
+    )?;
     ctx.click("#mode-absolute")?;
     ctx.browser.wait_for(
         "document.getElementById('mode-absolute').checked",

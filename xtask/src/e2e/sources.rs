@@ -83,13 +83,8 @@ impl Ctx {
 
     /// Clicks the centre of canvas-relative region `r` of `canvas`.
     fn click_region(&mut self, canvas: &str, r: &super::Region) -> Result<()> {
-        let p = self.browser.evaluate(&format!(
-            "__xt.point({}, {}, {})",
-            js(canvas),
-            r.x + r.w / 2.0,
-            r.y + r.h / 2.0
-        ))?;
-        self.browser.click(num(&p["x"])?, num(&p["y"])?)
+        let (x, y) = self.centre_point(canvas, r)?;
+        self.browser.click(x, y)
     }
 
     /// Waits for the panel to highlight a quote containing every needle,
@@ -309,24 +304,13 @@ fn seed_conflicts_marked(ctx: &mut Ctx) -> Result<()> {
         || format!("the conflict's quote does not give its figure: {q:?}"),
     )?;
     // Choosing the other source draws its figure.
-    let chosen = ctx.browser.evaluate(
-        "(() => { const s = document.getElementById('source-select'); const o = [...s.options].find(o => o.textContent.includes('Second')); \
-          if (!o) return null; s.value = o.value; s.dispatchEvent(new Event('change', {bubbles: true})); return o.value; })()",
-    )?;
-    ensure(!chosen.is_null(), || {
-        "#source-select offers no document about the Second Congress".into()
-    })?;
-    let r = ctx.find_region(
-        canvas,
-        "Menshevik-Internationalists with the other source",
-        |r| is_segment(r, SECOND, "menshevik-internationalists"),
-    )?;
-    ctx.hover_centre(canvas, &r)?;
-    ctx.expect_tooltip(
+    ctx.choose_second_congress_source()?;
+    ctx.expect_segment_tooltip(
+        SECOND,
+        "menshevik-internationalists",
         &["6 delegates", "Other source: 14"],
-        "with the other source chosen",
+        "Menshevik-Internationalists with the other source chosen",
     )?;
-    ctx.hover_off(canvas)?;
     ctx.expect_no_csp_violations("after the conflicts")
 }
 
