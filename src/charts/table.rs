@@ -276,6 +276,22 @@ pub fn compare(data: &Dataset, a: usize, b: usize) -> Table {
                 quote(eb, r.faction),
             ]
         })
+        .chain(std::iter::once({
+            let total = |e: &EventView| e.total.as_ref().map(|t| t.value);
+            let (ta, tb) = (total(ea), total(eb));
+            let change = ta.zip(tb).map(|(x, y)| i64::from(y) - i64::from(x));
+            vec![
+                "Stated total".to_string(),
+                opt(ta),
+                String::new(),
+                opt(tb),
+                String::new(),
+                change.map(super::signed_count).unwrap_or_default(),
+                String::new(),
+                quote(ea, None),
+                quote(eb, None),
+            ]
+        }))
         .collect();
     Table {
         caption: format!("Delegates by faction: {sa} and {sb}"),
@@ -360,6 +376,12 @@ mod tests {
             ["105", "13.4%", "390", "60.1%", "+285", "+46.7 pp"]
         );
         assert!(row[7].contains("105") && row[8].contains("390"), "{row:?}");
+        let total = t.rows.last().expect("the total row");
+        assert_eq!(total[..6], ["Stated total", "784", "", "649", "", "−135"]);
+        assert!(
+            total[7].contains("784") && total[8].contains("649"),
+            "{total:?}"
+        );
         assert_eq!(compare(&data, 0, 999).rows.len(), 0);
     }
 

@@ -111,7 +111,7 @@ impl App {
 
     /// Writes `t` into the `<table>` with id `id`: caption, column headers,
     /// and rows whose first cell heads the row.
-    fn write_table(&self, id: &str, t: &Table) -> Result<(), JsValue> {
+    pub(super) fn write_table(&self, id: &str, t: &Table) -> Result<(), JsValue> {
         let table = self.element(id)?;
         table.set_text_content(None);
         let caption = self.create("caption", Some(&t.caption))?;

@@ -26,7 +26,7 @@ use crate::charts::{
     self, compare, factions, synthetic, votes, ApproxMeasure, FactionSet, FontSpec, Hit, Mode,
     Rect, Scene, Target, TextMeasure, Theme,
 };
-use crate::dataset::{Dataset, EventView};
+use crate::dataset::Dataset;
 use crate::{Corpus, Faction};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -316,15 +316,6 @@ fn listen(
     )?;
     closure.forget();
     Ok(())
-}
-
-/// "105 (13.4%)", or a dash when unknown.
-fn count_cell(n: Option<u32>, share: Option<f64>) -> String {
-    match (n, share) {
-        (Some(n), Some(s)) => format!("{} ({})", charts::count(n), charts::percent(s)),
-        (Some(n), None) => charts::count(n),
-        (None, _) => "—".to_string(),
-    }
 }
 
 impl App {
@@ -657,61 +648,11 @@ impl App {
         Ok(())
     }
 
-    /// Rewrites `#compare-table` for the compared pair.
+    /// Rewrites `#compare-table` for the compared pair: counts, shares,
+    /// changes and the sentence behind each count.
     fn fill_table(&self) -> Result<(), JsValue> {
-        let table = self.element("compare-table")?;
-        table.set_text_content(None);
-        let events = &self.data.events;
-        let (Some(a), Some(b)) = (events.get(self.pair.0), events.get(self.pair.1)) else {
-            return Ok(());
-        };
-        let (sa, sb) = (charts::short_name(a), charts::short_name(b));
-        let caption = format!("Delegates by faction: {sa} and {sb}");
-        let caption = self.create("caption", Some(&caption))?;
-        table.append_child(&caption)?;
-        let head = self.create("thead", None)?;
-        let columns = ["Faction", sa, sb, "Change", "Change in share"];
-        self.row(&head, columns.map(String::from), "col")?;
-        table.append_child(&head)?;
-        let body = self.create("tbody", None)?;
-        for r in compare::change_rows(a, b) {
-            let cells = [
-                charts::row_name(r.faction).to_string(),
-                count_cell(r.a, r.share_a),
-                count_cell(r.b, r.share_b),
-                r.delta_count.map_or("—".to_string(), charts::signed_count),
-                r.delta_share.map_or("—".to_string(), charts::signed_points),
-            ];
-            self.row(&body, cells, "row")?;
-        }
-        let total = |e: &EventView| e.total.as_ref().map(|t| t.value);
-        let (ta, tb) = (total(a), total(b));
-        let delta = ta.zip(tb).map(|(x, y)| i64::from(y) - i64::from(x));
-        let cells = [
-            "Stated total".to_string(),
-            count_cell(ta, None),
-            count_cell(tb, None),
-            delta.map_or("—".to_string(), charts::signed_count),
-            String::new(),
-        ];
-        self.row(&body, cells, "row")?;
-        table.append_child(&body)?;
-        Ok(())
-    }
-
-    /// Appends a table row whose first cell is a header with `scope`.
-    fn row(&self, parent: &Element, cells: [String; 5], scope: &str) -> Result<(), JsValue> {
-        let tr = self.create("tr", None)?;
-        for (k, text) in cells.iter().enumerate() {
-            let header = k == 0 || scope == "col";
-            let cell = self.create(if header { "th" } else { "td" }, Some(text))?;
-            if header {
-                cell.set_attribute("scope", scope)?;
-            }
-            tr.append_child(&cell)?;
-        }
-        parent.append_child(&tr)?;
-        Ok(())
+        let t = charts::table::compare(&self.data, self.pair.0, self.pair.1);
+        self.write_table("compare-table", &t)
     }
 
     /// Replaces the data and rebuilds everything that shows it.
