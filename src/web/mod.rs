@@ -26,7 +26,7 @@ use crate::charts::{
     self, compare, factions, synthetic, votes, ApproxMeasure, FactionSet, FontSpec, Hit, Mode,
     Rect, Scene, Target, TextMeasure, Theme,
 };
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, EventView};
 use crate::{Corpus, Faction};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -648,11 +648,90 @@ impl App {
         Ok(())
     }
 
-    /// Rewrites `#compare-table` for the compared pair: counts, shares,
-    /// changes and the sentence behind each count.
+    /// Rewrites `#compare-table` for the compared pair: each count with
+    /// its share and a button that opens its sentence, and the changes.
+    /// (The CSV export writes the same rows with the sentences in full.)
     fn fill_table(&self) -> Result<(), JsValue> {
-        let t = charts::table::compare(&self.data, self.pair.0, self.pair.1);
-        self.write_table("compare-table", &t)
+        let table = self.element("compare-table")?;
+        table.set_text_content(None);
+        let events = &self.data.events;
+        let (Some(a), Some(b)) = (events.get(self.pair.0), events.get(self.pair.1)) else {
+            return Ok(());
+        };
+        let (sa, sb) = (charts::short_name(a), charts::short_name(b));
+        let caption = format!("Delegates by faction: {sa} and {sb}");
+        let caption = self.create("caption", Some(&caption))?;
+        table.append_child(&caption)?;
+        let head = self.create("thead", None)?;
+        let tr = self.create("tr", None)?;
+        for h in ["Faction", sa, sb, "Change", "Change in share"] {
+            let th = self.create("th", Some(h))?;
+            th.set_attribute("scope", "col")?;
+            tr.append_child(&th)?;
+        }
+        head.append_child(&tr)?;
+        table.append_child(&head)?;
+        let body = self.create("tbody", None)?;
+        let total = |e: &EventView| e.total.as_ref().map(|t| t.value);
+        let (ta, tb) = (total(a), total(b));
+        let rows = compare::change_rows(a, b).into_iter().map(|r| {
+            let name = charts::row_name(r.faction);
+            let cells = [(r.a, r.share_a), (r.b, r.share_b)];
+            (name, cells, r.delta_count, r.delta_share, Some(r.faction))
+        });
+        let stated = (
+            "Stated total",
+            [(ta, None), (tb, None)],
+            ta.zip(tb).map(|(x, y)| i64::from(y) - i64::from(x)),
+            None,
+            None,
+        );
+        for (name, cells, delta, delta_share, faction) in rows.chain(std::iter::once(stated)) {
+            let tr = self.create("tr", None)?;
+            let th = self.create("th", Some(name))?;
+            th.set_attribute("scope", "row")?;
+            tr.append_child(&th)?;
+            for (e, (n, share)) in [a, b].into_iter().zip(cells) {
+                let text = match (n, share) {
+                    (Some(n), Some(s)) => format!("{} ({})", charts::count(n), charts::percent(s)),
+                    (Some(n), None) => charts::count(n),
+                    (None, _) => "—".to_string(),
+                };
+                let td = self.create("td", Some(&text))?;
+                let source = match faction {
+                    Some(Some(f)) => e
+                        .segments
+                        .iter()
+                        .find(|s| s.faction == f)
+                        .map(|s| &s.figure.source),
+                    Some(None) => None,
+                    None => e.total.as_ref().map(|t| &t.source),
+                };
+                if let (Some(src), Some(n)) = (source, n) {
+                    let button = self.quote_button("source", src.doc, (src.start, src.end))?;
+                    let label = format!(
+                        "The sentence for {name} at {}: {}",
+                        charts::short_name(e),
+                        charts::count(n)
+                    );
+                    button.set_attribute("aria-label", &label)?;
+                    td.append_child(&self.document.create_text_node(" "))?;
+                    td.append_child(&button)?;
+                }
+                tr.append_child(&td)?;
+            }
+            let changes = [
+                delta.map_or("—".to_string(), charts::signed_count),
+                delta_share.map_or(String::new(), charts::signed_points),
+            ];
+            for text in changes {
+                let td = self.create("td", Some(&text))?;
+                tr.append_child(&td)?;
+            }
+            body.append_child(&tr)?;
+        }
+        table.append_child(&body)?;
+        Ok(())
     }
 
     /// Replaces the data and rebuilds everything that shows it.

@@ -342,7 +342,7 @@ impl App {
     }
 
     /// A button that opens `start..end` of document `doc` in the panel.
-    fn quote_button(
+    pub(super) fn quote_button(
         &self,
         label: &str,
         doc: usize,

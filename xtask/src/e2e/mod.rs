@@ -629,6 +629,14 @@ fn compare(ctx: &mut Ctx) -> Result<()> {
         )
         .into());
     }
+    // Each count in the table opens its sentence.
+    ctx.click("#compare-table button[aria-label^='The sentence for Bolsheviks at 2nd Congress']")?;
+    ctx.browser.wait_for(
+        "__xt.visible('#source-panel') && (document.getElementById('source-quote') || {}).textContent.includes('390 were Bolshevik')",
+        UI_TIMEOUT,
+        "the compare table's source button to open the sentence with 390",
+    )?;
+    ctx.click("#source-close")?;
     let canvas = "compare-chart";
     let r = ctx.find_region(canvas, "region of a useful size", |r| {
         r.w >= 4.0 && r.h >= 4.0
