@@ -108,8 +108,16 @@ impl W {
     fn faction(&mut self, f: Faction) {
         self.e(&Faction::ALL, &f);
     }
+    /// 0 for none, else 1 + the position in [`Faction::ALL`], as `R::of`
+    /// reads it.
     fn of(&mut self, f: Option<Faction>) {
-        self.n(f.map_or(0, |f| f as u64 + 1));
+        let at = |f| {
+            Faction::ALL
+                .iter()
+                .position(|x| *x == f)
+                .map_or(0, |i| i as u64 + 1)
+        };
+        self.n(f.map_or(0, at));
     }
     fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut W, &T)) {
         self.n(items.len() as u64);

@@ -396,10 +396,12 @@ pub(super) fn after_draw(app: &mut App, kind: Kind) -> Result<(), JsValue> {
         .as_ref()
         .map(|l| table::stops(l.scene()))
         .unwrap_or_default();
-    let len = stops.len();
+    // The focused region keeps focus if it is still drawn, wherever it
+    // now is among the stops (new data can add or move regions).
     let focus = with_access(|a| {
+        let target = a.focus[i].and_then(|n| a.stops[i].get(n)).map(|h| h.target);
+        a.focus[i] = target.and_then(|t| stops.iter().position(|h| h.target == t));
         a.stops[i] = stops;
-        a.focus[i] = a.focus[i].filter(|n| *n < len);
         a.focus[i]
     });
     // A closed table is written when it opens or the page prints: a

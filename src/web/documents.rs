@@ -146,10 +146,16 @@ impl App {
             self.doc_status(&format!(
                 "Nothing to chart was found in “{name}”.{named} {LOOKED_FOR}"
             ));
+            if r.restored {
+                // Not kept for the next visit either.
+                let _ = self.save_documents();
+            }
             return Ok(());
         }
-        self.panel.reset();
         self.refresh_data()?;
+        // An added document goes last, so the panel's document keeps its
+        // index; list its facts again against the new charts.
+        self.reshow_document()?;
         self.build_document_list()?;
         if r.restored {
             self.doc_status(&format!("Restored “{name}” from an earlier visit."));

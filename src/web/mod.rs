@@ -691,22 +691,20 @@ impl App {
             let th = self.create("th", Some(name))?;
             th.set_attribute("scope", "row")?;
             tr.append_child(&th)?;
-            for (e, (n, share)) in [a, b].into_iter().zip(cells) {
+            for ((e, event), (n, share)) in
+                [(a, self.pair.0), (b, self.pair.1)].into_iter().zip(cells)
+            {
                 let text = match (n, share) {
                     (Some(n), Some(s)) => format!("{} ({})", charts::count(n), charts::percent(s)),
                     (Some(n), None) => charts::count(n),
                     (None, _) => "—".to_string(),
                 };
                 let td = self.create("td", Some(&text))?;
-                let source = match faction {
-                    Some(Some(f)) => e
-                        .segments
-                        .iter()
-                        .find(|s| s.faction == f)
-                        .map(|s| &s.figure.source),
-                    Some(None) => None,
-                    None => e.total.as_ref().map(|t| &t.source),
+                let target = Target::Compare {
+                    event,
+                    faction: faction.flatten(),
                 };
+                let source = crate::provenance::source_of(&self.data, target);
                 if let (Some(src), Some(n)) = (source, n) {
                     let button = self.quote_button("source", src.doc, (src.start, src.end))?;
                     let label = format!(

@@ -93,11 +93,16 @@ impl App {
         self.build_audit()?;
         self.draw(Kind::Votes)?;
         self.refresh_bounds();
-        if let Some(doc) = self.panel.doc {
-            self.panel.doc = None;
-            self.show_document(doc)?;
+        self.reshow_document()
+    }
+
+    /// Lists the open document's facts again (the calendar style or the
+    /// charts changed).
+    pub(super) fn reshow_document(&mut self) -> Result<(), JsValue> {
+        match self.panel.doc.take() {
+            Some(doc) => self.show_document(doc),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// Marks the leading calendar style on the page and its toggle.

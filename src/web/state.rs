@@ -12,29 +12,20 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-/// The token naming document `doc` in a link: its file name when that is
-/// a plain token (the seeds), else its position.
-fn source_token(app: &App, doc: usize) -> String {
-    let name = app
-        .corpus
+/// The token naming document `doc` in a link: a seed's file name. A
+/// reader's own documents live only in their browser, so a link cannot
+/// name them.
+fn source_token(app: &App, doc: usize) -> Option<String> {
+    app.corpus
         .documents()
         .get(doc)
-        .map_or("", |d| d.name.as_str());
-    let plain = !name.is_empty()
-        && name.len() <= 120
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-    if plain {
-        name.to_string()
-    } else {
-        format!("doc-{doc}")
-    }
+        .filter(|d| !d.user_added)
+        .map(|d| d.name.clone())
 }
 
-/// The document a link's source token names.
+/// The seed a link's source token names.
 fn find_source(app: &App, token: &str) -> Option<usize> {
-    (0..app.corpus.documents().len()).find(|d| source_token(app, *d) == token)
+    (0..app.corpus.documents().len()).find(|d| source_token(app, *d).as_deref() == Some(token))
 }
 
 /// The page's current view.
@@ -51,7 +42,7 @@ fn current(app: &App) -> ViewState {
         pair,
         hidden: app.hidden,
         calendar: (app.lead == Style::New).then_some(Style::New),
-        source: app.source.map(|d| source_token(app, d)),
+        source: app.source.and_then(|d| source_token(app, d)),
     }
 }
 
@@ -97,7 +88,7 @@ fn apply(app: &mut App, view: &ViewState) -> Vec<String> {
     if let Some(token) = &view.source {
         match find_source(app, token) {
             Some(d) => app.source = Some(d),
-            None => warnings.push(format!("there is no source “{token}” on this page")),
+            None => warnings.push(format!("there is no seed document “{token}” on this page")),
         }
     }
     report(app.show_lead());

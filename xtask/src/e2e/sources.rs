@@ -16,6 +16,7 @@ pub const TESTS: &[(&str, Test)] = &[
     ("calendar_both_styles", calendar_both_styles),
     ("faction_lineage", faction_lineage),
     ("added_document_charted", added_document_charted),
+    ("panel_after_adding", panel_after_adding),
     (
         "hostile_document_runs_nothing",
         hostile_document_runs_nothing,
@@ -410,6 +411,32 @@ fn faction_lineage(ctx: &mut Ctx) -> Result<()> {
 /// A document about the Third Congress joins the charts and the compare
 /// selectors, marked as added, and its numbers show on hover; a text with
 /// nothing to chart is refused with a message saying what was looked for; the
+/// A document added while the panel is open leaves the panel working:
+/// its facts still open their sentences, and Escape still closes it.
+fn panel_after_adding(ctx: &mut Ctx) -> Result<()> {
+    ctx.load_seeds()?;
+    let r = ctx.second_bolsheviks()?;
+    ctx.click_region("faction-chart", &r)?;
+    ctx.expect_quote(&["390"], "before adding a document")?;
+    ctx.add_ok(THIRD, "Third Congress text")?;
+    // Unmark the old highlight, so only a new one satisfies the wait.
+    ctx.browser
+        .evaluate("document.getElementById('source-quote').removeAttribute('id')")?;
+    ctx.click("#source-facts button.fact-quote")?;
+    ctx.browser.wait_for(
+        "!!document.getElementById('source-quote') && __xt.visible('#source-panel')",
+        UI_TIMEOUT,
+        "a fact of the open document to open its sentence after the addition",
+    )?;
+    ctx.browser.press_key("Escape")?;
+    ctx.browser.wait_for(
+        "!__xt.visible('#source-panel')",
+        UI_TIMEOUT,
+        "Escape to close the panel after the addition",
+    )?;
+    ctx.load_seeds()
+}
+
 /// document can be removed.
 fn added_document_charted(ctx: &mut Ctx) -> Result<()> {
     ctx.load_seeds()?;
