@@ -184,26 +184,25 @@ pub struct Arithmetic {
     pub checks: Vec<Check>,
 }
 
-/// The stated delegate figures of event `id`, one per kind and value, in words.
-fn stated(corpus: &Corpus, id: &str) -> Vec<(String, Span)> {
+/// The stated delegate figures of one event's `facts` (from every
+/// document), one per kind and value, in words.
+fn stated(facts: &[&crate::model::EventFacts]) -> Vec<(String, Span)> {
     use crate::model::DelegateKind;
     let mut parts = Vec::new();
     let mut seen: Vec<(DelegateKind, u32)> = Vec::new();
-    for (_, facts) in corpus.events().into_iter().filter(|(e, _)| e == id) {
-        for d in facts.iter().flat_map(|e| &e.delegates) {
-            if seen.contains(&(d.kind, d.count)) {
-                continue;
-            }
-            seen.push((d.kind, d.count));
-            let n = count(d.count);
-            let words = match d.kind {
-                DelegateKind::Total => format!("{n} delegates"),
-                DelegateKind::FullVote => format!("{n} with a full vote"),
-                DelegateKind::Consultative => format!("{n} with a consultative voice"),
-                DelegateKind::Questionnaire => format!("{n} filled in questionnaires"),
-            };
-            parts.push((words, d.src));
+    for d in facts.iter().flat_map(|e| &e.delegates) {
+        if seen.contains(&(d.kind, d.count)) {
+            continue;
         }
+        seen.push((d.kind, d.count));
+        let n = count(d.count);
+        let words = match d.kind {
+            DelegateKind::Total => format!("{n} delegates"),
+            DelegateKind::FullVote => format!("{n} with a full vote"),
+            DelegateKind::Consultative => format!("{n} with a consultative voice"),
+            DelegateKind::Questionnaire => format!("{n} filled in questionnaires"),
+        };
+        parts.push((words, d.src));
     }
     parts
 }
@@ -258,7 +257,7 @@ pub fn arithmetic(corpus: &Corpus) -> Vec<Arithmetic> {
             .filter(|c| c.event == id)
             .cloned()
             .collect();
-        let stated = stated(corpus, &id);
+        let stated = stated(&facts);
         if checks.is_empty() && stated.is_empty() {
             continue;
         }

@@ -210,16 +210,32 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
 pub(super) fn copy_link(app: &App) -> Result<(), JsValue> {
     let href = app.window.location().href()?;
     let promise = app.window.navigator().clipboard().write_text(&href);
-    let shown = href.clone();
-    let ok = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-        with_app(|app| app.notice(&format!("Link copied: {shown}")));
+    COPIED.with(|(ok, failed)| {
+        let _ = promise.then2(ok, failed);
     });
-    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-        with_app(|app| app.notice(&format!("Copy this link: {href}")));
-    });
-    let _ = promise.then2(&ok, &failed);
-    // Each runs at most once; the pair lives as long as the page.
-    ok.forget();
-    failed.forget();
     Ok(())
+}
+
+/// Says whether the link was copied, with the page's address.
+fn say_copied(copied: bool) {
+    with_app(|app| {
+        let href = app.window.location().href().unwrap_or_default();
+        let text = if copied {
+            format!("Link copied: {href}")
+        } else {
+            format!("Copy this link: {href}")
+        };
+        app.notice(&text);
+    });
+}
+
+type Handler = Closure<dyn FnMut(JsValue)>;
+
+thread_local! {
+    /// What the clipboard's answer runs: one pair for the page's life, not
+    /// one per click.
+    static COPIED: (Handler, Handler) = (
+        Closure::new(|_| say_copied(true)),
+        Closure::new(|_| say_copied(false)),
+    );
 }
