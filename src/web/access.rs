@@ -112,20 +112,8 @@ impl App {
     /// Writes `t` into the `<table>` with id `id`: caption, column headers,
     /// and rows whose first cell heads the row.
     pub(super) fn write_table(&self, id: &str, t: &Table) -> Result<(), JsValue> {
-        let table = self.element(id)?;
-        table.set_text_content(None);
-        let caption = self.create("caption", Some(&t.caption))?;
-        table.append_child(&caption)?;
-        let head = self.create("thead", None)?;
-        let tr = self.create("tr", None)?;
-        for h in &t.head {
-            let th = self.create("th", Some(h))?;
-            th.set_attribute("scope", "col")?;
-            tr.append_child(&th)?;
-        }
-        head.append_child(&tr)?;
-        table.append_child(&head)?;
-        let body = self.create("tbody", None)?;
+        let head: Vec<&str> = t.head.iter().map(String::as_str).collect();
+        let body = self.start_table(id, &t.caption, &head)?;
         for row in &t.rows {
             let tr = self.create("tr", None)?;
             for (k, text) in row.iter().enumerate() {
@@ -137,8 +125,33 @@ impl App {
             }
             body.append_child(&tr)?;
         }
-        table.append_child(&body)?;
         Ok(())
+    }
+
+    /// Empties the `<table>` with id `id`, gives it `caption` and a row of
+    /// column headers, and returns its (empty) body.
+    pub(super) fn start_table(
+        &self,
+        id: &str,
+        caption: &str,
+        head: &[&str],
+    ) -> Result<Element, JsValue> {
+        let table = self.element(id)?;
+        table.set_text_content(None);
+        let caption = self.create("caption", Some(caption))?;
+        table.append_child(&caption)?;
+        let thead = self.create("thead", None)?;
+        let tr = self.create("tr", None)?;
+        for h in head {
+            let th = self.create("th", Some(h))?;
+            th.set_attribute("scope", "col")?;
+            tr.append_child(&th)?;
+        }
+        thead.append_child(&tr)?;
+        table.append_child(&thead)?;
+        let body = self.create("tbody", None)?;
+        table.append_child(&body)?;
+        Ok(body)
     }
 
     /// The chart's table as the core builds it from the drawn scene.

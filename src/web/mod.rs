@@ -652,26 +652,15 @@ impl App {
     /// its share and a button that opens its sentence, and the changes.
     /// (The CSV export writes the same rows with the sentences in full.)
     fn fill_table(&self) -> Result<(), JsValue> {
-        let table = self.element("compare-table")?;
-        table.set_text_content(None);
         let events = &self.data.events;
         let (Some(a), Some(b)) = (events.get(self.pair.0), events.get(self.pair.1)) else {
+            self.element("compare-table")?.set_text_content(None);
             return Ok(());
         };
         let (sa, sb) = (charts::short_name(a), charts::short_name(b));
         let caption = format!("Delegates by faction: {sa} and {sb}");
-        let caption = self.create("caption", Some(&caption))?;
-        table.append_child(&caption)?;
-        let head = self.create("thead", None)?;
-        let tr = self.create("tr", None)?;
-        for h in ["Faction", sa, sb, "Change", "Change in share"] {
-            let th = self.create("th", Some(h))?;
-            th.set_attribute("scope", "col")?;
-            tr.append_child(&th)?;
-        }
-        head.append_child(&tr)?;
-        table.append_child(&head)?;
-        let body = self.create("tbody", None)?;
+        let head = ["Faction", sa, sb, "Change", "Change in share"];
+        let body = self.start_table("compare-table", &caption, &head)?;
         let total = |e: &EventView| e.total.as_ref().map(|t| t.value);
         let (ta, tb) = (total(a), total(b));
         let rows = compare::change_rows(a, b).into_iter().map(|r| {
@@ -728,7 +717,6 @@ impl App {
             }
             body.append_child(&tr)?;
         }
-        table.append_child(&body)?;
         Ok(())
     }
 
