@@ -294,6 +294,21 @@ pub struct EventFacts {
     pub votes: Vec<Vote>,
 }
 
+impl EventFacts {
+    /// Whether the text says anything about the event beyond its name and
+    /// place: a date, a count, a body or a vote.
+    pub fn has_facts(&self) -> bool {
+        !(self.starts.is_empty()
+            && self.ends.is_empty()
+            && self.dates.is_empty()
+            && self.delegates.is_empty()
+            && self.represented.is_empty()
+            && self.factions.is_empty()
+            && self.bodies.is_empty()
+            && self.votes.is_empty())
+    }
+}
+
 /// How serious a warning is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -339,6 +354,21 @@ pub struct Extraction {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn naming_an_event_is_not_a_fact_about_it() {
+        let named = crate::parse(
+            "The Second All-Russian Congress of Soviets is still remembered.",
+            0,
+        );
+        assert_eq!(named.events.len(), 1);
+        assert!(!named.events[0].has_facts());
+        let counted = crate::parse(
+            "The Second All-Russian Congress of Soviets had 649 delegates.",
+            0,
+        );
+        assert!(counted.events.iter().any(super::EventFacts::has_facts));
+    }
+
     #[test]
     fn sort_by_key_is_stable() {
         let v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];

@@ -125,16 +125,25 @@ impl App {
         let (name, text) = (r.name.as_str(), r.text.as_str());
         let here = self.now();
         let found: Vec<String> = extraction.events.iter().map(|e| e.name.clone()).collect();
-        let ids: Vec<String> = extraction.events.iter().map(|e| e.id.clone()).collect();
-        let doc = self.corpus.add_parsed(name, text, true, extraction);
-        let charted = self
-            .corpus
-            .dataset()
+        // Events the text says something about (not only names).
+        let ids: Vec<String> = extraction
             .events
             .iter()
-            .any(|e| ids.contains(&e.id));
+            .filter(|e| e.has_facts())
+            .map(|e| e.id.clone())
+            .collect();
+        let doc = self.corpus.add_parsed(name, text, true, extraction);
+        // The charts are rebuilt once with the document; if none of its
+        // events is drawn, once more without it.
+        let charted = !ids.is_empty() && {
+            self.refresh_data()?;
+            self.data.events.iter().any(|e| ids.contains(&e.id))
+        };
         if !charted {
             self.corpus.remove(doc);
+            if !ids.is_empty() {
+                self.refresh_data()?;
+            }
             let named = if found.is_empty() {
                 String::new()
             } else {
@@ -152,7 +161,6 @@ impl App {
             }
             return Ok(());
         }
-        self.refresh_data()?;
         // An added document goes last, so the panel's document keeps its
         // index; list its facts again against the new charts.
         self.reshow_document()?;

@@ -481,6 +481,13 @@ fn added_document_charted(ctx: &mut Ctx) -> Result<()> {
         status.contains("Nothing to chart") && status.contains("looks for"),
         || format!("a text with nothing in it said {status:?}"),
     )?;
+    // Naming a congress the seeds chart, with nothing about it, adds nothing.
+    let status =
+        ctx.add_document("The Second All-Russian Congress of Soviets is still remembered.")?;
+    ensure(
+        status.contains("Nothing to chart") && status.contains("It names"),
+        || format!("a text that only names the Second Congress said {status:?}"),
+    )?;
 
     ctx.click("#document-list button[data-remove]")?;
     ctx.browser.wait_for(
