@@ -5,8 +5,9 @@
 //! The core is pure Rust: [`parse`] reads one text into an [`Extraction`],
 //! [`Corpus`] merges documents and finds conflicts and arithmetic gaps,
 //! [`Dataset`] is the chart-ready view, [`report`] writes JSON and CSV.
-//! [`charts`] draws onto any plotters backend. Only `web` (wasm32) knows
-//! about the browser.
+//! [`charts`] draws onto any plotters backend. Only `web` (the page's wasm
+//! module) and `worker` (the parsing worker's, built with the `worker`
+//! feature) know about the browser.
 
 pub mod calendar;
 pub mod charts;
@@ -22,8 +23,10 @@ pub mod report;
 pub mod seeds;
 mod text;
 pub mod view;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "worker")))]
 mod web;
+#[cfg(all(target_arch = "wasm32", feature = "worker"))]
+mod worker;
 
 pub use corpus::Corpus;
 pub use dataset::Dataset;

@@ -1,5 +1,9 @@
 //! The seed documents, embedded in the library so the page and the command
-//! line start from the same texts.
+//! line start from the same texts, and their facts as the parser reads
+//! them, pre-read so the page's module needs no parser (`seeds.bin`, kept
+//! current by the test `pre_read_facts_are_current`).
+
+use crate::model::{Extraction, Level, Warning};
 
 /// `(file name, text)` of every file in `seeds/`, in file-name order.
 pub const SEEDS: [(&str, &str); 5] = [
@@ -25,9 +29,69 @@ pub const SEEDS: [(&str, &str); 5] = [
     ),
 ];
 
+/// Every seed's extraction in [`crate::codec`]'s bytes, each preceded by
+/// its length (4 bytes, little-endian), in [`SEEDS`] order.
+const PRE_READ: &[u8] = include_bytes!("seeds.bin");
+
+/// The bytes of `seeds.bin`: [`crate::parse`] of every seed, encoded.
+pub fn pre_read() -> Vec<u8> {
+    let mut out = Vec::new();
+    for (doc, (_, text)) in SEEDS.iter().enumerate() {
+        let bytes = crate::codec::encode(&crate::parse(text, doc));
+        out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+        out.extend_from_slice(&bytes);
+    }
+    out
+}
+
+/// Every seed's extraction, decoded from the pre-read facts; its spans
+/// name its index in [`SEEDS`]. A seed whose bytes do not decode (they
+/// always do while the test passes) has no facts and says so.
+pub fn extractions() -> Vec<Extraction> {
+    let mut rest = PRE_READ;
+    (0..SEEDS.len())
+        .map(|doc| {
+            let len = rest
+                .first_chunk::<4>()
+                .map_or(0, |n| u32::from_le_bytes(*n) as usize);
+            let bytes = rest.get(4..4 + len).unwrap_or_default();
+            rest = rest.get(4 + len..).unwrap_or_default();
+            crate::codec::decode(bytes, doc).unwrap_or_else(|| Extraction {
+                warnings: vec![Warning {
+                    level: Level::Error,
+                    message: "the pre-read facts of this seed are damaged".to_string(),
+                    src: None,
+                }],
+                ..Extraction::default()
+            })
+        })
+        .collect()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::SEEDS;
+    use super::{extractions, pre_read, PRE_READ, SEEDS};
+
+    /// Like rust-analyzer's generated files: a stale `seeds.bin` is
+    /// rewritten, and the test fails so the new one gets committed.
+    #[test]
+    fn pre_read_facts_are_current() {
+        let fresh = pre_read();
+        if fresh != PRE_READ {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/seeds.bin");
+            std::fs::write(&path, &fresh).expect("src/seeds.bin is writable");
+            panic!("src/seeds.bin was out of date with the parser; it has been rewritten: rebuild and commit it");
+        }
+    }
+
+    #[test]
+    fn pre_read_facts_are_what_the_parser_reads() {
+        let read = extractions();
+        assert_eq!(read.len(), SEEDS.len());
+        for (doc, (name, text)) in SEEDS.iter().enumerate() {
+            assert_eq!(read[doc], crate::parse(text, doc), "{name}");
+        }
+    }
 
     #[test]
     fn every_seed_file_is_embedded_byte_for_byte() {

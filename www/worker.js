@@ -1,8 +1,8 @@
-// Parses added documents off the page's main thread, with the same wasm
-// core as the page: text in, the extraction's bytes out (see src/codec.rs).
-import init, { parse_document } from './pkg/soviets.js';
+// Parses added documents off the page's main thread, with the worker's own
+// wasm module (src/worker.rs): text in, the extraction's bytes out (src/codec.rs).
+import init, { parse_document } from './pkg/worker/soviets.js';
 
-const ready = init({ module_or_path: new URL('./pkg/soviets_bg.wasm', import.meta.url) });
+const ready = init({ module_or_path: new URL('./pkg/worker/soviets_bg.wasm', import.meta.url) });
 
 self.onmessage = async (e) => {
   const { id, text } = e.data;

@@ -99,28 +99,43 @@ impl App {
         self.read(reading)
     }
 
-    /// Sends a document to the worker, or reads it here if there is none.
+    /// Sends a document to the worker; says so if it cannot be read.
     fn read(&mut self, reading: Reading) -> Result<(), JsValue> {
         let status = format!("Reading “{}”…", reading.name);
         match send_to_worker(reading) {
-            Ok(()) => {
-                self.doc_status(&status);
-                Ok(())
-            }
-            Err(r) => {
-                let x = crate::parse(&r.text, self.corpus.documents().len());
-                self.accept_document(&r, x, false)
-            }
+            Ok(()) => self.doc_status(&status),
+            Err(r) => self.unreadable(r, "the page's reader (a web worker) could not start"),
         }
+        Ok(())
     }
 
-    /// Adds a parsed document unless it has nothing to chart; says which.
-    /// `background`: the worker parsed it.
+    /// Says that `r` could not be read and why, keeping its text: a stored
+    /// document stays stored, a typed one stays in the box.
+    fn unreadable(&self, r: Reading, why: &str) {
+        self.doc_status(&format!(
+            "“{}” could not be read: {why}. Its text is kept; reload the page to try again.",
+            r.name
+        ));
+        if !r.restored {
+            let area = self.element("add-document").ok();
+            let area = area.and_then(|a| a.dyn_into::<HtmlTextAreaElement>().ok());
+            if let Some(area) = area.filter(|a| a.value().trim().is_empty()) {
+                area.set_value(&r.text);
+            }
+        }
+        PARSER.with(|cell| {
+            if let Ok(mut p) = cell.try_borrow_mut() {
+                p.unread.push(r);
+            }
+        });
+    }
+
+    /// Adds a document the worker parsed, unless it has nothing to chart;
+    /// says which.
     fn accept_document(
         &mut self,
         r: &Reading,
         extraction: crate::Extraction,
-        background: bool,
     ) -> Result<(), JsValue> {
         let (name, text) = (r.name.as_str(), r.text.as_str());
         let here = self.now();
@@ -179,17 +194,10 @@ impl App {
         let end = self.now();
         // Whole milliseconds: float formatting would add kilobytes to the module.
         let ms = |from: f64| (end - from).round().max(0.0) as u32;
-        let took = if background {
-            format!(
-                "{} ms in the background, {} ms on this page",
-                ms(r.started),
-                ms(here)
-            )
-        } else {
-            format!("{} ms on this page", ms(r.started))
-        };
         self.doc_status(&format!(
-            "Added “{name}” (read in {took}): {}.{saved}",
+            "Added “{name}” (read in {} ms in the background, {} ms on this page): {}.{saved}",
+            ms(r.started),
+            ms(here),
             found.join(", ")
         ));
         Ok(())
@@ -254,10 +262,12 @@ impl App {
         for d in self.corpus.documents().iter().filter(|d| d.user_added) {
             ok &= push(&d.name, &d.text);
         }
-        // Documents of an earlier visit still being read stay stored.
+        // Documents of an earlier visit still being read, or that could not
+        // be read, stay stored.
         PARSER.with(|cell| {
             if let Ok(p) = cell.try_borrow() {
-                for r in p.pending.iter().map(|(_, r)| r).filter(|r| r.restored) {
+                let waiting = p.pending.iter().map(|(_, r)| r).chain(&p.unread);
+                for r in waiting.filter(|r| r.restored) {
                     ok &= push(&r.name, &r.text);
                 }
             }
@@ -355,10 +365,12 @@ pub(super) fn restore(app: &mut App) {
 #[derive(Default)]
 struct Parser {
     worker: Option<Worker>,
-    /// The worker could not be made or failed: parse on the page.
+    /// The worker could not be made or failed: nothing more is sent.
     broken: bool,
     next: u32,
     pending: Vec<(u32, Reading)>,
+    /// Documents the worker could not read, kept so none is lost.
+    unread: Vec<Reading>,
 }
 
 thread_local! {
@@ -402,8 +414,8 @@ fn make_worker() -> Option<Worker> {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on_parsed);
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    // A worker that cannot start (say, a page opened from a file): every
-    // document waiting for it is parsed here instead.
+    // A worker that cannot start (say, its module is missing): every
+    // document waiting for it is kept and said to be unread.
     let on_error = Closure::<dyn FnMut(JsValue)>::new(|_| {
         let waiting = PARSER.with(|cell| {
             cell.try_borrow_mut().map_or_else(
@@ -416,10 +428,7 @@ fn make_worker() -> Option<Worker> {
             )
         });
         for (_, r) in waiting {
-            with_app(|app| {
-                let x = crate::parse(&r.text, app.corpus.documents().len());
-                report(app.accept_document(&r, x, false));
-            });
+            with_app(|app| app.unreadable(r, "the page's reader (a web worker) failed to start"));
         }
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -448,17 +457,16 @@ fn on_parsed(e: MessageEvent) {
         } else {
             None
         };
-        let background = x.is_some();
-        // Whatever went wrong in the worker, the page can still read it.
-        let x = x.unwrap_or_else(|| crate::parse(&r.text, doc));
-        report(app.accept_document(&r, x, background));
+        match x {
+            Some(x) => report(app.accept_document(&r, x)),
+            None => {
+                let why = get("error")
+                    .as_string()
+                    .unwrap_or_else(|| "the reader sent back no facts".to_string());
+                app.unreadable(r, &why);
+            }
+        }
     });
-}
-
-/// Parses `text` and returns its extraction's bytes (for the worker).
-#[wasm_bindgen]
-pub fn parse_document(text: &str) -> Vec<u8> {
-    crate::codec::encode(&crate::parse(text, 0))
 }
 
 /// Reads a chosen or dropped file and adds it.

@@ -895,9 +895,6 @@ fn attach(app: &App) -> Result<(), JsValue> {
 /// Starts the page: error reporting, data, charts, then the controls.
 #[wasm_bindgen(start)]
 pub fn start() -> Result<(), JsValue> {
-    if web_sys::window().is_none() {
-        return Ok(()); // In the parsing worker (documents.rs): no page to draw.
-    }
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         warn(&format!("soviets panicked: {message}"));
@@ -982,17 +979,6 @@ pub fn regions(canvas_id: &str) -> JsValue {
     })
     .flatten()
     .unwrap_or_else(|| js_sys::Array::new().into())
-}
-
-/// Parses `text` as one document and returns its report entry: the same
-/// JSON as a document of the command line's `extract`.
-#[wasm_bindgen]
-pub fn extract(text: &str) -> JsValue {
-    let mut corpus = Corpus::default();
-    let doc = corpus.add("pasted text", text, true);
-    corpus.documents().get(doc).map_or(JsValue::NULL, |d| {
-        js_sys::JSON::parse(&crate::report::document_json(d)).unwrap_or(JsValue::NULL)
-    })
 }
 
 /// Replaces the data with a generated set of `events` events of

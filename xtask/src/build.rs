@@ -1,7 +1,10 @@
 //! `cargo xtask build`: compiles the library to wasm, generates the
 //! JavaScript glue with wasm-bindgen (as a library, pinned to the exact
-//! version in `Cargo.lock`), shrinks the module with `wasm-opt` when it is
-//! installed, and prints the size table of what `www/` ships.
+//! version in `Cargo.lock`), and prints the size table of what `www/`
+//! ships. Size comes from the `wasm` profile (`opt-level = "z"`, LTO, one
+//! codegen unit, `panic = "abort"`, no debug info). binaryen's `wasm-opt`
+//! is not used: Debian's (108) made the page's module larger gzipped and
+//! broke the worker's externref table.
 
 use crate::size::{self, SizeReport};
 use crate::tools::{self, cargo, root};
@@ -15,20 +18,6 @@ use std::path::{Path, PathBuf};
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
-/// Feature flags for binaryen's `wasm-opt` (version 108, Debian 12). rustc
-/// 1.95 targets a wasm CPU with these on by default; wasm-opt 108 must be
-/// told, or it rejects the instructions (bulk memory, saturating float
-/// conversions, sign extension, multi-value, reference types).
-const WASM_OPT_FLAGS: &[&str] = &[
-    "-Oz",
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-multivalue",
-    "--enable-reference-types",
-];
-
 /// Builds `www/pkg/` and prints the size table with the budget verdict.
 ///
 /// Being over the budget is reported loudly but is not an error: the site
@@ -39,7 +28,7 @@ pub fn build() -> Result<SizeReport> {
     if !report.within_budget() {
         println!(
             "warning: the page is OVER its size budget: {} gzipped, budget {}",
-            size::kb(report.total_gzipped()),
+            size::kb(report.first_load_gzipped()),
             size::kb(size::BUDGET_BYTES)
         );
     }
@@ -51,24 +40,33 @@ pub fn build_bundle() -> Result<SizeReport> {
     ensure_wasm_target()?;
     check_bindgen_version()?;
 
-    tools::run(
-        cargo(),
-        &[
+    // The page's module, then the parsing worker's (its own target
+    // directory, so switching features does not rebuild either).
+    let target = tools::target_dir()?;
+    let worker_target = target.join("worker");
+    let modules = [
+        (target.as_path(), None, "pkg"),
+        (worker_target.as_path(), Some("worker"), "pkg/worker"),
+    ];
+    for (dir, features, out) in modules {
+        let dir_arg = dir.to_string_lossy();
+        let mut args = vec![
             "build",
             "--lib",
             "--target",
             WASM_TARGET,
             "--profile",
             "wasm",
-        ],
-    )?;
-    let input = tools::target_dir()?
-        .join(WASM_TARGET)
-        .join("wasm")
-        .join("soviets.wasm");
-    let pkg = www().join("pkg");
-    bindgen(&input, &pkg)?;
-    optimise(&pkg.join("soviets_bg.wasm"))?;
+        ];
+        args.extend(["--target-dir", &dir_arg]);
+        if let Some(f) = features {
+            args.extend(["--features", f]);
+        }
+        tools::run(cargo(), &args)?;
+        let input = dir.join(WASM_TARGET).join("wasm").join("soviets.wasm");
+        let pkg = www().join(out);
+        bindgen(&input, &pkg)?;
+    }
 
     let report = SizeReport::measure(&www())?;
     println!("\n{}", report.table());
@@ -161,55 +159,6 @@ fn bindgen(input: &Path, out: &Path) -> Result<()> {
         .out_name("soviets")
         .generate(out)
         .map_err(|e| format!("wasm-bindgen failed: {e:#}").into())
-}
-
-/// Runs `wasm-opt -Oz` on `wasm` in place when `wasm-opt` is installed and
-/// that makes it smaller gzipped; if it is missing, fails or does not help,
-/// the un-optimised module stays, with a note.
-fn optimise(wasm: &Path) -> Result<()> {
-    let Some(wasm_opt) = tools::which("wasm-opt") else {
-        println!("note: wasm-opt is not installed (Debian: apt-get install binaryen); shipping the un-optimised module");
-        return Ok(());
-    };
-    let tmp = wasm.with_extension("opt.wasm");
-    let mut cmd = std::process::Command::new(&wasm_opt);
-    cmd.args(WASM_OPT_FLAGS).arg(wasm).arg("-o").arg(&tmp);
-    println!("{}", tools::show(&cmd));
-    let out = cmd
-        .output()
-        .map_err(|e| format!("could not run {}: {e}", wasm_opt.display()))?;
-    if !out.status.success() || !tmp.is_file() {
-        let _ = std::fs::remove_file(&tmp);
-        let why = String::from_utf8_lossy(&out.stderr);
-        let first = why
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("no message");
-        println!("note: wasm-opt failed ({first}); shipping the un-optimised module");
-        return Ok(());
-    }
-    // The budget is on gzipped bytes, and -Oz can shrink the raw module yet
-    // make it compress worse: ship whichever is smaller gzipped.
-    let (original, optimised) = (std::fs::read(wasm)?, std::fs::read(&tmp)?);
-    let (gz_before, gz_after) = (
-        size::gzipped_len(&original)?,
-        size::gzipped_len(&optimised)?,
-    );
-    let sizes = format!(
-        "{} -> {} raw, {} -> {} gzipped",
-        size::kb(original.len() as u64),
-        size::kb(optimised.len() as u64),
-        size::kb(gz_before),
-        size::kb(gz_after)
-    );
-    if gz_after < gz_before {
-        std::fs::rename(&tmp, wasm)?;
-        println!("wasm-opt: {sizes}");
-    } else {
-        std::fs::remove_file(&tmp)?;
-        println!("note: wasm-opt made the module larger gzipped ({sizes}); shipping the un-optimised module");
-    }
-    Ok(())
 }
 
 #[cfg(test)]

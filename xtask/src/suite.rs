@@ -15,8 +15,12 @@ const CARGO_STEPS: &[(&str, &str)] = &[
         "clippy --workspace --all-targets -- -D warnings",
     ),
     (
-        "clippy (wasm)",
+        "clippy (wasm, the page)",
         "clippy --lib --target wasm32-unknown-unknown -- -D warnings",
+    ),
+    (
+        "clippy (wasm, the parsing worker)",
+        "clippy --lib --target wasm32-unknown-unknown --features worker -- -D warnings",
     ),
     ("format", "fmt --all -- --check"),
 ];

@@ -13,7 +13,7 @@ mod sources;
 
 use crate::cdp::{abbreviate, Browser};
 use crate::serve::Server;
-use crate::tools::{self, cargo, root};
+use crate::tools::{self, root};
 use crate::Result;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -25,7 +25,7 @@ const READY_TIMEOUT: Duration = Duration::from_secs(10);
 const UI_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// Helpers for the tests, installed before the page's scripts. They only
-/// read the page and scroll it.
+/// read the page and scroll it, or load the parsing worker's module.
 const HELPERS: &str = r#"
 window.__xt = {
   // Lets two frames pass, so that scroll events have been delivered (a
@@ -83,6 +83,13 @@ window.__xt = {
   tip() {
     const t = document.getElementById('tooltip');
     return t ? { visible: window.__xt.visible('#tooltip'), text: t.textContent } : null;
+  },
+  // The extraction's bytes from the parsing worker's module (the page's
+  // own module has no parser), as an array.
+  async parse(text) {
+    const m = await import('./pkg/worker/soviets.js');
+    await m.default({ module_or_path: new URL('./pkg/worker/soviets_bg.wasm', location.href) });
+    return Array.from(m.parse_document(text));
   },
 };
 "#;
@@ -660,45 +667,35 @@ fn votes(ctx: &mut Ctx) -> Result<()> {
     ctx.expect_tooltip_hidden("after moving off the vote chart")
 }
 
-/// The core compiled to wasm extracts what the native CLI extracts, seed by
-/// seed.
+/// The parser compiled to wasm (the worker's module) reads every seed
+/// exactly as the native one does: the same extraction, byte for byte.
 fn wasm_extract_matches_native(ctx: &mut Ctx) -> Result<()> {
     ctx.load()?;
-    let mut seeds: Vec<PathBuf> = std::fs::read_dir(root().join("seeds"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    seeds.sort();
-    ensure(!seeds.is_empty(), || "no seeds/*.txt".into())?;
     let mut mismatches = Vec::new();
-    for seed in &seeds {
-        let name = seed
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let rel = format!("seeds/{name}");
-        let out = tools::command(cargo(), &["run", "--release", "-q", "--", "extract", &rel])
-            .output()
-            .map_err(|e| format!("could not run the native CLI: {e}"))?;
-        if !out.status.success() {
-            return Err(format!(
-                "`cargo run --release -q -- extract {rel}` failed: {}",
-                abbreviate(&String::from_utf8_lossy(&out.stderr), 300)
-            )
-            .into());
-        }
-        let native: Value = serde_json::from_slice(&out.stdout)
-            .map_err(|e| format!("the CLI's output for {rel} is not JSON: {e}"))?;
-        let native = native["documents"][0].clone();
-        ensure(native.is_object(), || {
-            format!("the CLI's output for {rel} has no documents[0]")
-        })?;
-        let text = std::fs::read_to_string(seed)?;
-        let wasm = ctx
+    for (name, text) in soviets::seeds::SEEDS {
+        let native = soviets::codec::encode(&soviets::parse(text, 0));
+        let wasm: Vec<u8> = ctx
             .browser
-            .evaluate(&format!("window.soviets.extract({})", js(&text)))?;
-        if let Some(diff) = json_diff(&strip_source(native), &strip_source(wasm), "$") {
-            mismatches.push(format!("{name}: {diff}"));
+            .evaluate(&format!("__xt.parse({})", js(text)))?
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|b| b.as_u64().map(|b| b as u8))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if wasm != native {
+            // Name the first fact that differs, not a byte offset.
+            let read = |b: &[u8]| soviets::codec::decode(b, 0).map(|x| format!("{x:#?}"));
+            let (n, w) = (
+                read(&native).unwrap_or_default(),
+                read(&wasm).unwrap_or_default(),
+            );
+            let line = n.lines().zip(w.lines()).find(|(a, b)| a != b);
+            mismatches.push(format!(
+                "{name}: native {line:?} (wasm {} bytes)",
+                wasm.len()
+            ));
         }
     }
     ensure_none(&mismatches, "wasm and native extraction differ")
@@ -797,93 +794,10 @@ fn screenshots(ctx: &mut Ctx) -> Result<()> {
     result
 }
 
-// ------------------------------------------------------- JSON comparison
-
-/// Drops the top-level `source` field, which names the input differently
-/// in the CLI (a path) and the page (pasted text).
-fn strip_source(mut v: Value) -> Value {
-    if let Some(o) = v.as_object_mut() {
-        o.remove("source");
-    }
-    v
-}
-
-/// The first difference between two JSON values, as `path: a != b`, or
-/// `None` if equal. Numbers compare by value (`1` equals `1.0`), and an
-/// object key that is `null` on one side may be absent on the other (a
-/// Rust `None` becomes JavaScript `undefined`, which JSON omits).
-pub fn json_diff(a: &Value, b: &Value, path: &str) -> Option<String> {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => {
-            (x.as_f64() != y.as_f64()).then(|| format!("{path}: native {x} != wasm {y}"))
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            if x.len() != y.len() {
-                return Some(format!(
-                    "{path}: native has {} items, wasm {}",
-                    x.len(),
-                    y.len()
-                ));
-            }
-            x.iter()
-                .zip(y)
-                .enumerate()
-                .find_map(|(i, (x, y))| json_diff(x, y, &format!("{path}[{i}]")))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
-            keys.sort();
-            keys.dedup();
-            keys.into_iter().find_map(|k| {
-                let (xv, yv) = (
-                    x.get(k).unwrap_or(&Value::Null),
-                    y.get(k).unwrap_or(&Value::Null),
-                );
-                json_diff(xv, yv, &format!("{path}.{k}"))
-            })
-        }
-        _ if a == b => None,
-        _ => Some(format!(
-            "{path}: native {} != wasm {}",
-            abbreviate(&a.to_string(), 120),
-            abbreviate(&b.to_string(), 120)
-        )),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn equal_json_has_no_diff() {
-        let a = json!({"a": [1, 2.5, {"b": null}], "c": "x"});
-        let b = json!({"c": "x", "a": [1.0, 2.5, {}]});
-        assert_eq!(json_diff(&a, &b, "$"), None);
-    }
-
-    #[test]
-    fn diff_names_the_path() {
-        let a = json!({"a": [1, {"b": 2}]});
-        let b = json!({"a": [1, {"b": 3}]});
-        assert_eq!(
-            json_diff(&a, &b, "$").unwrap(),
-            "$.a[1].b: native 2 != wasm 3"
-        );
-        let b = json!({"a": [1]});
-        assert!(json_diff(&a, &b, "$")
-            .unwrap()
-            .starts_with("$.a: native has 2 items"));
-        let b = json!({"a": [1, {"b": 2}], "extra": true});
-        assert!(json_diff(&a, &b, "$").unwrap().starts_with("$.extra:"));
-    }
-
-    #[test]
-    fn source_is_ignored_at_the_top_only() {
-        let a = strip_source(json!({"source": "seeds/x.txt", "facts": [{"source": 1}]}));
-        assert_eq!(a, json!({"facts": [{"source": 1}]}));
-    }
 
     #[test]
     fn js_string_literals() {

@@ -16,6 +16,7 @@ pub const TESTS: &[(&str, Test)] = &[
     ("calendar_both_styles", calendar_both_styles),
     ("faction_lineage", faction_lineage),
     ("added_document_charted", added_document_charted),
+    ("worker_failure_keeps_text", worker_failure_keeps_text),
     ("panel_after_adding", panel_after_adding),
     (
         "hostile_document_runs_nothing",
@@ -440,6 +441,12 @@ fn panel_after_adding(ctx: &mut Ctx) -> Result<()> {
 /// document can be removed.
 fn added_document_charted(ctx: &mut Ctx) -> Result<()> {
     ctx.load_seeds()?;
+    // The parser is fetched with the first added document, not before.
+    let fetched = "performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('worker'))";
+    let before = ctx.browser.evaluate(fetched)?;
+    ensure(before.as_array().is_some_and(Vec::is_empty), || {
+        format!("the first load fetched the parsing worker: {before}")
+    })?;
     ctx.add_ok(THIRD, "Third Congress text")?;
     let canvas = "faction-chart";
     let r = ctx.find_region(canvas, "Third Congress Bolsheviks segment", |r| {
@@ -500,6 +507,34 @@ fn added_document_charted(ctx: &mut Ctx) -> Result<()> {
     )?;
     ctx.expect_no_csp_violations("after adding documents")?;
     ctx.reset_documents()
+}
+
+/// A worker that fails to start (here its script is missing) leaves the
+/// text in the box with a sentence saying why, and the page working.
+fn worker_failure_keeps_text(ctx: &mut Ctx) -> Result<()> {
+    ctx.load_seeds()?;
+    // The page makes its worker on the first document: point it elsewhere.
+    ctx.browser.evaluate(
+        "(() => { const W = window.Worker; window.Worker = function (url, opts) { return new W('no-such-script.js', opts); }; })()",
+    )?;
+    let status = ctx.add_document(THIRD)?;
+    ensure(
+        status.contains("could not be read") && status.contains("text is kept"),
+        || format!("with no worker, adding said {status:?}"),
+    )?;
+    let kept = ctx.browser.evaluate(
+        "document.getElementById('add-document').value.includes('441 were Bolsheviks')",
+    )?;
+    ensure(kept == true, || "the text left the box".into())?;
+    // The missing script is the only console error.
+    let errors = ctx.browser.take_errors()?;
+    ensure(errors.iter().all(|e| e.contains("no-such-script")), || {
+        format!("unexpected console errors: {errors:?}")
+    })?;
+    let r = ctx.second_bolsheviks()?;
+    ctx.hover_centre("faction-chart", &r)?;
+    ctx.expect_tooltip(&["390"], "the page after the worker failed")?;
+    ctx.load_seeds()
 }
 
 /// A document of hostile HTML is shown as text: no dialog, no new element
