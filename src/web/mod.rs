@@ -895,6 +895,10 @@ fn attach(app: &App) -> Result<(), JsValue> {
 /// Starts the page: error reporting, data, charts, then the controls.
 #[wasm_bindgen(start)]
 pub fn start() -> Result<(), JsValue> {
+    // For the benchmark: the module is fetched, compiled and running.
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        performance.mark("wasm-start")?;
+    }
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         warn(&format!("soviets panicked: {message}"));

@@ -78,8 +78,8 @@ struct Interaction {
     layouts: f64,
     recalcs: f64,
     tooltip_shown: bool,
-    /// `redraw` of the faction chart alone.
-    redraw_factions_median: f64,
+    /// `redraw` of each chart alone: factions, compare, votes.
+    redraw_each_median: [f64; 3],
     /// `redraw` of all three charts.
     redraw_median: f64,
 }
@@ -102,6 +102,7 @@ pub fn run() -> Result<()> {
 
     let mut first = Vec::new();
     let mut from_nav = Vec::new();
+    let mut starts = Vec::new();
     for i in 0..LOADS {
         b.navigate(&url)?;
         let marked = b.wait_for(
@@ -120,14 +121,20 @@ pub fn run() -> Result<()> {
         }
         let t = b.evaluate(
             "(() => { const m = performance.getEntriesByName('first-chart')[0]; \
+             const s = performance.getEntriesByName('wasm-start')[0]; \
              const n = performance.getEntriesByType('navigation')[0]; \
-             return [m.startTime - n.domContentLoadedEventStart, m.startTime]; })()",
+             return [m.startTime - n.domContentLoadedEventStart, m.startTime, \
+                     s.startTime - n.domContentLoadedEventStart, m.startTime - s.startTime]; })()",
         )?;
-        let (dcl, nav) = (
-            t[0].as_f64().unwrap_or(f64::NAN),
-            t[1].as_f64().unwrap_or(f64::NAN),
+        let at = |k: usize| t[k].as_f64().unwrap_or(f64::NAN);
+        let (dcl, nav) = (at(0), at(1));
+        println!(
+            "load {}: first chart {dcl:.1} ms after DOMContentLoaded ({:.1} ms until the module runs, {:.1} ms in start()), {nav:.1} ms after navigation start",
+            i + 1,
+            at(2),
+            at(3)
         );
-        println!("load {}: first chart {dcl:.1} ms after DOMContentLoaded, {nav:.1} ms after navigation start", i + 1);
+        starts.push(at(3));
         first.push(dcl);
         from_nav.push(nav);
     }
@@ -172,10 +179,12 @@ pub fn run() -> Result<()> {
             "no".into()
         })
     );
-    out += &format!(
-        "| redraw of the faction chart, median of {REDRAWS} | {} |\n",
-        cell(&|i| ms(i.redraw_factions_median))
-    );
+    for (k, chart) in ["faction", "compare", "vote"].iter().enumerate() {
+        out += &format!(
+            "| redraw of the {chart} chart, median of {REDRAWS} | {} |\n",
+            cell(&|i| ms(i.redraw_each_median[k]))
+        );
+    }
     out += &format!(
         "| redraw of all three charts, median of {REDRAWS} | {} |\n",
         cell(&|i| ms(i.redraw_median))
@@ -205,6 +214,10 @@ pub fn run() -> Result<()> {
         ms(median(&first))
     );
     println!(
+        "| of which in the module's start(), median of {LOADS} | {} |",
+        ms(median(&starts))
+    );
+    println!(
         "| first chart after navigation start, median of {LOADS} | {} |\n",
         ms(median(&from_nav))
     );
@@ -229,7 +242,13 @@ fn interaction(b: &mut Browser) -> Result<Interaction> {
     let after = b.metrics()?;
     let times = numbers(&r["times"]);
     let delta = |name: &str| metric(&after, name) - metric(&before, name);
-    let factions = numbers(&b.evaluate(&redraw_loop("'faction-chart'"))?);
+    let mut each = [f64::NAN; 3];
+    for (m, id) in each
+        .iter_mut()
+        .zip(["faction-chart", "compare-chart", "vote-chart"])
+    {
+        *m = median(&numbers(&b.evaluate(&redraw_loop(&format!("'{id}'")))?));
+    }
     let redraws = numbers(&b.evaluate(&redraw_loop("undefined"))?);
     Ok(Interaction {
         segments,
@@ -239,7 +258,7 @@ fn interaction(b: &mut Browser) -> Result<Interaction> {
         layouts: delta("LayoutCount"),
         recalcs: delta("RecalcStyleCount"),
         tooltip_shown: r["tooltip"] == Value::Bool(true),
-        redraw_factions_median: median(&factions),
+        redraw_each_median: each,
         redraw_median: median(&redraws),
     })
 }
