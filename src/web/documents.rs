@@ -234,6 +234,14 @@ impl App {
             // Removing a missing key is not an error.
             let _ = storage.remove_item(STORE_KEY);
         }
+        // Documents still being read, or unreadable, go too: a late answer
+        // finds nothing waiting for it and is dropped.
+        PARSER.with(|cell| {
+            if let Ok(mut p) = cell.try_borrow_mut() {
+                p.pending.clear();
+                p.unread.clear();
+            }
+        });
         self.doc_status("Back to the five seed documents.");
         Ok(())
     }
