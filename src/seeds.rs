@@ -54,8 +54,9 @@ pub fn extractions() -> Vec<Extraction> {
             let len = rest
                 .first_chunk::<4>()
                 .map_or(0, |n| u32::from_le_bytes(*n) as usize);
-            let bytes = rest.get(4..4 + len).unwrap_or_default();
-            rest = rest.get(4 + len..).unwrap_or_default();
+            let end = len.saturating_add(4);
+            let bytes = rest.get(4..end).unwrap_or_default();
+            rest = rest.get(end..).unwrap_or_default();
             crate::codec::decode(bytes, doc).unwrap_or_else(|| Extraction {
                 warnings: vec![Warning {
                     level: Level::Error,
