@@ -448,6 +448,15 @@ fn added_document_charted(ctx: &mut Ctx) -> Result<()> {
         format!("the first load fetched the parsing worker: {before}")
     })?;
     ctx.add_ok(THIRD, "Third Congress text")?;
+    // ...and then it is (so the check above can see it at all).
+    let after = ctx.browser.evaluate(fetched)?;
+    ensure(
+        after.as_array().is_some_and(|a| {
+            a.iter()
+                .any(|n| n.as_str().is_some_and(|n| n.ends_with("worker.js")))
+        }),
+        || format!("adding a document fetched no worker.js: {after}"),
+    )?;
     let canvas = "faction-chart";
     let r = ctx.find_region(canvas, "Third Congress Bolsheviks segment", |r| {
         is_segment(r, THIRD_ID, "bolsheviks")
