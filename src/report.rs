@@ -115,7 +115,7 @@ pub struct BodyOut {
 #[derive(Debug)]
 pub struct VoteOut {
     pub motion: String,
-    /// "plenary", "questionnaire", or "caucus of <faction>".
+    /// "plenary", "questionnaire", or `"caucus of <faction>"`.
     pub body: String,
     pub for_: Option<u32>,
     pub against: Option<u32>,
@@ -715,13 +715,6 @@ impl DocumentOut {
         }
         j.end_array().end_object();
     }
-}
-
-/// One document's entry of the report as JSON (the page's `extract`).
-pub fn document_json(doc: &Doc) -> String {
-    let mut j = Json::new(false);
-    document(doc).write(&mut j);
-    j.finish()
 }
 
 /// The whole `extract` output as JSON, indented when `pretty`.

@@ -269,7 +269,7 @@ fn compare_chart_and_rows() {
 #[test]
 fn votes_chart_marks_unanimous_and_caucus_votes() {
     let data = sample();
-    let layout = votes::layout(&data, 600.0, &ApproxMeasure);
+    let layout = votes::layout_in(&data, 600.0, Style::Old, &ApproxMeasure);
     let h = layout.scene.height;
     let svg = render(600.0, h, |area| {
         votes::draw(area, &layout, &Theme::LIGHT).expect("draw");
@@ -314,13 +314,14 @@ fn votes_chart_marks_unanimous_and_caucus_votes() {
 #[test]
 fn tooltips_quote_their_sources() {
     let data = sample();
-    let lines = charts::tooltip::lines(
+    let lines = charts::tooltip::lines_in(
         &data,
         Target::Segment {
             event: 2,
             index: 2,
             faction: Faction::MenshevikInternationalists,
         },
+        Style::Old,
     );
     assert_eq!(lines[0], "Second All-Russian Congress of Soviets");
     assert_eq!(lines[1], "25–27 Oct (7–9 Nov) 1917");
@@ -329,25 +330,26 @@ fn tooltips_quote_their_sources() {
     assert!(lines
         .iter()
         .any(|l| l.starts_with("Other source: 6 — “Only 6")));
-    let srs = charts::tooltip::lines(
+    let srs = charts::tooltip::lines_in(
         &data,
         Target::Segment {
             event: 2,
             index: 1,
             faction: Faction::Srs,
         },
+        Style::Old,
     );
     assert!(
         srs.contains(&"Of these: about 100 Left SRs".to_string()),
         "{srs:?}"
     );
-    let column = charts::tooltip::lines(&data, Target::Column { event: 1 });
+    let column = charts::tooltip::lines_in(&data, Target::Column { event: 1 }, Style::Old);
     assert_eq!(column[1], "3–22 Jun 1917 (style not stated)");
     assert!(
         column.contains(&"Unaccounted: 35".to_string()),
         "{column:?}"
     );
-    let vote = charts::tooltip::lines(&data, Target::Vote { event: 2, vote: 2 });
+    let vote = charts::tooltip::lines_in(&data, Target::Vote { event: 2, vote: 2 }, Style::Old);
     assert_eq!(vote[0], "Remain in the Congress");
     assert!(vote
         .iter()
@@ -363,6 +365,6 @@ fn empty_dataset_says_so() {
     let data = Dataset { events: Vec::new() };
     let (_, svg) = factions_svg(&data, Mode::Absolute, 360.0, 260.0);
     assert!(texts(&svg).iter().any(|s| s == "No events to chart"));
-    let v = votes::layout(&data, 360.0, &ApproxMeasure);
+    let v = votes::layout_in(&data, 360.0, Style::Old, &ApproxMeasure);
     assert!(v.scene.hit(10.0, 10.0).is_none());
 }

@@ -356,7 +356,8 @@ mod tests {
     #[test]
     fn vote_table_lists_the_first_congress_vote() {
         let data = seeds();
-        let scene = vote_chart::layout(&data, 800.0, &ApproxMeasure).scene;
+        let scene =
+            vote_chart::layout_in(&data, 800.0, crate::calendar::Style::Old, &ApproxMeasure).scene;
         let table = votes(&data, &scene);
         assert!(table.rows.iter().any(|r| r[3] == "543" && r[4] == "126"));
     }

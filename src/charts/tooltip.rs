@@ -5,12 +5,8 @@ use super::{count, percent, Target, UNACCOUNTED};
 use crate::calendar::Style;
 use crate::dataset::{Dataset, EventView, Figure, Segment, Source, VoteView};
 
-/// Lines of text describing `target`; empty if it is not in `data`.
-pub fn lines(data: &Dataset, target: Target) -> Vec<String> {
-    lines_in(data, target, Style::Old)
-}
-
-/// As [`lines`], with dates in the `lead` style first.
+/// Lines of text describing `target`, with dates in the `lead` style
+/// first; empty if it is not in `data`.
 pub fn lines_in(data: &Dataset, target: Target, lead: Style) -> Vec<String> {
     let Some(event) = data.events.get(target.event()) else {
         return Vec::new();

@@ -45,13 +45,8 @@ fn any_known(v: &VoteView) -> bool {
     v.for_.is_some() || v.against.is_some() || v.abstained.is_some()
 }
 
-/// Lays out all votes of `data` at `width`; the height follows from the
-/// number of votes. Dates lead with the Old Style.
-pub fn layout(data: &Dataset, width: f64, m: &dyn TextMeasure) -> Layout {
-    layout_in(data, width, Style::Old, m)
-}
-
-/// As [`layout`], with dates in the `lead` style first.
+/// Lays out all votes of `data` at `width`, with dates in the `lead` style
+/// first; the height follows from the number of votes.
 pub fn layout_in(data: &Dataset, width: f64, lead: Style, m: &dyn TextMeasure) -> Layout {
     let mut scene = Scene::new(width, 0.0);
     let track = (width - 2.0 * PAD).max(10.0);

@@ -4,7 +4,7 @@
 //! reported and the rest still run; console errors during a test fail it.
 //!
 //! The tests use only the page's public contract: element ids, the `ready`
-//! flag, and `window.soviets` (`regions`, `extract`, `debug_panic`). Mouse
+//! flag, and `window.soviets` (`regions`, `debug_panic`). Mouse
 //! and keyboard input go through the browser's real input pipeline, so
 //! what is tested is what a visitor's pointer does.
 
