@@ -374,6 +374,7 @@ mod tests {
             assert_eq!(Faction::from_id(f.id()), Some(f));
         }
         let mut colours: Vec<_> = Faction::ALL.iter().map(|f| f.color()).collect();
+        #[allow(clippy::disallowed_methods)] // a native test: no wasm size at stake
         colours.sort();
         colours.dedup();
         assert_eq!(colours.len(), Faction::ALL.len());

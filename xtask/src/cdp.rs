@@ -635,11 +635,16 @@ mod tests {
     }
 
     /// Drives a small page of its own through the real server and browser.
-    /// Skipped where Chromium is not installed (CI installs it later, for
-    /// the browser tests).
+    /// Skipped where Chromium is not installed, except under CI, where
+    /// `cargo xtask test` installs it before the native tests and its
+    /// absence is a failure.
     #[test]
     fn drives_a_local_page() {
         let Some(chromium) = crate::tools::find_chromium() else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI is set but chromium is not installed: run `cargo xtask test`, which installs it"
+            );
             eprintln!("skipped: chromium is not installed");
             return;
         };

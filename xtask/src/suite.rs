@@ -1,6 +1,8 @@
 //! `cargo xtask test`: every check, in the order CI runs them, stopping at
-//! the first failing step: native tests, clippy (native and wasm), rustfmt,
-//! the wasm build with its size table and budget verdict, then the browser
+//! the first failing step: Chromium (installed first when missing, so the
+//! CDP client's own test runs on a fresh machine), native tests, clippy
+//! (native and wasm), rustfmt, rustdoc with warnings as errors, the wasm
+//! build with its size table and budget verdict, then the browser
 //! end-to-end tests.
 //! The last line is `browser: N passed, M failed`.
 
@@ -23,17 +25,24 @@ const CARGO_STEPS: &[(&str, &str)] = &[
         "clippy --lib --target wasm32-unknown-unknown --features worker -- -D warnings",
     ),
     ("format", "fmt --all -- --check"),
+    ("docs", "doc --workspace --no-deps"),
 ];
 
 /// Runs every step.
 pub fn run() -> Result<()> {
+    banner("chromium, for the browser tests and the CDP client's own test");
+    let chromium = tools::ensure_chromium()?;
+    println!("using {}", chromium.display());
     for (what, args) in CARGO_STEPS {
         banner(&format!("{what}: cargo {args}"));
         if args.contains("wasm32-unknown-unknown") {
             crate::build::ensure_wasm_target()?;
         }
         let args: Vec<&str> = args.split_whitespace().collect();
-        tools::run(cargo(), &args)?;
+        let mut cmd = tools::command(cargo(), &args);
+        // rustdoc's warnings (broken links, bad code blocks) fail the step.
+        cmd.env("RUSTDOCFLAGS", "-D warnings");
+        tools::run_command(cmd)?;
     }
 
     browser_only()
