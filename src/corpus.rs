@@ -171,6 +171,14 @@ impl Corpus {
         self.docs.get(span.doc).map_or("", |d| span.quote(&d.text))
     }
 
+    /// The quote as shown to readers, "…" marking a cut sentence
+    /// ([`Span::cited`]).
+    pub fn cited(&self, span: Span) -> String {
+        self.docs
+            .get(span.doc)
+            .map_or_else(String::new, |d| span.cited(&d.text))
+    }
+
     fn source(&self, span: Span) -> Source {
         Source {
             doc: span.doc,
@@ -180,7 +188,7 @@ impl Corpus {
                 .map_or_else(String::new, |d| d.name.clone()),
             start: span.start,
             end: span.end,
-            quote: self.quote(span).to_string(),
+            quote: self.cited(span),
         }
     }
 
@@ -244,7 +252,7 @@ impl Corpus {
                 .docs
                 .get(span.doc)
                 .map_or_else(String::new, |d| d.name.clone()),
-            quote: self.quote(span).to_string(),
+            quote: self.cited(span),
             at: (span.start, span.end),
             note,
         }
@@ -435,7 +443,7 @@ impl Corpus {
                     .docs
                     .get(src.doc)
                     .map_or_else(String::new, |d| d.name.clone()),
-                quote: self.quote(src).to_string(),
+                quote: self.cited(src),
                 at: src,
             });
         };

@@ -419,11 +419,7 @@ mod tests {
             detail: "6 + 6".into(),
             source: "d".into(),
             quote: "q".into(),
-            at: Span {
-                doc: 0,
-                start: 0,
-                end: 1,
-            },
+            at: Span::new(0, 0, 1),
         };
         assert_eq!(
             check_line(&c),

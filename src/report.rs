@@ -194,13 +194,13 @@ fn body_out(b: &Body, text: &str) -> BodyOut {
             })
             .collect(),
         solely: b.solely.map(|f| f.name()),
-        quote: b.src.quote(text).to_string(),
+        quote: b.src.cited(text),
         at: b.src.into(),
     }
 }
 
 fn vote_out(v: &Vote, text: &str) -> VoteOut {
-    let quote = v.src.quote(text).to_string();
+    let quote = v.src.cited(text);
     VoteOut {
         motion: v.motion.clone(),
         body: body_label(v.body),
@@ -217,7 +217,7 @@ fn vote_out(v: &Vote, text: &str) -> VoteOut {
 }
 
 fn event_out(e: &EventFacts, text: &str) -> EventOut {
-    let q = |s: Span| s.quote(text).to_string();
+    let q = |s: Span| s.cited(text);
     let body = |k: BodyKind| {
         // Several sentences about one body: the fullest one is reported.
         e.bodies
@@ -314,7 +314,7 @@ pub fn document(doc: &Doc) -> DocumentOut {
             .map(|w| WarningOut {
                 level: w.level,
                 message: w.message.clone(),
-                quote: w.src.map(|s| s.quote(text).to_string()),
+                quote: w.src.map(|s| s.cited(text)),
             })
             .collect(),
     }

@@ -62,7 +62,7 @@ impl<'a> Sentence<'a> {
             text,
             used: vec![false; toks.len()],
             toks,
-            span: Span { doc, start, end },
+            span: Span::new(doc, start, end),
             approximate,
             has_digits,
             has_count,
@@ -128,7 +128,14 @@ struct Builder<'a> {
     year: Option<i32>,
     warnings: Vec<Warning>,
     too_many: bool,
+    /// Numbers no fact used so far; only the first [`MAX_UNUSED_WARNINGS`]
+    /// get a warning of their own.
+    unused: usize,
 }
+
+/// Most warnings about unattached numbers one document gets; the rest are
+/// counted in one last warning.
+pub const MAX_UNUSED_WARNINGS: usize = 50;
 
 impl Builder<'_> {
     /// The event `m` names, created if new; `None` once the document has
@@ -310,11 +317,16 @@ impl Builder<'_> {
                 e.bodies.extend(c.bodies);
                 e.votes.extend(v);
             }
-            None if !nothing => self.warn(
-                "figures found before any congress or conference is named; they are not used"
-                    .into(),
-                Some(s.span),
-            ),
+            None if !nothing => {
+                self.unused += 1;
+                if self.unused <= MAX_UNUSED_WARNINGS {
+                    self.warn(
+                        "figures found before any congress or conference is named; they are not used"
+                            .into(),
+                        Some(s.span),
+                    );
+                }
+            }
             None => {}
         }
         self.unused_numbers(s);
@@ -340,6 +352,10 @@ impl Builder<'_> {
                 let hour = w(k + 1) == "o'clock";
                 let year = (1800..=2100).contains(&value) && t.end - t.start == 4;
                 if !s.used[k] && !marker && !hour && !year {
+                    self.unused += 1;
+                    if self.unused > MAX_UNUSED_WARNINGS {
+                        continue;
+                    }
                     let quote = s.span.quote(self.text);
                     let short: String = quote.chars().take(80).collect();
                     self.warn(
@@ -352,6 +368,13 @@ impl Builder<'_> {
     }
 
     fn finish(mut self, meta: DocMeta) -> Extraction {
+        if self.unused > MAX_UNUSED_WARNINGS {
+            let more = self.unused - MAX_UNUSED_WARNINGS;
+            self.warn(
+                format!("{more} more numbers or figures are not attached to any fact (only the first {MAX_UNUSED_WARNINGS} are listed)"),
+                None,
+            );
+        }
         for e in &mut self.events {
             if e.ordinal.is_none() {
                 if let Some(d) = e.starts.first().or(e.ends.first()) {
@@ -397,28 +420,43 @@ pub fn parse(text: &str, doc: usize) -> Extraction {
         year: None,
         warnings: Vec::new(),
         too_many: false,
+        unused: 0,
     };
     // A title naming an event sets the first current event.
     if let Some(title) = meta.title.clone() {
         let toks = text::tokenize(&title, 0);
         if let Some(m) = events::mentions(&toks).first() {
-            let span = Span {
-                doc,
-                start: 0,
-                end: body,
-            };
+            let span = Span::new(doc, 0, body);
             b.current = b.event(m, span);
         }
     }
-    let sentences = text::sentences(&text[body..], body);
+    // Sentences are read as they are split, so only one is held at a time;
+    // the first few are kept for the title.
+    let mut first: Vec<text::Sentence> = Vec::new();
+    // Which sentences introduce a list of full-vote delegates.
+    let mut full_vote: Vec<bool> = Vec::new();
+    text::each_sentence(&text[body..], body, |raw| {
+        full_vote.push(raw.tokens.windows(2).any(|w| {
+            matches!(w[0].word(), "full" | "decisive" | "casting") && w[1].word() == "vote"
+        }));
+        let lead_full_vote = raw
+            .lead
+            .is_some_and(|l| full_vote.get(l).copied().unwrap_or(false));
+        if first.len() < 6 {
+            first.push(raw.clone());
+        }
+        let mut s = Sentence::new(text, raw.tokens, b.doc, raw.start, raw.end);
+        s.span.cut_start = raw.cut_start;
+        s.span.cut_end = raw.cut_end;
+        b.sentence(&mut s, raw.heading, lead_full_vote);
+    });
     if meta.title.is_none() {
         let clean = |s: &text::Sentence| {
             text[s.start..s.end]
                 .trim_matches(|c: char| c == '=' || c.is_whitespace())
                 .to_string()
         };
-        let headings: Vec<&text::Sentence> =
-            sentences.iter().take(6).filter(|s| s.heading).collect();
+        let headings: Vec<&text::Sentence> = first.iter().filter(|s| s.heading).collect();
         let named = headings
             .iter()
             .position(|s| !events::mentions(&s.tokens).is_empty())
@@ -437,22 +475,6 @@ pub fn parse(text: &str, doc: usize) -> Extraction {
                 );
             }
         }
-    }
-    // Which sentences introduce a list of full-vote delegates.
-    let full_vote: Vec<bool> = sentences
-        .iter()
-        .map(|s| {
-            s.tokens.windows(2).any(|w| {
-                matches!(w[0].word(), "full" | "decisive" | "casting") && w[1].word() == "vote"
-            })
-        })
-        .collect();
-    for raw in sentences {
-        let lead_full_vote = raw
-            .lead
-            .is_some_and(|l| full_vote.get(l).copied().unwrap_or(false));
-        let mut s = Sentence::new(text, raw.tokens, b.doc, raw.start, raw.end);
-        b.sentence(&mut s, raw.heading, lead_full_vote);
     }
     b.finish(meta)
 }
