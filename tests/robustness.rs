@@ -137,13 +137,24 @@ fn pathological_shapes() {
 #[test]
 fn event_count_is_capped_with_a_warning() {
     let text: String = (1..=500)
-        .map(|n| format!("The {n}th Congress of Soviets met.\n"))
+        .map(|n| {
+            format!(
+                "The {n}th Congress of Soviets met. It had {} delegates.\n",
+                1000 + n
+            )
+        })
         .collect();
     let x = parse(&text, 0);
     assert_eq!(x.events.len(), soviets::parse::MAX_EVENTS);
-    assert!(x
-        .warnings
-        .iter()
-        .any(|w| w.message
-            == "more than 400 congresses or conferences are named; the rest are not read"));
+    // Every event read has its own figure, none piled onto the 400th.
+    for (k, e) in x.events.iter().enumerate() {
+        let counts: Vec<u32> = e.delegates.iter().map(|d| d.count).collect();
+        assert_eq!(counts, [1001 + k as u32], "{}", e.name);
+    }
+    // The skipped ones are named (the first 50), their figures said unused.
+    assert!(x.warnings.iter().any(|w| w.message
+        == "the 401st All-Russian Congress of Soviets is not read: the text names more than 400 congresses or conferences, and its figures are skipped"));
+    assert!(x.warnings.iter().any(|w| w.message
+        == "figures in a sentence that follows an event past the limit of 400 are not used"));
+    assert!(x.warnings.len() <= 2 * 50 + 2, "{}", x.warnings.len());
 }

@@ -127,7 +127,16 @@ struct Builder<'a> {
     current: Option<usize>,
     year: Option<i32>,
     warnings: Vec<Warning>,
-    too_many: bool,
+    /// Mentions of events past [`MAX_EVENTS`].
+    skipped: usize,
+    /// The sentence being read names an event past [`MAX_EVENTS`] as its
+    /// subject, or several events ambiguously: its figures are not used.
+    unplaced: Option<String>,
+    /// The current event to go back to after this sentence, which names
+    /// another one in passing.
+    restore: Option<Option<usize>>,
+    /// No current event because the last subject was past [`MAX_EVENTS`].
+    past_limit: bool,
     /// Numbers no fact used so far; only the first [`MAX_UNUSED_WARNINGS`]
     /// get a warning of their own.
     unused: usize,
@@ -153,10 +162,13 @@ impl Builder<'_> {
             return Some(i);
         }
         if self.events.len() >= MAX_EVENTS {
-            if !self.too_many {
-                self.too_many = true;
+            // Never merged into another event: its figures are skipped, and
+            // the first few such events are named.
+            self.skipped += 1;
+            if self.skipped <= MAX_UNUSED_WARNINGS {
+                let (name, _) = events::names(m.kind, m.ordinal, m.text.as_deref());
                 self.warn(
-                    format!("more than {MAX_EVENTS} congresses or conferences are named; the rest are not read"),
+                    format!("the {name} is not read: the text names more than {MAX_EVENTS} congresses or conferences, and its figures are skipped"),
                     Some(at),
                 );
             }
@@ -194,11 +206,17 @@ impl Builder<'_> {
         });
     }
 
-    /// Switches the current event when `s` is a heading naming one, or
-    /// opens with an event's name; records every event named.
+    /// Records every event `s` names and switches the current event: to the
+    /// one a heading names first; to the one the sentence opens with (after
+    /// at most a short lead such as "In 1917", "Later,", "On 25 October", an
+    /// emoji or a bracket); or to the only one it names anywhere (in
+    /// brackets, say). A sentence that names several events, none as its
+    /// subject, is ambiguous: its figures are not placed (see `unplaced`).
     fn events_in(&mut self, s: &Sentence, heading: bool) {
         let found = events::mentions(&s.toks);
-        for (n, m) in found.iter().enumerate() {
+        // The event of each mention; `None` past the limit.
+        let mut named: Vec<Option<usize>> = Vec::with_capacity(found.len());
+        for m in &found {
             let mut m = m.clone();
             if m.kind == crate::model::EventKind::Other {
                 // Other gatherings are named as the text names them.
@@ -209,12 +227,37 @@ impl Builder<'_> {
                         .to_string(),
                 );
             }
-            let Some(i) = self.event(&m, s.span) else {
-                continue;
-            };
-            let opens = m.first <= 2 || heading;
-            if n == 0 && opens {
+            named.push(self.event(&m, s.span));
+        }
+        let Some((first, &target)) = found.first().zip(named.first()) else {
+            return;
+        };
+        let opens = heading || opening(&s.toks[..first.first.min(s.toks.len())]);
+        let distinct = named.iter().any(|e| *e != target);
+        match target {
+            // The sentence's subject: it holds until another is named.
+            Some(i) if opens => {
                 self.current = Some(i);
+                self.past_limit = false;
+            }
+            // The only event named, further on: it takes this sentence's
+            // own figures, and the current event comes back after it.
+            Some(i) if !distinct => {
+                self.restore = Some(self.current);
+                self.current = Some(i);
+            }
+            // Past the limit: nothing of this sentence (nor, if it is the
+            // subject, of the ones that follow) is filed under another event.
+            None if opens || !distinct => {
+                if opens {
+                    self.current = None;
+                }
+                self.past_limit |= opens;
+                self.unplaced = Some(format!("names an event past the limit of {MAX_EVENTS}"));
+            }
+            _ => {
+                self.unplaced =
+                    Some("names several congresses or conferences, none as its subject".into());
             }
         }
     }
@@ -279,8 +322,16 @@ impl Builder<'_> {
     }
 
     fn sentence(&mut self, s: &mut Sentence, heading: bool, lead_full_vote: bool) {
+        self.unplaced = None;
         if s.has_event_noun {
             self.events_in(s, heading);
+        }
+        // An ambiguous sentence is read (so its numbers are used) but filed
+        // nowhere.
+        let keep = self.current;
+        let unplaced = self.unplaced.is_some();
+        if unplaced {
+            self.current = None;
         }
         let date = if s.has_digits {
             self.dates_in(s, heading)
@@ -318,11 +369,17 @@ impl Builder<'_> {
                 e.votes.extend(v);
             }
             None if !nothing => {
+                let why = self.unplaced.take().or_else(|| {
+                    self.past_limit
+                        .then(|| format!("follows an event past the limit of {MAX_EVENTS}"))
+                });
                 self.unused += 1;
                 if self.unused <= MAX_UNUSED_WARNINGS {
                     self.warn(
-                        "figures found before any congress or conference is named; they are not used"
-                            .into(),
+                        match why {
+                            Some(why) => format!("figures in a sentence that {why} are not used"),
+                            None => "figures found before any congress or conference is named; they are not used".into(),
+                        },
                         Some(s.span),
                     );
                 }
@@ -330,6 +387,12 @@ impl Builder<'_> {
             None => {}
         }
         self.unused_numbers(s);
+        if unplaced {
+            self.current = keep;
+        }
+        if let Some(back) = self.restore.take() {
+            self.current = back;
+        }
     }
 
     fn unused_numbers(&mut self, s: &Sentence) {
@@ -368,6 +431,13 @@ impl Builder<'_> {
     }
 
     fn finish(mut self, meta: DocMeta) -> Extraction {
+        if self.skipped > MAX_UNUSED_WARNINGS {
+            let more = self.skipped - MAX_UNUSED_WARNINGS;
+            self.warn(
+                format!("{more} more mentions of events past the limit of {MAX_EVENTS} are not read (only the first {MAX_UNUSED_WARNINGS} are listed)"),
+                None,
+            );
+        }
         if self.unused > MAX_UNUSED_WARNINGS {
             let more = self.unused - MAX_UNUSED_WARNINGS;
             self.warn(
@@ -398,6 +468,57 @@ impl Builder<'_> {
     }
 }
 
+/// Whether `lead`, the tokens before an event's name, is a short opening
+/// that leaves the event the sentence's subject: "In 1917 the", "Later,",
+/// "On 25 October (7 November) the", an emoji, a bracket.
+fn opening(lead: &[Token]) -> bool {
+    lead.len() <= 10
+        && lead.iter().all(|t| match t.kind {
+            Kind::Word(_) => {
+                let w = t.word();
+                text::month(w).is_some()
+                    || matches!(
+                        w,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "by"
+                            | "of"
+                            | "and"
+                            | "but"
+                            | "then"
+                            | "later"
+                            | "soon"
+                            | "after"
+                            | "afterwards"
+                            | "thereafter"
+                            | "subsequently"
+                            | "meanwhile"
+                            | "finally"
+                            | "also"
+                            | "however"
+                            | "next"
+                            | "when"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "year"
+                            | "spring"
+                            | "summer"
+                            | "autumn"
+                            | "fall"
+                            | "winter"
+                            | "os"
+                            | "ns"
+                    )
+            }
+            Kind::Num { .. } | Kind::Time | Kind::Punct(_) | Kind::Ellipsis => true,
+        })
+}
+
 /// Display name and short axis label of an event.
 pub fn short_name(e: &crate::model::EventFacts) -> (String, String) {
     match e.kind {
@@ -419,7 +540,10 @@ pub fn parse(text: &str, doc: usize) -> Extraction {
         current: None,
         year: None,
         warnings: Vec::new(),
-        too_many: false,
+        skipped: 0,
+        unplaced: None,
+        restore: None,
+        past_limit: false,
         unused: 0,
     };
     // A title naming an event sets the first current event.
