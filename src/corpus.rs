@@ -57,7 +57,8 @@ pub struct Check {
     /// "faction sum against delegates with full vote".
     pub what: String,
     pub stated: u32,
-    pub computed: u32,
+    /// The exact sum of the parts (never clamped, so the remainder is true).
+    pub computed: u64,
     /// `stated - computed`: what the parts leave unaccounted (negative: they exceed it).
     pub remainder: i64,
     /// The parts, e.g. "285 + 248 + 105 + 111".
@@ -400,7 +401,7 @@ impl Corpus {
                 .filter(|r| r.soviets && r.itemised)
                 .collect();
             if let Some(first) = listed.first() {
-                let sum = crate::model::sum(listed.iter().map(|r| r.count));
+                let sum = crate::model::total(listed.iter().map(|r| r.count));
                 let parts: Vec<String> = listed.iter().map(|r| r.count.to_string()).collect();
                 values.push(self.value(
                     sum.to_string(),
@@ -426,14 +427,14 @@ impl Corpus {
 
     fn arithmetic(&self, id: &str, name: &str, facts: &[&EventFacts], out: &mut Vec<Check>) {
         let mut check = |what: String, stated: u32, parts: &[u32], src: Span| {
-            let computed = crate::model::sum(parts.iter().copied());
+            let computed = crate::model::total(parts.iter().copied());
             out.push(Check {
                 event: id.to_string(),
                 event_name: name.to_string(),
                 what,
                 stated,
                 computed,
-                remainder: i64::from(stated) - i64::from(computed),
+                remainder: i64::from(stated) - i64::try_from(computed).unwrap_or(i64::MAX),
                 detail: parts
                     .iter()
                     .map(u32::to_string)

@@ -12,6 +12,12 @@ pub fn sum(counts: impl IntoIterator<Item = u32>) -> u32 {
     counts.into_iter().fold(0, u32::saturating_add)
 }
 
+/// Exact sum of counts, for arithmetic checks: a `u64` holds the sum of
+/// any number of `u32` counts a text can state.
+pub fn total(counts: impl IntoIterator<Item = u32>) -> u64 {
+    counts.into_iter().map(u64::from).sum()
+}
+
 /// Sorts `items` by a `u32` key, keeping equal keys in their order.
 ///
 /// Every sort in the crate goes through here, so the wasm build carries one
@@ -415,5 +421,6 @@ mod tests {
             vec![(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]
         );
         assert_eq!(super::sum([u32::MAX, 5]), u32::MAX);
+        assert_eq!(super::total([u32::MAX, 5]), 4_294_967_300);
     }
 }

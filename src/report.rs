@@ -864,7 +864,7 @@ fn write_check(j: &mut Json, c: &Check) {
         .str(Some("event_name"), Some(&c.event_name))
         .str(Some("what"), Some(&c.what))
         .num(Some("stated"), Some(i64::from(c.stated)))
-        .num(Some("computed"), Some(i64::from(c.computed)))
+        .num(Some("computed"), i64::try_from(c.computed).ok())
         .num(Some("remainder"), Some(c.remainder))
         .str(Some("detail"), Some(&c.detail))
         .str(Some("source"), Some(&c.source))

@@ -400,13 +400,21 @@ fn lex_number(b: &[u8], mut i: usize) -> (Kind, usize) {
             break;
         }
     }
-    // Saturate absurdly long digit runs instead of failing.
-    let value = b[start..i]
-        .iter()
-        .filter(|c| c.is_ascii_digit())
-        .fold(0u64, |v, &c| {
-            v.saturating_mul(10).saturating_add(u64::from(c - b'0'))
-        });
+    // Saturate absurdly long digit runs instead of failing. A run longer
+    // than one token is several tokens, each saturated, so no piece of it
+    // reads as a small number.
+    let run = start.checked_sub(1).is_some_and(|p| b[p].is_ascii_digit())
+        || b.get(i).is_some_and(u8::is_ascii_digit);
+    let value = if run {
+        u64::MAX
+    } else {
+        b[start..i]
+            .iter()
+            .filter(|c| c.is_ascii_digit())
+            .fold(0u64, |v, &c| {
+                v.saturating_mul(10).saturating_add(u64::from(c - b'0'))
+            })
+    };
     let suffix = |s: &[u8]| b.len() >= i + 2 && b[i..i + 2].eq_ignore_ascii_case(s);
     if (suffix(b"st") || suffix(b"nd") || suffix(b"rd") || suffix(b"th"))
         && !b.get(i + 2).is_some_and(|c| c.is_ascii_alphabetic())

@@ -158,3 +158,40 @@ fn event_count_is_capped_with_a_warning() {
         == "figures in a sentence that follows an event past the limit of 400 are not used"));
     assert!(x.warnings.len() <= 2 * 50 + 2, "{}", x.warnings.len());
 }
+
+#[test]
+fn numbers_too_large_for_a_count_are_said_not_clamped() {
+    let text = "The Second Congress of Soviets had 4294967296 delegates: 4294967295 Bolsheviks, 5 SRs and 99999999999999999999999999 Mensheviks.";
+    let x = parse(text, 0);
+    let e = &x.events[0];
+    assert!(e.delegates.is_empty(), "{:?}", e.delegates);
+    let counts: Vec<u32> = e.factions.iter().map(|f| f.count).collect();
+    assert_eq!(counts, [4_294_967_295, 5]);
+    let too_large: Vec<&str> = x
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .filter(|m| m.contains("too large for a count (at most 4294967295)"))
+        .collect();
+    assert_eq!(too_large.len(), 2, "{:?}", x.warnings);
+    assert!(too_large[0].starts_with("the number 4294967296 in"));
+    // A digit run longer than a token is cut, and each piece said as written.
+    assert!(
+        too_large[1].starts_with("the number 999999999999999999999999… in"),
+        "{}",
+        too_large[1]
+    );
+    // Sums are exact: the check's remainder is never clamped or wrapped.
+    let mut c = Corpus::default();
+    c.add(
+        "big.txt",
+        "The Third Congress of Soviets had 4294967295 delegates: 4294967295 Bolsheviks and 10 SRs.",
+        false,
+    );
+    let check = c
+        .checks()
+        .iter()
+        .find(|k| k.what.starts_with("faction sum"))
+        .expect("a faction check");
+    assert_eq!((check.computed, check.remainder), (4_294_967_305, -10));
+}

@@ -414,17 +414,32 @@ impl Builder<'_> {
                         .is_some_and(|t| t.is_punct('.') || t.is_punct(')'));
                 let hour = w(k + 1) == "o'clock";
                 let year = (1800..=2100).contains(&value) && t.end - t.start == 4;
-                if !s.used[k] && !marker && !hour && !year {
+                // The rest of a digit run too long for one token: said once.
+                let rest = value == u64::MAX
+                    && !t.space_before
+                    && k.checked_sub(1)
+                        .and_then(|p| s.toks.get(p))
+                        .is_some_and(|p| matches!(p.kind, Kind::Num { .. }));
+                if !s.used[k] && !marker && !hour && !year && !rest {
                     self.unused += 1;
                     if self.unused > MAX_UNUSED_WARNINGS {
                         continue;
                     }
                     let quote = s.span.quote(self.text);
                     let short: String = quote.chars().take(80).collect();
-                    self.warn(
-                        format!("the number {value} in \"{short}\" is not attached to any fact"),
-                        Some(s.span),
-                    );
+                    let message = if value > u64::from(u32::MAX) {
+                        // As written: a long run of digits saturates `value`.
+                        let written = self.text.get(t.start..t.end).unwrap_or("");
+                        let goes_on = s
+                            .toks
+                            .get(k + 1)
+                            .is_some_and(|n| !n.space_before && matches!(n.kind, Kind::Num { .. }));
+                        let more = if goes_on { "…" } else { "" };
+                        format!("the number {written}{more} in \"{short}\" is too large for a count (at most {}); it is not used", u32::MAX)
+                    } else {
+                        format!("the number {value} in \"{short}\" is not attached to any fact")
+                    };
+                    self.warn(message, Some(s.span));
                 }
             }
         }
