@@ -131,10 +131,10 @@ pub(crate) struct Sentence {
 }
 
 /// Longest sentence, in bytes, kept whole. A longer one (a text without
-/// sentence-ending punctuation, say) is cut into pieces of at most this
-/// length, at the last comma, semicolon, colon or bracket in the second half
-/// of the piece when there is one, else between two tokens. The longest
-/// sentence of the seeds is 556 bytes.
+/// sentence-ending punctuation, say) is cut into pieces of about half this
+/// length (the last one at most this length), at a comma, semicolon, colon
+/// or bracket in the second half of the piece when there is one, else
+/// between two tokens. The longest sentence of the seeds is 556 bytes.
 pub(crate) const MAX_SENTENCE: usize = 600;
 
 /// Most digits read into one number token; a longer run of digits goes on
@@ -212,28 +212,19 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
         };
         let mut buf: Vec<Token> = Vec::new();
         let mut cut_start = false;
-        // The last token after which a cut reads well: , ; : or a closing bracket.
-        let mut soft: Option<usize> = None;
         let mut pending = tokens.next();
         while let Some(t) = pending {
             if let Some(first) = buf.first() {
                 if t.end - first.start > MAX_SENTENCE {
-                    let from = first.start;
-                    let cut = soft
-                        .filter(|&k| buf[k].end - from >= MAX_SENTENCE / 2)
-                        .unwrap_or(buf.len() - 1);
+                    let cut = piece_end(&buf);
                     let rest = buf.split_off(cut + 1);
                     emit(std::mem::replace(&mut buf, rest), cut_start, true);
                     cut_start = true;
-                    soft = None;
                     // `t` is looked at again against what is left.
                     continue;
                 }
             }
             buf.push(t);
-            if matches!(t.kind, Kind::Punct(',' | ';' | ':' | ')')) {
-                soft = Some(buf.len() - 1);
-            }
             pending = tokens.next();
             if !heading && matches!(t.kind, Kind::Punct('.' | '!' | '?')) {
                 // Keep closing quotes and brackets with the sentence they close.
@@ -254,7 +245,6 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
                 if ends {
                     emit(std::mem::take(&mut buf), cut_start, false);
                     cut_start = false;
-                    soft = None;
                 }
             }
         }
@@ -264,6 +254,28 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
             lead = Some(count - 1);
         }
     }
+}
+
+/// Where to cut a piece off the start of a sentence too long to keep whole:
+/// the index of its last token. A piece is about half of [`MAX_SENTENCE`]
+/// long, and ends after a comma, semicolon, colon or closing bracket in its
+/// second half when there is one, else between two tokens.
+fn piece_end(buf: &[Token]) -> usize {
+    let Some(first) = buf.first() else { return 0 };
+    let piece = MAX_SENTENCE / 2;
+    let mut last = 0;
+    let mut soft = None;
+    for (k, t) in buf.iter().enumerate() {
+        let len = t.end - first.start;
+        if k > 0 && len > piece {
+            break;
+        }
+        last = k;
+        if len >= piece / 2 && matches!(t.kind, Kind::Punct(',' | ';' | ':' | ')')) {
+            soft = Some(k);
+        }
+    }
+    soft.unwrap_or(last)
 }
 
 fn starts_with_number(s: &str) -> bool {
