@@ -82,6 +82,7 @@ impl W {
     fn span(&mut self, s: Span) {
         self.n(s.start as u64);
         self.n(s.end as u64);
+        self.n(u64::from(s.cut_start) | u64::from(s.cut_end) << 1);
     }
     fn date(&mut self, d: Date) {
         // Years are small positive numbers in practice; offset keeps any i32.
@@ -180,10 +181,14 @@ impl R<'_> {
         all.get(self.z()?).copied()
     }
     fn span(&mut self) -> Option<Span> {
-        Some(Span {
+        let (start, end) = (self.z()?, self.z()?);
+        let cut = self.n()?;
+        (cut <= 3).then_some(Span {
             doc: self.doc,
-            start: self.z()?,
-            end: self.z()?,
+            start,
+            end,
+            cut_start: cut & 1 != 0,
+            cut_end: cut & 2 != 0,
         })
     }
     fn date(&mut self) -> Option<Date> {

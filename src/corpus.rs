@@ -57,7 +57,8 @@ pub struct Check {
     /// "faction sum against delegates with full vote".
     pub what: String,
     pub stated: u32,
-    pub computed: u32,
+    /// The exact sum of the parts (never clamped, so the remainder is true).
+    pub computed: u64,
     /// `stated - computed`: what the parts leave unaccounted (negative: they exceed it).
     pub remainder: i64,
     /// The parts, e.g. "285 + 248 + 105 + 111".
@@ -171,6 +172,14 @@ impl Corpus {
         self.docs.get(span.doc).map_or("", |d| span.quote(&d.text))
     }
 
+    /// The quote as shown to readers, "…" marking a cut sentence
+    /// ([`Span::cited`]).
+    pub fn cited(&self, span: Span) -> String {
+        self.docs
+            .get(span.doc)
+            .map_or_else(String::new, |d| span.cited(&d.text))
+    }
+
     fn source(&self, span: Span) -> Source {
         Source {
             doc: span.doc,
@@ -180,7 +189,7 @@ impl Corpus {
                 .map_or_else(String::new, |d| d.name.clone()),
             start: span.start,
             end: span.end,
-            quote: self.quote(span).to_string(),
+            quote: self.cited(span),
         }
     }
 
@@ -244,7 +253,7 @@ impl Corpus {
                 .docs
                 .get(span.doc)
                 .map_or_else(String::new, |d| d.name.clone()),
-            quote: self.quote(span).to_string(),
+            quote: self.cited(span),
             at: (span.start, span.end),
             note,
         }
@@ -392,7 +401,7 @@ impl Corpus {
                 .filter(|r| r.soviets && r.itemised)
                 .collect();
             if let Some(first) = listed.first() {
-                let sum = crate::model::sum(listed.iter().map(|r| r.count));
+                let sum = crate::model::total(listed.iter().map(|r| r.count));
                 let parts: Vec<String> = listed.iter().map(|r| r.count.to_string()).collect();
                 values.push(self.value(
                     sum.to_string(),
@@ -418,14 +427,14 @@ impl Corpus {
 
     fn arithmetic(&self, id: &str, name: &str, facts: &[&EventFacts], out: &mut Vec<Check>) {
         let mut check = |what: String, stated: u32, parts: &[u32], src: Span| {
-            let computed = crate::model::sum(parts.iter().copied());
+            let computed = crate::model::total(parts.iter().copied());
             out.push(Check {
                 event: id.to_string(),
                 event_name: name.to_string(),
                 what,
                 stated,
                 computed,
-                remainder: i64::from(stated) - i64::from(computed),
+                remainder: i64::from(stated) - i64::try_from(computed).unwrap_or(i64::MAX),
                 detail: parts
                     .iter()
                     .map(u32::to_string)
@@ -435,7 +444,7 @@ impl Corpus {
                     .docs
                     .get(src.doc)
                     .map_or_else(String::new, |d| d.name.clone()),
-                quote: self.quote(src).to_string(),
+                quote: self.cited(src),
                 at: src,
             });
         };

@@ -26,6 +26,12 @@ impl Json {
         self.out
     }
 
+    /// What is written so far, handed over and cleared, so a long document
+    /// can be written out as it is produced; the writer goes on where it was.
+    pub fn take(&mut self) -> String {
+        std::mem::take(&mut self.out)
+    }
+
     fn newline(&mut self) {
         if self.pretty {
             self.out.push('\n');
@@ -168,6 +174,11 @@ mod tests {
             write(false),
             r#"{"a":"x\"y\n\u0001","n":-3,"list":[true,null],"empty":[]}"#
         );
+        let mut j = Json::new(false);
+        j.begin_array(None).num(None, Some(1));
+        let head = j.take();
+        j.num(None, Some(2)).end_array();
+        assert_eq!(head + &j.finish(), "[1,2]");
         assert_eq!(
             write(true),
             "{\n  \"a\": \"x\\\"y\\n\\u0001\",\n  \"n\": -3,\n  \"list\": [\n    true,\n    null\n  ],\n  \"empty\": []\n}"

@@ -15,6 +15,7 @@ pub mod codec;
 pub mod corpus;
 pub mod dataset;
 pub mod factions;
+pub mod input;
 pub mod json;
 pub mod model;
 pub mod parse;

@@ -12,6 +12,12 @@ pub fn sum(counts: impl IntoIterator<Item = u32>) -> u32 {
     counts.into_iter().fold(0, u32::saturating_add)
 }
 
+/// Exact sum of counts, for arithmetic checks: a `u64` holds the sum of
+/// any number of `u32` counts a text can state.
+pub fn total(counts: impl IntoIterator<Item = u32>) -> u64 {
+    counts.into_iter().map(u64::from).sum()
+}
+
 /// Sorts `items` by a `u32` key, keeping equal keys in their order.
 ///
 /// Every sort in the crate goes through here, so the wasm build carries one
@@ -36,19 +42,56 @@ pub fn sort_by_key<T>(items: Vec<T>, key: impl Fn(&T) -> u32) -> Vec<T> {
 }
 
 /// Where a fact came from: a byte range of a document's text. The range is
-/// the whole sentence, which is the quote shown to readers.
+/// the sentence the fact was read from, or, in a sentence longer than
+/// [`MAX_QUOTE`] bytes, the piece of it (cut at word boundaries) that holds
+/// the fact's words; the cut ends are flagged, and [`Span::cited`] marks them
+/// with "…".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
     /// Index of the document in its [`crate::Corpus`] (0 for a lone parse).
     pub doc: usize,
     pub start: usize,
     pub end: usize,
+    /// The sentence goes on before `start`.
+    pub cut_start: bool,
+    /// The sentence goes on after `end`.
+    pub cut_end: bool,
 }
 
+/// Longest quote, in bytes, before the "…" marks of a cut sentence.
+pub const MAX_QUOTE: usize = crate::text::MAX_SENTENCE;
+
 impl Span {
-    /// The quoted text, or "" if the span does not fit `text`.
+    /// A whole sentence (not cut) from `start` to `end`.
+    pub fn new(doc: usize, start: usize, end: usize) -> Span {
+        Span {
+            doc,
+            start,
+            end,
+            cut_start: false,
+            cut_end: false,
+        }
+    }
+
+    /// The quoted text, `text[start..end]`, or "" if the span does not fit
+    /// `text`.
     pub fn quote(self, text: &str) -> &str {
         text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// The quote as shown to readers: [`Span::quote`] with "…" before it
+    /// when the sentence was cut before it, and after it when cut after it.
+    pub fn cited(self, text: &str) -> String {
+        let q = self.quote(text);
+        let mut out = String::with_capacity(q.len() + 8);
+        if self.cut_start {
+            out.push_str("… ");
+        }
+        out.push_str(q);
+        if self.cut_end {
+            out.push_str(" …");
+        }
+        out
     }
 }
 
@@ -380,5 +423,6 @@ mod tests {
             vec![(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]
         );
         assert_eq!(super::sum([u32::MAX, 5]), u32::MAX);
+        assert_eq!(super::total([u32::MAX, 5]), 4_294_967_300);
     }
 }

@@ -6,7 +6,7 @@
 //! Plain data for the web layer to show as text; nothing here draws.
 
 use crate::calendar::Style;
-use crate::charts::{count, Target};
+use crate::charts::{count, group, Target};
 use crate::corpus::{Check, Corpus, Doc};
 use crate::dataset::{Dataset, Source};
 use crate::factions::Faction;
@@ -232,17 +232,14 @@ pub fn check_line(c: &Check) -> String {
         format!(" {of}")
     };
     let sum = if c.detail.contains('+') {
-        format!("{} = {}", c.detail, count(c.computed))
+        format!("{} = {}", c.detail, group(c.computed))
     } else {
-        count(c.computed)
+        group(c.computed)
     };
     let rest = match c.remainder {
         0 => "all accounted for".to_string(),
-        r if r > 0 => format!("{} {gap}", count(u32::try_from(r).unwrap_or(u32::MAX))),
-        r => format!(
-            "the parts exceed it by {}",
-            count(u32::try_from(r.unsigned_abs()).unwrap_or(u32::MAX))
-        ),
+        r if r > 0 => format!("{} {gap}", group(r.unsigned_abs())),
+        r => format!("the parts exceed it by {}", group(r.unsigned_abs())),
     };
     format!("{head}: {sum} of {}{of}; {rest}", count(c.stated))
 }
@@ -419,11 +416,7 @@ mod tests {
             detail: "6 + 6".into(),
             source: "d".into(),
             quote: "q".into(),
-            at: Span {
-                doc: 0,
-                start: 0,
-                end: 1,
-            },
+            at: Span::new(0, 0, 1),
         };
         assert_eq!(
             check_line(&c),

@@ -7,7 +7,7 @@
 use crate::calendar::{Basis, Date, Dated, Style};
 use crate::corpus::{Check, Conflict, Corpus, Doc};
 use crate::json::Json;
-use crate::model::{Body, BodyKind, EventFacts, Level, Span, Stage, Vote, VotingBody};
+use crate::model::{Body, BodyKind, EventFacts, Level, Span, Stage, Vote, VotingBody, Warning};
 use crate::model::{EventKind, Outcome};
 
 /// A date as reported: what was written, its style and both calendars.
@@ -194,13 +194,13 @@ fn body_out(b: &Body, text: &str) -> BodyOut {
             })
             .collect(),
         solely: b.solely.map(|f| f.name()),
-        quote: b.src.quote(text).to_string(),
+        quote: b.src.cited(text),
         at: b.src.into(),
     }
 }
 
 fn vote_out(v: &Vote, text: &str) -> VoteOut {
-    let quote = v.src.quote(text).to_string();
+    let quote = v.src.cited(text);
     VoteOut {
         motion: v.motion.clone(),
         body: body_label(v.body),
@@ -217,7 +217,7 @@ fn vote_out(v: &Vote, text: &str) -> VoteOut {
 }
 
 fn event_out(e: &EventFacts, text: &str) -> EventOut {
-    let q = |s: Span| s.quote(text).to_string();
+    let q = |s: Span| s.cited(text);
     let body = |k: BodyKind| {
         // Several sentences about one body: the fullest one is reported.
         e.bodies
@@ -311,11 +311,7 @@ pub fn document(doc: &Doc) -> DocumentOut {
             .extraction
             .warnings
             .iter()
-            .map(|w| WarningOut {
-                level: w.level,
-                message: w.message.clone(),
-                quote: w.src.map(|s| s.quote(text).to_string()),
-            })
+            .map(|w| warning_out(w, text))
             .collect(),
     }
 }
@@ -329,10 +325,18 @@ pub fn report(corpus: &Corpus) -> Report {
     }
 }
 
-/// Quotes a CSV field when it needs it (RFC 4180).
-pub(crate) fn csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
+/// Writes one CSV field: quoted when it needs it (RFC 4180), and, when it
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return, neutralised
+/// against formula injection (OWASP): a `'` is put before it and the field
+/// is quoted, so a spreadsheet shows it as text. Every CSV the project
+/// writes (the `extract` command's and the page's exports) goes through here.
+pub fn csv_field(out: &mut String, s: &str) {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula || s.contains([',', '"', '\n', '\r']) {
         out.push('"');
+        if formula {
+            out.push('\'');
+        }
         out.push_str(&s.replace('"', "\"\""));
         out.push('"');
     } else {
@@ -362,9 +366,19 @@ pub const CSV_HEADER: [&str; 13] = [
 pub fn csv(report: &Report) -> String {
     let mut out = CSV_HEADER.join(",");
     out.push('\n');
-    let opt = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     for d in &report.documents {
         for e in &d.events {
+            csv_event(&d.source, e, &mut out);
+        }
+    }
+    out
+}
+
+/// The CSV rows of one event of document `source`.
+fn csv_event(source: &str, e: &EventOut, out: &mut String) {
+    let opt = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    {
+        {
             let mut row = |fact: &str,
                            subject: &str,
                            count: String,
@@ -373,7 +387,7 @@ pub fn csv(report: &Report) -> String {
                            detail: String,
                            quote: &str| {
                 let cells = [
-                    d.source.as_str(),
+                    source,
                     e.id.as_str(),
                     e.name.as_str(),
                     fact,
@@ -391,7 +405,7 @@ pub fn csv(report: &Report) -> String {
                     if i > 0 {
                         out.push(',');
                     }
-                    csv_field(&mut out, c);
+                    csv_field(out, c);
                 }
                 out.push('\n');
             };
@@ -538,7 +552,6 @@ pub fn csv(report: &Report) -> String {
             }
         }
     }
-    out
 }
 
 fn date_or_null(j: &mut Json, key: &str, d: Option<Date>) {
@@ -697,24 +710,105 @@ impl EventOut {
 
 impl DocumentOut {
     fn write(&self, j: &mut Json) {
-        j.begin_object(None)
-            .str(Some("source"), Some(&self.source))
-            .str(Some("title"), self.title.as_deref())
-            .str(Some("origin"), self.origin.as_deref())
-            .begin_array(Some("events"));
+        self.write_head(j);
         for e in &self.events {
             e.write(j);
         }
         j.end_array().begin_array(Some("warnings"));
         for w in &self.warnings {
-            j.begin_object(None)
-                .str(Some("level"), Some(w.level.as_str()))
-                .str(Some("message"), Some(&w.message))
-                .str(Some("quote"), w.quote.as_deref())
-                .end_object();
+            w.write(j);
         }
         j.end_array().end_object();
     }
+
+    /// The document's object up to its open `events` array.
+    fn write_head(&self, j: &mut Json) {
+        j.begin_object(None)
+            .str(Some("source"), Some(&self.source))
+            .str(Some("title"), self.title.as_deref())
+            .str(Some("origin"), self.origin.as_deref())
+            .begin_array(Some("events"));
+    }
+}
+
+impl WarningOut {
+    fn write(&self, j: &mut Json) {
+        j.begin_object(None)
+            .str(Some("level"), Some(self.level.as_str()))
+            .str(Some("message"), Some(&self.message))
+            .str(Some("quote"), self.quote.as_deref())
+            .end_object();
+    }
+}
+
+fn warning_out(w: &Warning, text: &str) -> WarningOut {
+    WarningOut {
+        level: w.level,
+        message: w.message.clone(),
+        quote: w.src.map(|s| s.cited(text)),
+    }
+}
+
+/// Writes the whole `extract` output as JSON to `w` as it is produced, one
+/// fact list (event, warning, conflict, check) at a time, so memory does not
+/// grow with the output: the same bytes as [`json`] of [`report`].
+pub fn write_json(
+    corpus: &Corpus,
+    pretty: bool,
+    w: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut j = Json::new(pretty);
+    j.begin_object(None).begin_array(Some("documents"));
+    for doc in corpus.documents() {
+        let text = doc.text.as_str();
+        let x = &doc.extraction;
+        DocumentOut {
+            source: doc.name.clone(),
+            title: x.meta.title.clone(),
+            origin: x.meta.origin.clone(),
+            events: Vec::new(),
+            warnings: Vec::new(),
+        }
+        .write_head(&mut j);
+        for e in &x.events {
+            event_out(e, text).write(&mut j);
+            w.write_all(j.take().as_bytes())?;
+        }
+        j.end_array().begin_array(Some("warnings"));
+        for warning in &x.warnings {
+            warning_out(warning, text).write(&mut j);
+            w.write_all(j.take().as_bytes())?;
+        }
+        j.end_array().end_object();
+    }
+    j.end_array().begin_array(Some("conflicts"));
+    for c in corpus.conflicts() {
+        write_conflict(&mut j, c);
+        w.write_all(j.take().as_bytes())?;
+    }
+    j.end_array().begin_array(Some("checks"));
+    for c in corpus.checks() {
+        write_check(&mut j, c);
+        w.write_all(j.take().as_bytes())?;
+    }
+    j.end_array().end_object();
+    w.write_all(j.finish().as_bytes())?;
+    w.write_all(b"\n")
+}
+
+/// Writes the CSV form to `w` as it is produced, one event at a time: the
+/// same bytes as [`csv`] of [`report`].
+pub fn write_csv(corpus: &Corpus, w: &mut impl std::io::Write) -> std::io::Result<()> {
+    let mut out = CSV_HEADER.join(",");
+    out.push('\n');
+    for doc in corpus.documents() {
+        for e in &doc.extraction.events {
+            csv_event(&doc.name, &event_out(e, &doc.text), &mut out);
+            w.write_all(out.as_bytes())?;
+            out.clear();
+        }
+    }
+    w.write_all(out.as_bytes())
 }
 
 /// The whole `extract` output as JSON, indented when `pretty`.
@@ -726,41 +820,49 @@ pub fn json(report: &Report, pretty: bool) -> String {
     }
     j.end_array().begin_array(Some("conflicts"));
     for c in &report.conflicts {
-        j.begin_object(None)
-            .str(Some("event"), Some(&c.event))
-            .str(Some("event_name"), Some(&c.event_name))
-            .str(Some("what"), Some(&c.what))
-            .str(Some("faction"), c.faction.map(crate::Faction::id))
-            .begin_array(Some("values"));
-        for v in &c.values {
-            j.begin_object(None)
-                .str(Some("value"), Some(&v.value))
-                .num(Some("doc"), Some(v.doc as i64))
-                .str(Some("source"), Some(&v.source))
-                .str(Some("quote"), Some(&v.quote))
-                .str(Some("note"), v.note.as_deref())
-                .end_object();
-        }
-        j.end_array().end_object();
+        write_conflict(&mut j, c);
     }
     j.end_array().begin_array(Some("checks"));
     for c in &report.checks {
-        j.begin_object(None)
-            .str(Some("event"), Some(&c.event))
-            .str(Some("event_name"), Some(&c.event_name))
-            .str(Some("what"), Some(&c.what))
-            .num(Some("stated"), Some(i64::from(c.stated)))
-            .num(Some("computed"), Some(i64::from(c.computed)))
-            .num(Some("remainder"), Some(c.remainder))
-            .str(Some("detail"), Some(&c.detail))
-            .str(Some("source"), Some(&c.source))
-            .str(Some("quote"), Some(&c.quote))
-            .end_object();
+        write_check(&mut j, c);
     }
     j.end_array().end_object();
     let mut out = j.finish();
     out.push('\n');
     out
+}
+
+fn write_conflict(j: &mut Json, c: &Conflict) {
+    j.begin_object(None)
+        .str(Some("event"), Some(&c.event))
+        .str(Some("event_name"), Some(&c.event_name))
+        .str(Some("what"), Some(&c.what))
+        .str(Some("faction"), c.faction.map(crate::Faction::id))
+        .begin_array(Some("values"));
+    for v in &c.values {
+        j.begin_object(None)
+            .str(Some("value"), Some(&v.value))
+            .num(Some("doc"), Some(v.doc as i64))
+            .str(Some("source"), Some(&v.source))
+            .str(Some("quote"), Some(&v.quote))
+            .str(Some("note"), v.note.as_deref())
+            .end_object();
+    }
+    j.end_array().end_object();
+}
+
+fn write_check(j: &mut Json, c: &Check) {
+    j.begin_object(None)
+        .str(Some("event"), Some(&c.event))
+        .str(Some("event_name"), Some(&c.event_name))
+        .str(Some("what"), Some(&c.what))
+        .num(Some("stated"), Some(i64::from(c.stated)))
+        .num(Some("computed"), i64::try_from(c.computed).ok())
+        .num(Some("remainder"), Some(c.remainder))
+        .str(Some("detail"), Some(&c.detail))
+        .str(Some("source"), Some(&c.source))
+        .str(Some("quote"), Some(&c.quote))
+        .end_object();
 }
 
 #[cfg(test)]
@@ -774,5 +876,41 @@ mod tests {
         s.push('|');
         csv_field(&mut s, "a, \"b\"\nc");
         assert_eq!(s, "plain|\"a, \"\"b\"\"\nc\"");
+    }
+
+    #[test]
+    fn written_as_produced_is_the_same_bytes() {
+        let mut c = Corpus::seeds();
+        c.add(
+            "odd.txt",
+            "The First Congress had 1,090 delegates. 12 34 56",
+            true,
+        );
+        let r = report(&c);
+        let mut j = Vec::new();
+        write_json(&c, true, &mut j).expect("write");
+        assert_eq!(String::from_utf8(j).expect("utf-8"), json(&r, true));
+        let mut v = Vec::new();
+        write_csv(&c, &mut v).expect("write");
+        assert_eq!(String::from_utf8(v).expect("utf-8"), csv(&r));
+    }
+
+    #[test]
+    fn csv_fields_that_a_spreadsheet_would_run_are_neutralised() {
+        let cell = |v: &str| {
+            let mut s = String::new();
+            csv_field(&mut s, v);
+            s
+        };
+        assert_eq!(
+            cell("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        for v in ["+1", "-5", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(cell(v), format!("\"'{v}\""), "{v:?}");
+        }
+        // Only the first character counts.
+        assert_eq!(cell("a=b"), "a=b");
+        assert_eq!(cell("1-2"), "1-2");
     }
 }

@@ -124,7 +124,22 @@ pub(crate) struct Sentence {
     /// Index (in the sentence list) of the line ending in ':' that introduces
     /// this list item, if it is one.
     pub lead: Option<usize>,
+    /// The sentence was longer than [`MAX_SENTENCE`] and this piece of it
+    /// was cut before (`cut_start`) or after (`cut_end`) its text.
+    pub cut_start: bool,
+    pub cut_end: bool,
 }
+
+/// Longest sentence, in bytes, kept whole. A longer one (a text without
+/// sentence-ending punctuation, say) is cut into pieces of about half this
+/// length (the last one at most this length), at a comma, semicolon, colon
+/// or bracket in the second half of the piece when there is one, else
+/// between two tokens. The longest sentence of the seeds is 556 bytes.
+pub(crate) const MAX_SENTENCE: usize = 600;
+
+/// Most digits read into one number token; a longer run of digits goes on
+/// as further tokens, so no token is longer than a bounded length.
+const MAX_DIGITS: usize = 24;
 
 /// Longest token kept as a word; longer runs are cut (the rest becomes
 /// further tokens), which bounds the cost of any single token.
@@ -138,11 +153,29 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` (which starts at byte `offset` of the document) into lines
 /// and sentences.
+#[cfg(test)]
 pub(crate) fn sentences(text: &str, offset: usize) -> Vec<Sentence> {
-    let mut out: Vec<Sentence> = Vec::new();
+    let mut out = Vec::new();
+    each_sentence(text, offset, |s| out.push(s));
+    out
+}
+
+/// Closing quotes and brackets that stay with the sentence they close.
+fn closing(t: &Token) -> bool {
+    matches!(t.kind, Kind::Punct('"' | '”' | '’' | ')' | '»')) && !t.space_before
+}
+
+/// Calls `f` with each line's sentences in turn, `text` starting at byte
+/// `offset` of the document. One forward pass that holds one sentence's
+/// tokens at a time, so memory stays bounded by [`MAX_SENTENCE`] whatever
+/// the length of a line.
+pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentence)) {
     let mut lead: Option<usize> = None;
+    let mut count = 0usize;
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    // A lone CR ends a line too (old Mac files); "\r\n" gives an empty line,
+    // which is skipped.
+    for line in text.split_inclusive(['\n', '\r']) {
         let body = line.trim_end();
         let base = offset + line_start;
         line_start += line.len();
@@ -150,51 +183,99 @@ pub(crate) fn sentences(text: &str, offset: usize) -> Vec<Sentence> {
         if trimmed.is_empty() {
             continue;
         }
-        if !starts_with_number(trimmed) && (lead.is_none() || lead != out.len().checked_sub(1)) {
+        if !starts_with_number(trimmed) && (lead.is_none() || lead != count.checked_sub(1)) {
             lead = None;
         }
-        let tokens = tokenize(body, base);
-        if tokens.is_empty() {
-            continue;
-        }
-        let heading = is_heading(trimmed, &tokens);
-        let mut first = true;
-        let mut from = 0;
-        let n = tokens.len();
-        let mut i = 0;
-        while i < n {
-            let ends = !heading && ends_sentence(&tokens, i);
-            if ends {
-                // Keep closing quotes and brackets with the sentence they close.
-                while i + 1 < n
-                    && matches!(tokens[i + 1].kind, Kind::Punct('"' | '”' | '’' | ')' | '»'))
-                    && !tokens[i + 1].space_before
-                {
-                    i += 1;
+        let heading = trimmed.len() <= 160 && is_heading(trimmed, &tokenize(body, base));
+        let first_index = count;
+        let mut emit = |toks: Vec<Token>, cut_start: bool, cut_end: bool| {
+            let (Some(a), Some(b)) = (toks.first(), toks.last()) else {
+                return;
+            };
+            let (start, end) = (a.start, b.end);
+            f(Sentence {
+                start,
+                end,
+                tokens: toks,
+                heading,
+                lead: if count == first_index { lead } else { None },
+                cut_start,
+                cut_end,
+            });
+            count += 1;
+        };
+        let mut tokens = Tokens {
+            line: body,
+            base,
+            i: 0,
+            space: true,
+        };
+        let mut buf: Vec<Token> = Vec::new();
+        let mut cut_start = false;
+        let mut pending = tokens.next();
+        while let Some(t) = pending {
+            if let Some(first) = buf.first() {
+                if t.end - first.start > MAX_SENTENCE {
+                    let cut = piece_end(&buf);
+                    let rest = buf.split_off(cut + 1);
+                    emit(std::mem::replace(&mut buf, rest), cut_start, true);
+                    cut_start = true;
+                    // `t` is looked at again against what is left.
+                    continue;
                 }
             }
-            if ends || i + 1 == n {
-                let toks = tokens[from..=i].to_vec();
-                from = i + 1;
-                let start = toks.first().map_or(base, |t| t.start);
-                let end = toks.last().map_or(base, |t| t.end);
-                out.push(Sentence {
-                    start,
-                    end,
-                    tokens: toks,
-                    heading,
-                    lead: if first { lead } else { None },
+            buf.push(t);
+            pending = tokens.next();
+            if !heading && matches!(t.kind, Kind::Punct('.' | '!' | '?')) {
+                // Keep closing quotes and brackets with the sentence they close.
+                let mut kept = 0;
+                while let Some(q) = pending.filter(|q| closing(q) && kept < 16) {
+                    buf.push(q);
+                    kept += 1;
+                    pending = tokens.next();
+                }
+                let ends = pending.is_none_or(|next| {
+                    next.space_before
+                        && (next.capital
+                            || matches!(
+                                next.kind,
+                                Kind::Num { .. } | Kind::Punct('"' | '“' | '«' | '(')
+                            ))
                 });
-                first = false;
+                if ends {
+                    emit(std::mem::take(&mut buf), cut_start, false);
+                    cut_start = false;
+                }
             }
-            i += 1;
         }
+        emit(buf, cut_start, false);
         // A line ending in ':' introduces the lines that follow it.
-        if body.ends_with(':') {
-            lead = Some(out.len() - 1);
+        if body.ends_with(':') && count > first_index {
+            lead = Some(count - 1);
         }
     }
-    out
+}
+
+/// Where to cut a piece off the start of a sentence too long to keep whole:
+/// the index of its last token. A piece is about half of [`MAX_SENTENCE`]
+/// long, and ends after a comma, semicolon, colon or closing bracket in its
+/// second half when there is one, else between two tokens.
+fn piece_end(buf: &[Token]) -> usize {
+    let Some(first) = buf.first() else { return 0 };
+    let piece = MAX_SENTENCE / 2;
+    let mut last = 0;
+    let mut soft = None;
+    for (k, t) in buf.iter().enumerate() {
+        let len = t.end - first.start;
+        if k > 0 && len > piece {
+            break;
+        }
+        last = k;
+        if len >= piece / 2 && matches!(t.kind, Kind::Punct(',' | ';' | ':' | ')')) {
+            soft = Some(k);
+        }
+    }
+    soft.unwrap_or(last)
 }
 
 fn starts_with_number(s: &str) -> bool {
@@ -213,92 +294,93 @@ fn is_heading(line: &str, tokens: &[Token]) -> bool {
         && !line.starts_with('-')
 }
 
-/// Whether token `i` is a period, '!' or '?' that ends a sentence.
-fn ends_sentence(tokens: &[Token], i: usize) -> bool {
-    if !matches!(tokens[i].kind, Kind::Punct('.' | '!' | '?')) {
-        return false;
-    }
-    // Look past closing quotes/brackets to the next real token.
-    let mut j = i + 1;
-    while j < tokens.len()
-        && matches!(tokens[j].kind, Kind::Punct('"' | '”' | '’' | ')' | '»'))
-        && !tokens[j].space_before
-    {
-        j += 1;
-    }
-    match tokens.get(j) {
-        None => true,
-        Some(next) => {
-            next.space_before
-                && (next.capital
-                    || matches!(
-                        next.kind,
-                        Kind::Num { .. } | Kind::Punct('"' | '“' | '«' | '(')
-                    ))
-        }
-    }
-}
-
 /// Tokenizes one line; `base` is the line's byte offset in the document.
 pub(crate) fn tokenize(line: &str, base: usize) -> Vec<Token> {
-    let bytes = line.as_bytes();
-    let mut out = Vec::with_capacity(line.len() / 5 + 1);
-    let mut i = 0;
-    let mut space = true;
-    while i < line.len() {
-        // ASCII fast path; other characters are decoded.
-        let b = bytes[i];
-        let c = if b.is_ascii() {
-            b as char
-        } else {
-            match line[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            }
-        };
-        if c.is_whitespace() {
-            space = true;
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        let kind;
-        if c.is_ascii_digit() {
-            let (k, end) = lex_number(bytes, i);
-            kind = k;
-            i = end;
-        } else if c.is_alphabetic() {
-            let (k, end) = lex_word(line, i);
-            kind = k;
-            i = end;
-        } else if c == '.' && (line[i..].starts_with("...") || line[i..].starts_with(". . .")) {
-            i += if line[i..].starts_with("...") { 3 } else { 5 };
-            while line[i..].starts_with('.') {
-                i += 1;
-            }
-            kind = Kind::Ellipsis;
-        } else if c == '…' {
-            i += c.len_utf8();
-            kind = Kind::Ellipsis;
-        } else {
-            i += c.len_utf8();
-            let c = match c {
-                '“' | '”' | '„' => '"',
-                '—' | '–' | '‒' => '–',
-                _ => c,
-            };
-            kind = Kind::Punct(c);
-        }
-        out.push(Token {
-            start: base + start,
-            end: base + i,
-            capital: c.is_uppercase(),
-            kind,
-            space_before: space,
-        });
-        space = false;
+    Tokens {
+        line,
+        base,
+        i: 0,
+        space: true,
     }
-    out
+    .collect()
+}
+
+/// The tokens of one line, read one at a time.
+struct Tokens<'a> {
+    line: &'a str,
+    /// The line's byte offset in the document.
+    base: usize,
+    /// Where reading goes on.
+    i: usize,
+    /// Whether whitespace came before `i`.
+    space: bool,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let line = self.line;
+        let bytes = line.as_bytes();
+        let mut i = self.i;
+        while i < line.len() {
+            // ASCII fast path; other characters are decoded.
+            let b = bytes[i];
+            let c = if b.is_ascii() {
+                b as char
+            } else {
+                line[i..].chars().next()?
+            };
+            if c.is_whitespace() {
+                self.space = true;
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            let kind;
+            if c.is_ascii_digit() {
+                let (k, end) = lex_number(bytes, i);
+                kind = k;
+                i = end;
+            } else if c.is_alphabetic() {
+                let (k, end) = lex_word(line, i);
+                kind = k;
+                i = end;
+            } else if c == '.' && (line[i..].starts_with("...") || line[i..].starts_with(". . .")) {
+                i += if line[i..].starts_with("...") { 3 } else { 5 };
+                // A long run of dots is several tokens, so a token stays short.
+                let mut extra = 0;
+                while extra < MAX_DIGITS && line[i..].starts_with('.') {
+                    i += 1;
+                    extra += 1;
+                }
+                kind = Kind::Ellipsis;
+            } else if c == '…' {
+                i += c.len_utf8();
+                kind = Kind::Ellipsis;
+            } else {
+                i += c.len_utf8();
+                let c = match c {
+                    '“' | '”' | '„' => '"',
+                    '—' | '–' | '‒' => '–',
+                    _ => c,
+                };
+                kind = Kind::Punct(c);
+            }
+            let t = Token {
+                start: self.base + start,
+                end: self.base + i,
+                capital: c.is_uppercase(),
+                kind,
+                space_before: self.space,
+            };
+            self.space = false;
+            self.i = i;
+            return Some(t);
+        }
+        self.i = i;
+        None
+    }
 }
 
 /// Reads digits at `i`: "1,090" (thousands), "22:40" and "05.00" (times),
@@ -306,7 +388,8 @@ pub(crate) fn tokenize(line: &str, base: usize) -> Vec<Token> {
 fn lex_number(b: &[u8], mut i: usize) -> (Kind, usize) {
     let start = i;
     let digits = |b: &[u8], mut j: usize| {
-        while j < b.len() && b[j].is_ascii_digit() {
+        let from = j;
+        while j < b.len() && b[j].is_ascii_digit() && j - from < MAX_DIGITS {
             j += 1;
         }
         j
@@ -321,7 +404,7 @@ fn lex_number(b: &[u8], mut i: usize) -> (Kind, usize) {
         }
     }
     // Thousands separators: ",ddd" groups not followed by another digit.
-    while b.get(i) == Some(&b',') {
+    while b.get(i) == Some(&b',') && i - start < 2 * MAX_DIGITS {
         let j = digits(b, i + 1);
         if j == i + 4 && lead_len <= 3 {
             i = j;
@@ -329,13 +412,21 @@ fn lex_number(b: &[u8], mut i: usize) -> (Kind, usize) {
             break;
         }
     }
-    let text: String = b[start..i]
-        .iter()
-        .filter(|c| c.is_ascii_digit())
-        .map(|&c| c as char)
-        .collect();
-    // Saturate absurdly long digit runs instead of failing.
-    let value = text.parse::<u64>().unwrap_or(u64::MAX);
+    // Saturate absurdly long digit runs instead of failing. A run longer
+    // than one token is several tokens, each saturated, so no piece of it
+    // reads as a small number.
+    let run = start.checked_sub(1).is_some_and(|p| b[p].is_ascii_digit())
+        || b.get(i).is_some_and(u8::is_ascii_digit);
+    let value = if run {
+        u64::MAX
+    } else {
+        b[start..i]
+            .iter()
+            .filter(|c| c.is_ascii_digit())
+            .fold(0u64, |v, &c| {
+                v.saturating_mul(10).saturating_add(u64::from(c - b'0'))
+            })
+    };
     let suffix = |s: &[u8]| b.len() >= i + 2 && b[i..i + 2].eq_ignore_ascii_case(s);
     if (suffix(b"st") || suffix(b"nd") || suffix(b"rd") || suffix(b"th"))
         && !b.get(i + 2).is_some_and(|c| c.is_ascii_alphabetic())
@@ -640,6 +731,54 @@ mod tests {
             tokenize("99999999999999999999999", 0)[0].num(),
             Some(u64::MAX)
         );
+    }
+
+    #[test]
+    fn long_sentences_are_cut_into_flagged_pieces() {
+        let text =
+            "word ".repeat(1000) + "and 390 Bolsheviks, then more words ".repeat(40).as_str();
+        let s = sentences(&text, 0);
+        assert!(s.len() > 10);
+        for (k, p) in s.iter().enumerate() {
+            assert!(p.end - p.start <= MAX_SENTENCE, "{}", p.end - p.start);
+            assert_eq!((p.cut_start, p.cut_end), (k > 0, k + 1 < s.len()));
+            // Cut between words, never inside one.
+            assert!(!text[p.start..p.end].starts_with(' ') && !text[p.start..p.end].ends_with(' '));
+        }
+        // The pieces cover the sentence without gaps or overlaps but spaces.
+        for w in s.windows(2) {
+            assert!(text[w[0].end..w[1].start].trim().is_empty());
+        }
+        // With commas about, a piece ends at one.
+        let later: Vec<&Sentence> = s.iter().filter(|p| p.start > 5000 && p.cut_end).collect();
+        assert!(!later.is_empty());
+        assert!(later.iter().all(|p| text[..p.end].ends_with(',')));
+    }
+
+    #[test]
+    fn no_seed_sentence_is_cut_and_tokens_are_short() {
+        for (name, text) in crate::seeds::SEEDS {
+            for s in sentences(text, 0) {
+                assert!(
+                    !s.cut_start && !s.cut_end,
+                    "{name}: {}",
+                    &text[s.start..s.end]
+                );
+            }
+        }
+        let digits = "7".repeat(100);
+        assert!(tokenize(&digits, 0)
+            .iter()
+            .all(|t| t.end - t.start <= MAX_DIGITS));
+        let dots = ".".repeat(100);
+        assert!(tokenize(&dots, 0).len() > 1);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let s = sentences("First Congress\r285 SRs\r\n248 Mensheviks", 0);
+        assert_eq!(s.len(), 3);
+        assert!(s[0].heading);
     }
 
     #[test]

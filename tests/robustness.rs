@@ -137,13 +137,61 @@ fn pathological_shapes() {
 #[test]
 fn event_count_is_capped_with_a_warning() {
     let text: String = (1..=500)
-        .map(|n| format!("The {n}th Congress of Soviets met.\n"))
+        .map(|n| {
+            format!(
+                "The {n}th Congress of Soviets met. It had {} delegates.\n",
+                1000 + n
+            )
+        })
         .collect();
     let x = parse(&text, 0);
     assert_eq!(x.events.len(), soviets::parse::MAX_EVENTS);
-    assert!(x
+    // Every event read has its own figure, none piled onto the 400th.
+    for (k, e) in x.events.iter().enumerate() {
+        let counts: Vec<u32> = e.delegates.iter().map(|d| d.count).collect();
+        assert_eq!(counts, [1001 + k as u32], "{}", e.name);
+    }
+    // The skipped ones are named (the first 50), their figures said unused.
+    assert!(x.warnings.iter().any(|w| w.message
+        == "the 401st All-Russian Congress of Soviets is not read: the text names more than 400 congresses or conferences, and its figures are skipped"));
+    assert!(x.warnings.iter().any(|w| w.message
+        == "figures in a sentence that follows an event past the limit of 400 are not used"));
+    assert!(x.warnings.len() <= 2 * 50 + 2, "{}", x.warnings.len());
+}
+
+#[test]
+fn numbers_too_large_for_a_count_are_said_not_clamped() {
+    let text = "The Second Congress of Soviets had 4294967296 delegates: 4294967295 Bolsheviks, 5 SRs and 99999999999999999999999999 Mensheviks.";
+    let x = parse(text, 0);
+    let e = &x.events[0];
+    assert!(e.delegates.is_empty(), "{:?}", e.delegates);
+    let counts: Vec<u32> = e.factions.iter().map(|f| f.count).collect();
+    assert_eq!(counts, [4_294_967_295, 5]);
+    let too_large: Vec<&str> = x
         .warnings
         .iter()
-        .any(|w| w.message
-            == "more than 400 congresses or conferences are named; the rest are not read"));
+        .map(|w| w.message.as_str())
+        .filter(|m| m.contains("too large for a count (at most 4294967295)"))
+        .collect();
+    assert_eq!(too_large.len(), 2, "{:?}", x.warnings);
+    assert!(too_large[0].starts_with("the number 4294967296 in"));
+    // A digit run longer than a token is cut, and each piece said as written.
+    assert!(
+        too_large[1].starts_with("the number 999999999999999999999999… in"),
+        "{}",
+        too_large[1]
+    );
+    // Sums are exact: the check's remainder is never clamped or wrapped.
+    let mut c = Corpus::default();
+    c.add(
+        "big.txt",
+        "The Third Congress of Soviets had 4294967295 delegates: 4294967295 Bolsheviks and 10 SRs.",
+        false,
+    );
+    let check = c
+        .checks()
+        .iter()
+        .find(|k| k.what.starts_with("faction sum"))
+        .expect("a faction check");
+    assert_eq!((check.computed, check.remainder), (4_294_967_305, -10));
 }

@@ -6,7 +6,8 @@ pub fn count(n: u32) -> String {
     group(u64::from(n))
 }
 
-fn group(n: u64) -> String {
+/// "4,294,967,296": any whole number, grouped by thousands.
+pub(crate) fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

@@ -31,6 +31,7 @@ pub mod tooltip;
 pub mod votes;
 
 use format::about;
+pub(crate) use format::group;
 pub use format::{count, percent, signed_count, signed_points};
 pub use measure::{css_font, text_box, ApproxMeasure, FontSpec, Measured, TextMeasure};
 pub use paint::paint;

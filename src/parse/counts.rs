@@ -120,7 +120,9 @@ pub(crate) fn count_at(toks: &[Token], i: usize) -> Option<(u32, usize)> {
             next = k + 1;
         }
     }
-    Some((u32::try_from(value).unwrap_or(u32::MAX), next))
+    // A number too large for a count is no count: it is left unused, and
+    // the parser says so.
+    Some((u32::try_from(value).ok()?, next))
 }
 
 /// Whether a word meaning "roughly" stands just before token `i`.

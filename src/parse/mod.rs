@@ -62,7 +62,7 @@ impl<'a> Sentence<'a> {
             text,
             used: vec![false; toks.len()],
             toks,
-            span: Span { doc, start, end },
+            span: Span::new(doc, start, end),
             approximate,
             has_digits,
             has_count,
@@ -127,8 +127,24 @@ struct Builder<'a> {
     current: Option<usize>,
     year: Option<i32>,
     warnings: Vec<Warning>,
-    too_many: bool,
+    /// Mentions of events past [`MAX_EVENTS`].
+    skipped: usize,
+    /// The sentence being read names an event past [`MAX_EVENTS`] as its
+    /// subject, or several events ambiguously: its figures are not used.
+    unplaced: Option<String>,
+    /// The current event to go back to after this sentence, which names
+    /// another one in passing.
+    restore: Option<Option<usize>>,
+    /// No current event because the last subject was past [`MAX_EVENTS`].
+    past_limit: bool,
+    /// Numbers no fact used so far; only the first [`MAX_UNUSED_WARNINGS`]
+    /// get a warning of their own.
+    unused: usize,
 }
+
+/// Most warnings about unattached numbers one document gets; the rest are
+/// counted in one last warning.
+pub const MAX_UNUSED_WARNINGS: usize = 50;
 
 impl Builder<'_> {
     /// The event `m` names, created if new; `None` once the document has
@@ -146,10 +162,13 @@ impl Builder<'_> {
             return Some(i);
         }
         if self.events.len() >= MAX_EVENTS {
-            if !self.too_many {
-                self.too_many = true;
+            // Never merged into another event: its figures are skipped, and
+            // the first few such events are named.
+            self.skipped += 1;
+            if self.skipped <= MAX_UNUSED_WARNINGS {
+                let (name, _) = events::names(m.kind, m.ordinal, m.text.as_deref());
                 self.warn(
-                    format!("more than {MAX_EVENTS} congresses or conferences are named; the rest are not read"),
+                    format!("the {name} is not read: the text names more than {MAX_EVENTS} congresses or conferences, and its figures are skipped"),
                     Some(at),
                 );
             }
@@ -187,11 +206,17 @@ impl Builder<'_> {
         });
     }
 
-    /// Switches the current event when `s` is a heading naming one, or
-    /// opens with an event's name; records every event named.
+    /// Records every event `s` names and switches the current event: to the
+    /// one a heading names first; to the one the sentence opens with (after
+    /// at most a short lead such as "In 1917", "Later,", "On 25 October", an
+    /// emoji or a bracket); or to the only one it names anywhere (in
+    /// brackets, say). A sentence that names several events, none as its
+    /// subject, is ambiguous: its figures are not placed (see `unplaced`).
     fn events_in(&mut self, s: &Sentence, heading: bool) {
         let found = events::mentions(&s.toks);
-        for (n, m) in found.iter().enumerate() {
+        // The event of each mention; `None` past the limit.
+        let mut named: Vec<Option<usize>> = Vec::with_capacity(found.len());
+        for m in &found {
             let mut m = m.clone();
             if m.kind == crate::model::EventKind::Other {
                 // Other gatherings are named as the text names them.
@@ -202,12 +227,37 @@ impl Builder<'_> {
                         .to_string(),
                 );
             }
-            let Some(i) = self.event(&m, s.span) else {
-                continue;
-            };
-            let opens = m.first <= 2 || heading;
-            if n == 0 && opens {
+            named.push(self.event(&m, s.span));
+        }
+        let Some((first, &target)) = found.first().zip(named.first()) else {
+            return;
+        };
+        let opens = heading || opening(&s.toks[..first.first.min(s.toks.len())]);
+        let distinct = named.iter().any(|e| *e != target);
+        match target {
+            // The sentence's subject: it holds until another is named.
+            Some(i) if opens => {
                 self.current = Some(i);
+                self.past_limit = false;
+            }
+            // The only event named, further on: it takes this sentence's
+            // own figures, and the current event comes back after it.
+            Some(i) if !distinct => {
+                self.restore = Some(self.current);
+                self.current = Some(i);
+            }
+            // Past the limit: nothing of this sentence (nor, if it is the
+            // subject, of the ones that follow) is filed under another event.
+            None if opens || !distinct => {
+                if opens {
+                    self.current = None;
+                }
+                self.past_limit |= opens;
+                self.unplaced = Some(format!("names an event past the limit of {MAX_EVENTS}"));
+            }
+            _ => {
+                self.unplaced =
+                    Some("names several congresses or conferences, none as its subject".into());
             }
         }
     }
@@ -272,8 +322,16 @@ impl Builder<'_> {
     }
 
     fn sentence(&mut self, s: &mut Sentence, heading: bool, lead_full_vote: bool) {
+        self.unplaced = None;
         if s.has_event_noun {
             self.events_in(s, heading);
+        }
+        // An ambiguous sentence is read (so its numbers are used) but filed
+        // nowhere.
+        let keep = self.current;
+        let unplaced = self.unplaced.is_some();
+        if unplaced {
+            self.current = None;
         }
         let date = if s.has_digits {
             self.dates_in(s, heading)
@@ -310,14 +368,31 @@ impl Builder<'_> {
                 e.bodies.extend(c.bodies);
                 e.votes.extend(v);
             }
-            None if !nothing => self.warn(
-                "figures found before any congress or conference is named; they are not used"
-                    .into(),
-                Some(s.span),
-            ),
+            None if !nothing => {
+                let why = self.unplaced.take().or_else(|| {
+                    self.past_limit
+                        .then(|| format!("follows an event past the limit of {MAX_EVENTS}"))
+                });
+                self.unused += 1;
+                if self.unused <= MAX_UNUSED_WARNINGS {
+                    self.warn(
+                        match why {
+                            Some(why) => format!("figures in a sentence that {why} are not used"),
+                            None => "figures found before any congress or conference is named; they are not used".into(),
+                        },
+                        Some(s.span),
+                    );
+                }
+            }
             None => {}
         }
         self.unused_numbers(s);
+        if unplaced {
+            self.current = keep;
+        }
+        if let Some(back) = self.restore.take() {
+            self.current = back;
+        }
     }
 
     fn unused_numbers(&mut self, s: &Sentence) {
@@ -339,19 +414,52 @@ impl Builder<'_> {
                         .is_some_and(|t| t.is_punct('.') || t.is_punct(')'));
                 let hour = w(k + 1) == "o'clock";
                 let year = (1800..=2100).contains(&value) && t.end - t.start == 4;
-                if !s.used[k] && !marker && !hour && !year {
+                // The rest of a digit run too long for one token: said once.
+                let rest = value == u64::MAX
+                    && !t.space_before
+                    && k.checked_sub(1)
+                        .and_then(|p| s.toks.get(p))
+                        .is_some_and(|p| matches!(p.kind, Kind::Num { .. }));
+                if !s.used[k] && !marker && !hour && !year && !rest {
+                    self.unused += 1;
+                    if self.unused > MAX_UNUSED_WARNINGS {
+                        continue;
+                    }
                     let quote = s.span.quote(self.text);
                     let short: String = quote.chars().take(80).collect();
-                    self.warn(
-                        format!("the number {value} in \"{short}\" is not attached to any fact"),
-                        Some(s.span),
-                    );
+                    let message = if value > u64::from(u32::MAX) {
+                        // As written: a long run of digits saturates `value`.
+                        let written = self.text.get(t.start..t.end).unwrap_or("");
+                        let goes_on = s
+                            .toks
+                            .get(k + 1)
+                            .is_some_and(|n| !n.space_before && matches!(n.kind, Kind::Num { .. }));
+                        let more = if goes_on { "…" } else { "" };
+                        format!("the number {written}{more} in \"{short}\" is too large for a count (at most {}); it is not used", u32::MAX)
+                    } else {
+                        format!("the number {value} in \"{short}\" is not attached to any fact")
+                    };
+                    self.warn(message, Some(s.span));
                 }
             }
         }
     }
 
     fn finish(mut self, meta: DocMeta) -> Extraction {
+        if self.skipped > MAX_UNUSED_WARNINGS {
+            let more = self.skipped - MAX_UNUSED_WARNINGS;
+            self.warn(
+                format!("{more} more mentions of events past the limit of {MAX_EVENTS} are not read (only the first {MAX_UNUSED_WARNINGS} are listed)"),
+                None,
+            );
+        }
+        if self.unused > MAX_UNUSED_WARNINGS {
+            let more = self.unused - MAX_UNUSED_WARNINGS;
+            self.warn(
+                format!("{more} more numbers or figures are not attached to any fact (only the first {MAX_UNUSED_WARNINGS} are listed)"),
+                None,
+            );
+        }
         for e in &mut self.events {
             if e.ordinal.is_none() {
                 if let Some(d) = e.starts.first().or(e.ends.first()) {
@@ -375,6 +483,57 @@ impl Builder<'_> {
     }
 }
 
+/// Whether `lead`, the tokens before an event's name, is a short opening
+/// that leaves the event the sentence's subject: "In 1917 the", "Later,",
+/// "On 25 October (7 November) the", an emoji, a bracket.
+fn opening(lead: &[Token]) -> bool {
+    lead.len() <= 10
+        && lead.iter().all(|t| match t.kind {
+            Kind::Word(_) => {
+                let w = t.word();
+                text::month(w).is_some()
+                    || matches!(
+                        w,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "by"
+                            | "of"
+                            | "and"
+                            | "but"
+                            | "then"
+                            | "later"
+                            | "soon"
+                            | "after"
+                            | "afterwards"
+                            | "thereafter"
+                            | "subsequently"
+                            | "meanwhile"
+                            | "finally"
+                            | "also"
+                            | "however"
+                            | "next"
+                            | "when"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "year"
+                            | "spring"
+                            | "summer"
+                            | "autumn"
+                            | "fall"
+                            | "winter"
+                            | "os"
+                            | "ns"
+                    )
+            }
+            Kind::Num { .. } | Kind::Time | Kind::Punct(_) | Kind::Ellipsis => true,
+        })
+}
+
 /// Display name and short axis label of an event.
 pub fn short_name(e: &crate::model::EventFacts) -> (String, String) {
     match e.kind {
@@ -396,29 +555,47 @@ pub fn parse(text: &str, doc: usize) -> Extraction {
         current: None,
         year: None,
         warnings: Vec::new(),
-        too_many: false,
+        skipped: 0,
+        unplaced: None,
+        restore: None,
+        past_limit: false,
+        unused: 0,
     };
     // A title naming an event sets the first current event.
     if let Some(title) = meta.title.clone() {
         let toks = text::tokenize(&title, 0);
         if let Some(m) = events::mentions(&toks).first() {
-            let span = Span {
-                doc,
-                start: 0,
-                end: body,
-            };
+            let span = Span::new(doc, 0, body);
             b.current = b.event(m, span);
         }
     }
-    let sentences = text::sentences(&text[body..], body);
+    // Sentences are read as they are split, so only one is held at a time;
+    // the first few are kept for the title.
+    let mut first: Vec<text::Sentence> = Vec::new();
+    // Which sentences introduce a list of full-vote delegates.
+    let mut full_vote: Vec<bool> = Vec::new();
+    text::each_sentence(&text[body..], body, |raw| {
+        full_vote.push(raw.tokens.windows(2).any(|w| {
+            matches!(w[0].word(), "full" | "decisive" | "casting") && w[1].word() == "vote"
+        }));
+        let lead_full_vote = raw
+            .lead
+            .is_some_and(|l| full_vote.get(l).copied().unwrap_or(false));
+        if first.len() < 6 {
+            first.push(raw.clone());
+        }
+        let mut s = Sentence::new(text, raw.tokens, b.doc, raw.start, raw.end);
+        s.span.cut_start = raw.cut_start;
+        s.span.cut_end = raw.cut_end;
+        b.sentence(&mut s, raw.heading, lead_full_vote);
+    });
     if meta.title.is_none() {
         let clean = |s: &text::Sentence| {
             text[s.start..s.end]
                 .trim_matches(|c: char| c == '=' || c.is_whitespace())
                 .to_string()
         };
-        let headings: Vec<&text::Sentence> =
-            sentences.iter().take(6).filter(|s| s.heading).collect();
+        let headings: Vec<&text::Sentence> = first.iter().filter(|s| s.heading).collect();
         let named = headings
             .iter()
             .position(|s| !events::mentions(&s.tokens).is_empty())
@@ -437,22 +614,6 @@ pub fn parse(text: &str, doc: usize) -> Extraction {
                 );
             }
         }
-    }
-    // Which sentences introduce a list of full-vote delegates.
-    let full_vote: Vec<bool> = sentences
-        .iter()
-        .map(|s| {
-            s.tokens.windows(2).any(|w| {
-                matches!(w[0].word(), "full" | "decisive" | "casting") && w[1].word() == "vote"
-            })
-        })
-        .collect();
-    for raw in sentences {
-        let lead_full_vote = raw
-            .lead
-            .is_some_and(|l| full_vote.get(l).copied().unwrap_or(false));
-        let mut s = Sentence::new(text, raw.tokens, b.doc, raw.start, raw.end);
-        b.sentence(&mut s, raw.heading, lead_full_vote);
     }
     b.finish(meta)
 }

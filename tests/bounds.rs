@@ -1,0 +1,180 @@
+//! Output stays bounded whatever the input: quotes are at most
+//! `MAX_QUOTE` bytes (plus "…" marks where a long sentence was cut), the
+//! byte range still points into the document, warnings about unattached
+//! numbers stop at 50 per document, and the report grows linearly with
+//! the input.
+
+use soviets::model::{Span, MAX_QUOTE};
+use soviets::{parse, report, Corpus};
+
+/// `n` bytes of punctuation-free text with numbers and a congress in it.
+fn noise(n: usize) -> String {
+    let words = [
+        "the",
+        "Second",
+        "Congress",
+        "of",
+        "Soviets",
+        "had",
+        "390",
+        "Bolsheviks",
+        "and",
+        "160",
+        "delegates",
+        "from",
+        "soviets",
+        "in",
+        "power",
+        "people",
+        "voted",
+        "543",
+        "to",
+        "126",
+    ];
+    let mut out = String::with_capacity(n + 64);
+    out.push_str("The Second Congress of Soviets met.\n");
+    let mut x: u32 = 1917;
+    while out.len() < n {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        out.push_str(words[(x >> 16) as usize % words.len()]);
+        out.push(' ');
+    }
+    out
+}
+
+/// Every span of an extraction: facts and warnings.
+fn spans(x: &soviets::Extraction) -> Vec<Span> {
+    let mut out: Vec<Span> = x.warnings.iter().filter_map(|w| w.src).collect();
+    for e in &x.events {
+        out.extend(e.delegates.iter().map(|d| d.src));
+        out.extend(e.represented.iter().map(|d| d.src));
+        out.extend(e.factions.iter().map(|d| d.src));
+        out.extend(e.bodies.iter().map(|d| d.src));
+        out.extend(e.votes.iter().map(|d| d.src));
+        out.extend(
+            e.starts
+                .iter()
+                .chain(&e.ends)
+                .chain(&e.dates)
+                .map(|d| d.src),
+        );
+    }
+    out
+}
+
+#[test]
+fn quotes_of_a_text_without_full_stops_are_bounded_windows() {
+    let text = noise(200_000);
+    let x = parse(&text, 0);
+    let all = spans(&x);
+    assert!(
+        x.events.iter().any(|e| !e.factions.is_empty()),
+        "facts are read"
+    );
+    let mut cut = 0;
+    for s in &all {
+        let q = s.quote(&text);
+        assert!(q.len() <= MAX_QUOTE, "{} bytes", q.len());
+        assert!(!q.is_empty() && s.end <= text.len());
+        // Cut at word boundaries: the window neither starts nor ends inside a word.
+        let before = text[..s.start].chars().next_back();
+        let after = text[s.end..].chars().next();
+        assert!(before.is_none_or(|c| !c.is_alphanumeric()), "{q}");
+        assert!(after.is_none_or(|c| !c.is_alphanumeric()), "{q}");
+        // The cited quote is the window, marked where it was cut.
+        let cited = s.cited(&text);
+        assert_eq!(cited.starts_with("… "), s.cut_start);
+        assert_eq!(cited.ends_with(" …"), s.cut_end);
+        assert!(cited.contains(q));
+        cut += usize::from(s.cut_start || s.cut_end);
+    }
+    assert!(cut > 100, "{cut} cut spans");
+    // Every fact's figure lies inside its window.
+    for e in &x.events {
+        for f in &e.factions {
+            assert!(f.src.quote(&text).contains(&f.count.to_string()));
+        }
+    }
+}
+
+#[test]
+fn unattached_numbers_are_warned_about_fifty_times_then_counted() {
+    let text = "12 34 56 78 ".repeat(10_000);
+    let x = parse(&text, 0);
+    let unattached = x
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("is not attached"))
+        .count();
+    assert_eq!(unattached, 50);
+    let last = x
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("more numbers or figures"))
+        .expect("the count line");
+    assert_eq!(
+        last.message,
+        "39950 more numbers or figures are not attached to any fact (only the first 50 are listed)"
+    );
+}
+
+#[test]
+fn hard_boundaries_end_a_sentence() {
+    let text = "The Second Congress of Soviets met\n\n\
+        390 Bolsheviks and\n\
+        - 160 SRs\n\
+        * 72 Mensheviks\n\
+        • 14 United Internationalists\n\
+        | Menshevik-Internationalists | 6 |\n\
+        Anarchists\t3\n\
+        ==Composition==\n\
+        # Votes\n\
+        = Heading =\n\
+        1. 52 abstained";
+    let x = parse(text, 0);
+    for s in spans(&x) {
+        let q = s.quote(text);
+        assert!(!q.contains('\n'), "{q:?} crosses a line");
+        assert!(!q.contains("\n\n"));
+    }
+    let e = &x.events[0];
+    let factions: Vec<(u32, &str)> = e
+        .factions
+        .iter()
+        .map(|f| (f.count, f.src.quote(text)))
+        .collect();
+    assert!(
+        factions.contains(&(390, "390 Bolsheviks and")),
+        "{factions:?}"
+    );
+    assert!(factions.contains(&(160, "- 160 SRs")), "{factions:?}");
+}
+
+#[test]
+fn the_report_grows_linearly_with_the_input() {
+    let size = |n: usize| {
+        let mut c = Corpus::default();
+        c.add("noise.txt", &noise(n), false);
+        report::json(&report::report(&c), true).len()
+    };
+    let (one, four) = (size(100_000), size(400_000));
+    // Linear: four times the input gives about four times the output, and
+    // the output is a small multiple of the input.
+    assert!(four <= 4 * one + 100_000, "{one} then {four}");
+    assert!(four <= 5 * 400_000, "{four} bytes for 400000");
+    // Random bytes: warnings are bounded, so the output is small.
+    let mut x: u64 = 0x5EED;
+    let bytes: Vec<u8> = (0..100_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect();
+    let text = String::from_utf8_lossy(&bytes);
+    let mut c = Corpus::default();
+    c.add("random.bin", &text, false);
+    let out = report::json(&report::report(&c), true).len();
+    assert!(out <= text.len(), "{out} bytes for {}", text.len());
+}
