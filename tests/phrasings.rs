@@ -12,7 +12,7 @@
 //! Recall: expected facts (and expected warnings) found / expected.
 //! Precision: facts found that are expected / all facts found.
 
-use soviets::model::{DelegateKind, Extraction, Stage, VotingBody};
+use soviets::model::{BodyKind, DelegateKind, Extraction, Stage, VotingBody};
 use soviets::parse;
 
 /// One test text and what a careful reader takes from it.
@@ -66,7 +66,11 @@ fn facts(x: &Extraction) -> Vec<String> {
             ));
         }
         for b in &e.bodies {
-            let key = b.kind.key();
+            let key = match b.kind {
+                BodyKind::CentralExecutiveCommittee => "cec",
+                BodyKind::Presidium => "presidium",
+                BodyKind::CouncilOfPeoplesCommissars => "sovnarkom",
+            };
             if let Some(m) = b.members {
                 out.push(format!("{id} {key} members {m}"));
             }
