@@ -16,6 +16,25 @@ pub(crate) struct DateExpr {
     pub year_given: bool,
 }
 
+/// Whether the dates in a sentence are of something other than the event:
+/// a publication line ("Written: March 13, 1918", "First published ..."), a
+/// source or a speech ("Speech at the closing of the congress, December 9").
+pub(crate) fn incidental(toks: &[Token]) -> bool {
+    toks.iter().any(|t| {
+        matches!(
+            t.word(),
+            "written"
+                | "published"
+                | "source"
+                | "translated"
+                | "delivered"
+                | "speech"
+                | "report"
+                | "transcription"
+        )
+    })
+}
+
 fn day(t: Option<&Token>) -> Option<u8> {
     t.and_then(Token::num)
         .filter(|n| (1..=31).contains(n))
