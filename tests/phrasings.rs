@@ -48,7 +48,10 @@ fn facts(x: &Extraction) -> Vec<String> {
                 DelegateKind::Consultative => "consultative",
                 DelegateKind::Questionnaire => "questionnaire",
             };
-            out.push(format!("{id} delegates {kind} {}", n(d.approximate, d.count)));
+            out.push(format!(
+                "{id} delegates {kind} {}",
+                n(d.approximate, d.count)
+            ));
         }
         for r in &e.represented {
             out.push(format!("{id} represented {}", n(r.approximate, r.count)));
@@ -649,13 +652,22 @@ fn recall_and_precision() {
     let (mut hit, mut want, mut right, mut got) = (0, 0, 0, 0);
     for c in CASES {
         let (h, w, r, g) = score(c);
-        println!("{:<48} recall {h:>2}/{w:<2} precision {r:>2}/{g:<2}", c.name);
+        println!(
+            "{:<48} recall {h:>2}/{w:<2} precision {r:>2}/{g:<2}",
+            c.name
+        );
         hit += h;
         want += w;
         right += r;
         got += g;
     }
-    let pct = |a: usize, b: usize| if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 };
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            100.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
     println!(
         "{} texts: recall {hit}/{want} = {:.1}%, precision {right}/{got} = {:.1}%",
         CASES.len(),

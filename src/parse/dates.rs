@@ -196,6 +196,37 @@ fn day_first(toks: &[Token], i: usize) -> Option<Raw> {
     Some(with_year(toks, i, j, 0, (m, d1, d2, paren_read)))
 }
 
+/// A range whose ends name different months, starting with `raw`: the
+/// second end follows a range separator and is written the same way.
+fn across_months(toks: &[Token], raw: &Raw, context_year: Option<i32>) -> Option<DateExpr> {
+    if raw.d2.is_some() || raw.paren.is_some() || !is_range_sep(toks.get(raw.last)) {
+        return None;
+    }
+    let k = raw.last + 1;
+    let next = match toks.get(k)?.kind {
+        Kind::Num { ordinal: false, .. } => day_first(toks, k),
+        Kind::Word(_) => month_first(toks, k),
+        _ => None,
+    }
+    .filter(|r| r.d2.is_none() && r.paren.is_none() && r.month != raw.month)?;
+    let end_year = next.year.or(raw.year).or(context_year)?;
+    // "28 December to 3 January 1918" starts the year before.
+    let start_year = raw.year.unwrap_or(if raw.month > next.month {
+        end_year - 1
+    } else {
+        end_year
+    });
+    let a = Date::new(start_year, raw.month, raw.d1)?;
+    let b = Date::new(end_year, next.month, next.d1)?;
+    (b > a).then_some(DateExpr {
+        first: raw.first,
+        last: next.last,
+        start: Dated::unstated(a),
+        end: Some(Dated::unstated(b)),
+        year_given: next.year.is_some() || raw.year.is_some(),
+    })
+}
+
 /// Every date in `toks`. `context_year` fills in a missing year; dates with
 /// no year and no context are skipped.
 pub(crate) fn dates(toks: &[Token], context_year: Option<i32>) -> Vec<DateExpr> {
@@ -212,6 +243,12 @@ pub(crate) fn dates(toks: &[Token], context_year: Option<i32>) -> Vec<DateExpr> 
             continue;
         };
         i = raw.last.max(i + 1);
+        // A range across months: "March 29 - April 3, 1917", "16 June to 7 July 1917".
+        if let Some(e) = across_months(toks, &raw, context_year) {
+            i = i.max(e.last);
+            out.push(e);
+            continue;
+        }
         let mut last = raw.last;
         let Some(y) = raw.year.or(context_year) else {
             continue;
