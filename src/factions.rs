@@ -307,7 +307,7 @@ fn recognize(w: &[&str]) -> Option<(Faction, usize)> {
         "communist" | "communists" if anarchists(at(1)) => Some((Faction::Anarchists, 2)),
         "communist" | "communists" if at(1).starts_with("populist") => Some((Faction::Others, 2)),
         "communist" if at(1) == "party" => Some((Faction::Communists, 2)),
-        "communist" | "communists" | "rcp(b)" => Some((Faction::Communists, 1)),
+        "communist" | "communists" | "rcp(b)" | "rcp" | "r.c.p" => Some((Faction::Communists, 1)),
         "revolutionary" | "populist" | "populists" | "narodnik" if communists(at(1)) => {
             Some((Faction::Others, 2))
         }

@@ -820,14 +820,23 @@ fn recall_and_precision() {
     let mut totals = [(0, 0, 0, 0); 2];
     for c in CASES {
         let (h, w, r, g) = score(c);
-        println!("{:<52} recall {h:>2}/{w:<2} precision {r:>2}/{g:<2}", c.name);
+        println!(
+            "{:<52} recall {h:>2}/{w:<2} precision {r:>2}/{g:<2}",
+            c.name
+        );
         let t = &mut totals[usize::from(c.name.starts_with("held_out_"))];
         t.0 += h;
         t.1 += w;
         t.2 += r;
         t.3 += g;
     }
-    let pct = |a: usize, b: usize| if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 };
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            100.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
     for ((hit, want, right, got), set) in totals.into_iter().zip(["first set", "held out"]) {
         println!(
             "{set}: recall {hit}/{want} = {:.1}%, precision {right}/{got} = {:.1}%",

@@ -51,6 +51,8 @@ const FILLERS: &[&str] = &[
     "had",
     "a",
     "an",
+    "adherents",
+    "candidate",
 ];
 
 /// How far (in tokens) a bracketed aside may run.
@@ -109,7 +111,8 @@ fn small_at(toks: &[Token], i: usize) -> Option<(u64, usize)> {
 /// Below a thousand in words at `i`: "nine hundred and thirty-one", "forty".
 fn hundreds_at(toks: &[Token], i: usize) -> Option<(u64, usize)> {
     let (mut value, mut next) = small_at(toks, i)?;
-    if toks.get(next).map(Token::word) == Some("hundred") && value < 10 {
+    // "nine hundred", "twelve hundred".
+    if toks.get(next).map(Token::word) == Some("hundred") && (value < 10 || value % 10 != 0) {
         value *= 100;
         next += 1;
         let mut k = next;
@@ -442,10 +445,16 @@ fn factions(
                 }
                 break;
             }
-            if !FILLERS.contains(&t.word()) {
+            // "1,510 members and candidate members of the RCP".
+            let and_candidate =
+                t.word() == "and" && toks.get(j + 1).map(Token::word) == Some("candidate");
+            if !FILLERS.contains(&t.word()) && !and_candidate {
                 break;
             }
-            steps += 1;
+            // "and candidate" qualifies "members" and is not a step of its own.
+            if !and_candidate && t.word() != "candidate" {
+                steps += 1;
+            }
         }
         let found = found
             .filter(|(j, _)| count_at(toks, *j).is_some_and(|(_, after)| !is_share(toks, after)));
@@ -664,6 +673,29 @@ fn bodies(
     };
     let mut members = None;
     let mut alternates = None;
+    // "a presidium of 11 was elected", "an executive committee of 98 members".
+    let name_end = match kind {
+        BodyKind::CentralExecutiveCommittee if toks[at].word() == "central" => at + 3,
+        BodyKind::CouncilOfPeoplesCommissars => at + 2,
+        _ => at + 1,
+    };
+    if toks.get(name_end).map(Token::word) == Some("of")
+        && !s.used.get(name_end + 1).copied().unwrap_or(true)
+    {
+        if let Some((value, after)) = count_at(toks, name_end + 1) {
+            let next = toks.get(after).map_or("", Token::word);
+            if matches!(
+                next,
+                "was" | "were" | "people" | "members" | "persons" | "deputies"
+            ) || toks
+                .get(after)
+                .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '.' | ':' | ';' | '(')))
+            {
+                members = Some(value);
+                s.used[name_end + 1] = true;
+            }
+        }
+    }
     for i in at..toks.len() {
         if s.used[i] {
             continue;
@@ -720,6 +752,8 @@ fn kind_after(w: &[&str]) -> Option<DelegateKind> {
     if has("consultative")
         || has("advisory")
         || has("deliberative")
+        || has("observer")
+        || has("observers")
         || (has("voice") && has("no"))
         || pair(&["non"], &["voting"])
     {
@@ -764,13 +798,24 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<Str
         let next = window.first().copied().unwrap_or("");
         let then = window.get(1).copied().unwrap_or("");
         let mut kind = kind_after(&window);
-        if kind.is_none() && matches!(next, "delegates" | "deputies" | "participants") {
+        if kind.is_none() && matches!(next, "delegates" | "deputies" | "participants" | "mandates")
+        {
             let rest: [&str; 4] = std::array::from_fn(|k| w(after + 1 + k));
-            kind = if rest.contains(&"filled")
-                || rest.contains(&"questionnaires")
-                || rest.contains(&"answered")
+            let has = |x: &str| rest.contains(&x);
+            kind = if has("filled")
+                || has("questionnaires")
+                || has("answered")
+                || (has("who")
+                    && (has("stated") || has("declared") || has("indicated") || has("gave")))
             {
+                // Those who answered or stated a party are a part of the whole.
                 Some(DelegateKind::Questionnaire)
+            } else if (after..after + 8).any(|k| matches!(w(k), "years" | "aged" | "age")) {
+                notes.push(format!(
+                    "{count} delegates of an age group are not the total; not used"
+                ));
+                s.used[i] = true;
+                None
             } else if matches!(then, "voted" | "abstained" | "did" | "cast") {
                 // "781 delegates voted for": a vote figure.
                 None
@@ -787,11 +832,13 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<Str
             while head.last().is_some_and(|x| matches!(*x, "-" | ":" | "–")) {
                 head.pop();
             }
+            let total_row = i > 0 && i <= 2 && w(0) == "total";
             if matches!(
                 head.last().copied(),
                 Some("delegates" | "rights" | "vote" | "votes" | "voice")
             ) && !head.contains(&"of")
                 || head.ends_with(&["number", "of", "delegates"])
+                || total_row
             {
                 kind = kind_after(&head).or(Some(DelegateKind::Total));
             }

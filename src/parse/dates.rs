@@ -42,7 +42,9 @@ fn day(t: Option<&Token>) -> Option<u8> {
 }
 
 fn year(t: Option<&Token>) -> Option<i32> {
-    t.and_then(Token::num)
+    // Four digits, with no thousands separator: "1,240" is a count.
+    t.filter(|t| t.end - t.start == 4)
+        .and_then(Token::num)
         .filter(|n| (1000..=2999).contains(n))
         .map(|n| n as i32)
 }
@@ -186,6 +188,11 @@ fn month_first(toks: &[Token], i: usize) -> Option<Raw> {
 /// "25 to 27 October (7 to 9 November) 1917", "3 October", "20 October (2 November)".
 fn day_first(toks: &[Token], i: usize) -> Option<Raw> {
     let (d1, d2, j) = days(toks, i)?;
+    // "10 (23) December": the other style's day before the month.
+    if let Some((p, k)) = paren(toks, j).filter(|(p, _)| p.2.is_none() && p.1.is_none()) {
+        let m = month(toks.get(k)?.word())?;
+        return Some(with_year(toks, i, k + 1, 0, (m, d1, d2, Some(p))));
+    }
     let m = month(toks.get(j)?.word())?;
     let mut j = j + 1;
     let mut paren_read = None;
@@ -196,35 +203,20 @@ fn day_first(toks: &[Token], i: usize) -> Option<Raw> {
     Some(with_year(toks, i, j, 0, (m, d1, d2, paren_read)))
 }
 
-/// A range whose ends name different months, starting with `raw`: the
-/// second end follows a range separator and is written the same way.
-fn across_months(toks: &[Token], raw: &Raw, context_year: Option<i32>) -> Option<DateExpr> {
-    if raw.d2.is_some() || raw.paren.is_some() || !is_range_sep(toks.get(raw.last)) {
+/// The second end of a range across months that starts with `raw`: after
+/// a range separator, written the same way ("March 29 - April 3, 1917",
+/// "26 November (9 December) to 10 (23) December 1917").
+fn across_months(toks: &[Token], raw: &Raw) -> Option<Raw> {
+    if raw.d2.is_some() || !is_range_sep(toks.get(raw.last)) {
         return None;
     }
     let k = raw.last + 1;
-    let next = match toks.get(k)?.kind {
+    match toks.get(k)?.kind {
         Kind::Num { ordinal: false, .. } => day_first(toks, k),
         Kind::Word(_) => month_first(toks, k),
         _ => None,
     }
-    .filter(|r| r.d2.is_none() && r.paren.is_none() && r.month != raw.month)?;
-    let end_year = next.year.or(raw.year).or(context_year)?;
-    // "28 December to 3 January 1918" starts the year before.
-    let start_year = raw.year.unwrap_or(if raw.month > next.month {
-        end_year - 1
-    } else {
-        end_year
-    });
-    let a = Date::new(start_year, raw.month, raw.d1)?;
-    let b = Date::new(end_year, next.month, next.d1)?;
-    (b > a).then_some(DateExpr {
-        first: raw.first,
-        last: next.last,
-        start: Dated::unstated(a),
-        end: Some(Dated::unstated(b)),
-        year_given: next.year.is_some() || raw.year.is_some(),
-    })
+    .filter(|r| r.d2.is_none() && r.month != raw.month)
 }
 
 /// Every date in `toks`. `context_year` fills in a missing year; dates with
@@ -244,22 +236,36 @@ pub(crate) fn dates(toks: &[Token], context_year: Option<i32>) -> Vec<DateExpr> 
         };
         i = raw.last.max(i + 1);
         // A range across months: "March 29 - April 3, 1917", "16 June to 7 July 1917".
-        if let Some(e) = across_months(toks, &raw, context_year) {
-            i = i.max(e.last);
-            out.push(e);
-            continue;
-        }
-        let mut last = raw.last;
-        let Some(y) = raw.year.or(context_year) else {
+        let second = across_months(toks, &raw);
+        let raw_last = second.as_ref().map_or(raw.last, |r| r.last);
+        i = i.max(raw_last);
+        let mut last = raw_last;
+        let Some(y) = second
+            .as_ref()
+            .and_then(|r| r.year)
+            .or(raw.year)
+            .or(context_year)
+        else {
             continue;
         };
+        // "28 December to 3 January 1918" starts the year before.
+        let start_year = match &second {
+            Some(r) if raw.year.is_none() && raw.month > r.month => y - 1,
+            _ => raw.year.unwrap_or(y),
+        };
         let (Some(a), b) = (
-            Date::new(y, raw.month, raw.d1),
-            raw.d2.and_then(|d| Date::new(y, raw.month, d)),
+            Date::new(start_year, raw.month, raw.d1),
+            match &second {
+                Some(r) => Date::new(y, r.month, r.d1),
+                None => raw.d2.and_then(|d| Date::new(y, raw.month, d)),
+            },
         ) else {
             continue;
         };
-        let named = named_style(toks, raw.last);
+        if b.is_some_and(|b| b <= a) {
+            continue;
+        }
+        let named = named_style(toks, raw_last);
         if let Some((_, end)) = named {
             last = end;
             i = i.max(end);
@@ -292,10 +298,16 @@ pub(crate) fn dates(toks: &[Token], context_year: Option<i32>) -> Vec<DateExpr> 
                 None => nearby(w, pd),
             }
         };
-        let (p1, p2, pm1, pm2) = match raw.paren {
+        let (p1, mut p2, pm1, mut pm2) = match raw.paren {
             Some((p1, p2, pm1, pm2)) => (Some(p1), p2, pm1, pm2),
             None => (None, None, None, None),
         };
+        if let Some(r) = &second {
+            (p2, pm2) = match r.paren {
+                Some((q1, _, qm1, _)) => (Some(q1), qm1),
+                None => (None, None),
+            };
+        }
         let start = read(a, other_of(a, p1, pm1));
         let end = b.map(|b| read(b, other_of(b, p2, pm2)));
         out.push(DateExpr {
@@ -306,7 +318,7 @@ pub(crate) fn dates(toks: &[Token], context_year: Option<i32>) -> Vec<DateExpr> 
             year_given: raw.year.is_some(),
         });
         // "May 3 and 4": a second day in the same month.
-        if toks.get(raw.last).map(Token::word) == Some("and") {
+        if second.is_none() && toks.get(raw.last).map(Token::word) == Some("and") {
             if let Some(d) = day(toks.get(raw.last + 1)).and_then(|d| Date::new(y, raw.month, d)) {
                 let next_is_month = toks.get(raw.last + 2).map(Token::word).and_then(month);
                 if next_is_month.is_none() {

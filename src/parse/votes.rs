@@ -145,6 +145,20 @@ fn figures(s: &mut Sentence, a: usize, b: usize, result: Option<Outcome>) -> Fig
                 continue;
             }
         }
+        // "the motion received 352 votes".
+        if i > 0
+            && matches!(
+                w(i - 1),
+                "received" | "got" | "obtained" | "polled" | "collected"
+            )
+            && matches!(w(after), "votes" | "vote")
+            && f.for_.is_none()
+        {
+            f.for_ = Some(n);
+            s.used[i] = true;
+            i = after;
+            continue;
+        }
         let mut k = after;
         while matches!(
             w(k),
