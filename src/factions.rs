@@ -464,6 +464,47 @@ mod tests {
     }
 
     #[test]
+    fn names_from_reference_texts() {
+        use Faction::*;
+        assert_eq!(rec("socialist revolutionists"), Some((Srs, 2)));
+        assert_eq!(
+            rec("socialist revolutionaries of the centre"),
+            Some((CentreSrs, 5))
+        );
+        assert_eq!(rec("right and centre srs"), Some((Srs, 4)));
+        assert_eq!(rec("centre and right srs"), Some((Srs, 4)));
+        assert_eq!(rec("sympathizers with communism"), Some((Sympathisers, 3)));
+        assert_eq!(rec("communist sympathizers"), Some((Sympathisers, 2)));
+        assert_eq!(rec("bolshevik supporters"), Some((Sympathisers, 2)));
+        assert_eq!(rec("supporters of the bolsheviks"), Some((Sympathisers, 4)));
+        assert_eq!(rec("supporters"), None);
+        assert_eq!(rec("anarchist communist"), Some((Anarchists, 2)));
+        assert_eq!(rec("communist anarchists"), Some((Anarchists, 2)));
+        assert_eq!(rec("revolutionary communists"), Some((Others, 2)));
+        assert_eq!(rec("communist populists"), Some((Others, 2)));
+        assert_eq!(rec("left communists"), Some((Communists, 2)));
+        assert_eq!(rec("russian communist party"), Some((Communists, 3)));
+        assert_eq!(rec("united social democrats"), Some((Others, 3)));
+        assert_eq!(rec("united mensheviks"), Some((Others, 2)));
+        assert_eq!(rec("internationalists"), Some((Others, 1)));
+        assert_eq!(rec("edinstvo"), Some((Others, 1)));
+        assert_eq!(rec("national socialists"), Some((Others, 2)));
+        assert_eq!(rec("national groups"), Some((NationalParties, 2)));
+        assert_eq!(rec("poalei zion"), Some((NationalParties, 2)));
+        assert_eq!(
+            rec("ukrainian social democrats"),
+            Some((NationalParties, 3))
+        );
+        assert_eq!(rec("trudoviks"), Some((Trudoviks, 1)));
+        assert_eq!(rec("unaffiliated"), Some((NonParty, 1)));
+        assert_eq!(
+            rec("socialists not belonging to parties"),
+            Some((NonParty, 5))
+        );
+        assert_eq!(rec("non partisan"), Some((NonParty, 2)));
+    }
+
+    #[test]
     fn lineage_links_both_ways() {
         assert_eq!(
             Faction::LeftSrs.lineage().map(|l| l.parent),

@@ -903,6 +903,99 @@ mod tests {
     }
 
     #[test]
+    fn thousands_and_hundreds_in_words() {
+        let t = tokenize("two thousand four hundred and twelve", 0);
+        assert_eq!(count_at(&t, 0), Some((2412, 6)));
+        let t = tokenize("Nine hundred and thirty-one", 0);
+        assert_eq!(count_at(&t, 0), Some((931, 6)));
+        let t = tokenize("twelve hundred delegates", 0);
+        assert_eq!(count_at(&t, 0), Some((1200, 2)));
+        let t = tokenize("one thousand and five", 0);
+        assert_eq!(count_at(&t, 0), Some((1005, 4)));
+        let t = tokenize("90 per cent", 0);
+        assert!(is_share(&t, 1));
+    }
+
+    #[test]
+    fn rows_name_then_number() {
+        for (row, want) in [
+            ("Bolsheviks 441", Some((Faction::Bolsheviks, 441))),
+            ("Left SRs (Russia) - 3", Some((Faction::LeftSrs, 3))),
+            ("* Mensheviks: 80", Some((Faction::Mensheviks, 80))),
+            (
+                "Russian Communist Party - 2,270",
+                Some((Faction::Communists, 2270)),
+            ),
+            ("Bolsheviks 1917", None),
+            ("the Bolsheviks 300 strong", None),
+        ] {
+            let mut s = sentence(row);
+            let c = read(&mut s, false);
+            assert_eq!(
+                c.factions.first().map(|f| (f.faction, f.count)),
+                want,
+                "{row}"
+            );
+        }
+    }
+
+    #[test]
+    fn delegate_kinds_in_many_phrasings() {
+        for (text, want) in [
+            (
+                "of whom 1,728 had full voting rights, and 809 had deliberative votes",
+                vec![
+                    (DelegateKind::FullVote, 1728),
+                    (DelegateKind::Consultative, 809),
+                ],
+            ),
+            (
+                "(1,002 with the right to vote and 364 with voice but no vote)",
+                vec![
+                    (DelegateKind::FullVote, 1002),
+                    (DelegateKind::Consultative, 364),
+                ],
+            ),
+            (
+                "963 were voting delegates",
+                vec![(DelegateKind::FullVote, 963)],
+            ),
+            (
+                "Full voting rights 882",
+                vec![(DelegateKind::FullVote, 882)],
+            ),
+            (
+                "Total number of delegates 1,090",
+                vec![(DelegateKind::Total, 1090)],
+            ),
+            (
+                "110 delegates with observer status",
+                vec![(DelegateKind::Consultative, 110)],
+            ),
+            ("781 delegates voted for it", vec![]),
+        ] {
+            let mut s = sentence(text);
+            let c = read(&mut s, false);
+            let got: Vec<_> = c.delegates.iter().map(|d| (d.kind, d.count)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn unsure_figures_become_notes() {
+        let mut s = sentence("By the close it had increased to 1,587 delegates.");
+        let c = read(&mut s, false);
+        assert!(c.delegates.is_empty());
+        assert!(c.notes[0].contains("1587"), "{:?}", c.notes);
+        let mut s = sentence("It elected 40 delegates to the next congress.");
+        let c = read(&mut s, false);
+        assert!(c.delegates.is_empty() && c.notes[0].contains("elected"));
+        let mut s = sentence("The Moscow Soviet had 210 Bolsheviks.");
+        let c = read(&mut s, false);
+        assert!(c.factions.is_empty() && c.notes[0].contains("Moscow Soviet"));
+    }
+
+    #[test]
     fn factions_with_parts_and_later_changes() {
         let mut s = sentence("649 delegates arrived: 390 Bolsheviks, 160 Socialist-Revolutionaries (about 100 were Left SRs), 72 Mensheviks and 13 of various groups (the Bolsheviks increased to 472 people).");
         let c = read(&mut s, false);

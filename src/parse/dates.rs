@@ -359,6 +359,23 @@ mod tests {
     }
 
     #[test]
+    fn ranges_across_months() {
+        let x = &read("March 29 - April 3, 1917")[0];
+        assert_eq!(
+            (x.start.written, x.end.map(|e| e.written)),
+            (d(1917, 3, 29), Some(d(1917, 4, 3)))
+        );
+        let x = &read("from 26 November (9 December) to 10 (23) December 1917")[0];
+        assert_eq!(x.start.new, Some(d(1917, 12, 9)));
+        assert_eq!(x.end.and_then(|e| e.new), Some(d(1917, 12, 23)));
+        let x = &read("from 28 December to 3 January 1918")[0];
+        assert_eq!(x.start.written, d(1917, 12, 28));
+        assert_eq!(x.end.map(|e| e.written), Some(d(1918, 1, 3)));
+        assert!(!read("by 8 November 1,240 mandates")[0].year_given);
+        assert!(incidental(&tokenize("Written: March 13, 1918", 0)));
+    }
+
+    #[test]
     fn both_styles_given() {
         let x = &read("was held at Smolny from 25 to 27 October (7 to 9 November) 1917.")[0];
         assert_eq!(x.start.style, Some(Style::Old));

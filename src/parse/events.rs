@@ -311,6 +311,14 @@ mod tests {
             one("the Congress of the Northern Region"),
             Some((Other, None))
         );
+        assert_eq!(
+            one("the Seventh Congress of the RCP(B)"),
+            Some((Other, None))
+        );
+        assert_eq!(
+            one("The First All-Union Congress of Soviets"),
+            Some((Other, None))
+        );
         assert_eq!(one("All-Russian Congress of the Soviet"), None);
         assert_eq!(one("the Congress voted"), None);
     }
