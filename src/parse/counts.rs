@@ -246,18 +246,19 @@ pub(crate) fn read(s: &mut Sentence, lead_full_vote: bool) -> Counts {
             out.represented.clear();
         }
     }
-    for f in &names {
-        let counted = out.factions.iter().any(|c| c.faction == f.faction)
-            || out
-                .bodies
-                .iter()
-                .any(|b| b.factions.iter().any(|m| m.faction == f.faction));
-        if f.faction == Faction::Others && s.toks[f.first].word() == "internationalists" && counted
-        {
-            out.notes.push(
-                "\"Internationalists\" alone may mean the Menshevik-Internationalists or the United Internationalists; counted under Others".to_string(),
-            );
-        }
+    // One note per sentence, however many names: the check stays linear.
+    let bare_internationalists = names
+        .iter()
+        .any(|f| f.faction == Faction::Others && s.toks[f.first].word() == "internationalists");
+    let others_counted = out.factions.iter().any(|c| c.faction == Faction::Others)
+        || out
+            .bodies
+            .iter()
+            .any(|b| b.factions.iter().any(|m| m.faction == Faction::Others));
+    if bare_internationalists && others_counted {
+        out.notes.push(
+            "\"Internationalists\" alone may mean the Menshevik-Internationalists or the United Internationalists; counted under Others".to_string(),
+        );
     }
     out
 }
