@@ -245,6 +245,10 @@ fn sr_name(w: &[&str]) -> Option<(Faction, usize)> {
         return Some((Faction::Maximalists, n + 1));
     }
     if at(n) == "of" && at(n + 1) == "the" && matches!(at(n + 2), "centre" | "center") {
+        // "of the Centre and Right": the SR party without its left.
+        if at(n + 3) == "and" && at(n + 4) == "right" {
+            return Some((Faction::Srs, n + 5));
+        }
         return Some((Faction::CentreSrs, n + 3));
     }
     Some((Faction::Srs, n))
@@ -267,6 +271,10 @@ fn recognize(w: &[&str]) -> Option<(Faction, usize)> {
         }
         let skip = if at(1) == "wing" { 2 } else { 1 };
         if let Some(n) = sr_core(&w[skip.min(w.len())..]) {
+            // "right-wing Socialist Revolutionaries and centrists".
+            if at(skip + n) == "and" && at(skip + n + 1).starts_with("centrist") {
+                return Some((Faction::Srs, skip + n + 2));
+            }
             return Some((wing, skip + n));
         }
         if at(1) == "and" && sr_wing(at(2)).is_some() {

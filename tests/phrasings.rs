@@ -931,7 +931,11 @@ fn recall_and_precision() {
             100.0 * a as f64 / b as f64
         }
     };
-    for ((hit, want, right, got), set) in totals.into_iter().zip(["first set", "held out", "held out, second round"]) {
+    for ((hit, want, right, got), set) in
+        totals
+            .into_iter()
+            .zip(["first set", "held out", "held out, second round"])
+    {
         println!(
             "{set}: recall {hit}/{want} = {:.1}%, precision {right}/{got} = {:.1}%",
             pct(hit, want),

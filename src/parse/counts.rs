@@ -263,6 +263,15 @@ pub(crate) fn read(s: &mut Sentence, lead_full_vote: bool) -> Counts {
     out
 }
 
+/// Whether a sentence opens at a later point of the event: "At its close",
+/// "By the end", "At the closing session".
+fn at_the_close(toks: &[Token]) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", Token::word);
+    matches!(w(0), "at" | "by" | "towards" | "toward")
+        && matches!(w(1), "its" | "the")
+        && matches!(w(2), "close" | "end" | "closing" | "final")
+}
+
 /// Whether a sentence goes on with the make-up of the body the one before
 /// elected: "It included ...", "It consisted of ...", "Its members were ...".
 pub(crate) fn continues_body(toks: &[Token]) -> bool {
@@ -270,6 +279,22 @@ pub(crate) fn continues_body(toks: &[Token]) -> bool {
     (w(0) == "it" && matches!(w(1), "included" | "consisted" | "comprised" | "was"))
         || (w(0) == "its" && matches!(w(1), "members" | "composition" | "make"))
         || (w(0) == "of" && matches!(w(1), "these" | "them" | "its"))
+}
+
+/// The other body whose meeting a sentence's votes belong to: "At a plenum
+/// of the Central Committee, 8 voted for ...", "The Petrograd Soviet voted
+/// ...". A body merely mentioned ("the convocation of the Constituent
+/// Assembly") is not enough.
+pub(crate) fn other_body_meeting(s: &Sentence) -> Option<String> {
+    if s.has_event_noun {
+        return None;
+    }
+    let (a, b) = other_body(&s.toks)?;
+    let meeting = s
+        .toks
+        .iter()
+        .any(|t| matches!(t.word(), "plenum" | "meeting" | "session" | "sitting"));
+    (meeting || a <= 2).then(|| s.text_of(a, b))
 }
 
 /// A body other than a congress or conference named in `toks`: "the
@@ -400,14 +425,16 @@ fn factions(
     ];
     let later_sentence = toks.iter().any(|t| later_words.contains(&t.word()));
     // Where the sentence turns to a later point of the event, if it does.
-    let later_from = toks.iter().enumerate().position(|(k, t)| {
-        matches!(
-            t.word(),
-            "increased" | "grew" | "rose" | "risen" | "grown" | "reached"
-        ) || (t.word() == "by"
-            && toks.get(k + 1).map(Token::word) == Some("the")
-            && matches!(toks.get(k + 2).map(Token::word), Some("close" | "end")))
-    });
+    let later_from = if at_the_close(toks) {
+        Some(0)
+    } else {
+        toks.iter().position(|t| {
+            matches!(
+                t.word(),
+                "increased" | "grew" | "rose" | "risen" | "grown" | "reached"
+            )
+        })
+    };
     let full_vote = lead_full_vote
         || toks.windows(2).any(|w| {
             matches!(w[0].word(), "full" | "decisive" | "casting") && w[1].word() == "vote"
@@ -584,6 +611,10 @@ fn row_count(s: &Sentence, name: &FactionName) -> Option<usize> {
     }
     let ends = match toks.get(after) {
         None => true,
+        // "Bolsheviks: 380 (58%)": a share after the count.
+        Some(t) if t.is_punct('(') => {
+            count_at(toks, after + 1).is_some_and(|(_, a)| is_share(toks, a))
+        }
         Some(t) => {
             matches!(t.kind, Kind::Punct(',' | ';' | '.'))
                 || matches!(
@@ -778,6 +809,7 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<Str
     let toks = &s.toks;
     let w = |k: usize| toks.get(k).map_or("", Token::word);
     let before = |i: usize, n: usize| -> Vec<&str> { (i.saturating_sub(n)..i).map(w).collect() };
+    let close = at_the_close(toks);
     let mut i = 0;
     while i < toks.len() {
         if s.used[i] {
@@ -847,19 +879,21 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<Str
         if let Some(kind) = kind {
             s.used[i] = true;
             let b = before(i, 6);
-            if b.iter().any(|x| {
-                matches!(
-                    *x,
-                    "increased"
-                        | "rose"
-                        | "grew"
-                        | "risen"
-                        | "grown"
-                        | "reached"
-                        | "later"
-                        | "concluded"
-                )
-            }) {
+            if close
+                || b.iter().any(|x| {
+                    matches!(
+                        *x,
+                        "increased"
+                            | "rose"
+                            | "grew"
+                            | "risen"
+                            | "grown"
+                            | "reached"
+                            | "later"
+                            | "concluded"
+                    )
+                })
+            {
                 // A later figure is not the opening total this fact stands for.
                 notes.push(format!(
                     "the delegate figure {count} is for a later point of the event, not its opening; it is not used as its total"

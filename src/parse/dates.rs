@@ -110,12 +110,16 @@ fn paren(toks: &[Token], i: usize) -> Option<(Bracket, usize)> {
         return None;
     }
     let m = |k: usize| toks.get(k).map(Token::word).and_then(month);
-    let d1 = day(toks.get(i + 1))?;
-    let mut k = i + 2;
-    let m1 = m(k);
-    if m1.is_some() {
+    // "(December 9 to 23)": the month first.
+    let lead = m(i + 1);
+    let at = i + 1 + usize::from(lead.is_some());
+    let d1 = day(toks.get(at))?;
+    let mut k = at + 1;
+    let written = m(k);
+    if written.is_some() {
         k += 1;
     }
+    let m1 = written.or(lead);
     let mut d2 = None;
     let mut m2 = None;
     if is_range_sep(toks.get(k)) {
@@ -216,7 +220,7 @@ fn across_months(toks: &[Token], raw: &Raw) -> Option<Raw> {
         Kind::Word(_) => month_first(toks, k),
         _ => None,
     }
-    .filter(|r| r.d2.is_none() && r.month != raw.month)
+    .filter(|r| r.d2.is_none())
 }
 
 /// Every date in `toks`. `context_year` fills in a missing year; dates with
@@ -302,8 +306,16 @@ pub(crate) fn dates(toks: &[Token], context_year: Option<i32>) -> Vec<DateExpr> 
             Some((p1, p2, pm1, pm2)) => (Some(p1), p2, pm1, pm2),
             None => (None, None, None, None),
         };
+        let mut p1 = p1;
+        let mut pm1 = pm1;
         if let Some(r) = &second {
             (p2, pm2) = match r.paren {
+                // "November 26 to December 10 (December 9 to 23)": the
+                // bracket after the end gives both ends.
+                Some((q1, Some(q2), qm1, qm2)) if raw.paren.is_none() => {
+                    (p1, pm1) = (Some(q1), qm1);
+                    (Some(q2), qm2)
+                }
                 Some((q1, _, qm1, _)) => (Some(q1), qm1),
                 None => (None, None),
             };
@@ -366,6 +378,9 @@ mod tests {
             (d(1917, 3, 29), Some(d(1917, 4, 3)))
         );
         let x = &read("from 26 November (9 December) to 10 (23) December 1917")[0];
+        assert_eq!(x.start.new, Some(d(1917, 12, 9)));
+        assert_eq!(x.end.and_then(|e| e.new), Some(d(1917, 12, 23)));
+        let x = &read("from November 26 to December 10 (December 9 to 23), 1917")[0];
         assert_eq!(x.start.new, Some(d(1917, 12, 9)));
         assert_eq!(x.end.and_then(|e| e.new), Some(d(1917, 12, 23)));
         let x = &read("from 28 December to 3 January 1918")[0];

@@ -319,6 +319,15 @@ impl Builder<'_> {
             }
         }
         let mut v = votes::read(s);
+        if !v.is_empty() {
+            if let Some(other) = counts::other_body_meeting(s) {
+                self.warn(
+                    format!("these votes are of another body ({other}), not of the congress or conference; not used"),
+                    Some(s.span),
+                );
+                v.clear();
+            }
+        }
         for vote in &mut v {
             vote.date = date;
         }
