@@ -7,10 +7,18 @@
 
 /// A canonical faction. The discriminant order is the stacking order of the
 /// charts: left to right on the political spectrum of 1917, "others" last.
+///
+/// Rare parties that the texts name once or twice (Edinstvo, the National
+/// Socialists, the Revolutionary Communists, the Communist Populists, the
+/// United Social Democrats, an unqualified "Internationalists") fold into
+/// [`Faction::Others`], and the national parties (Dashnaktsutyun, Poalei
+/// Zion, the Ukrainian Social Democrats, the Jewish socialist parties) into
+/// [`Faction::NationalParties`], rather than each getting a colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Faction {
     Bolsheviks,
     Communists,
+    Sympathisers,
     Anarchists,
     Maximalists,
     LeftSrs,
@@ -23,6 +31,8 @@ pub enum Faction {
     Mensheviks,
     Bundists,
     PopularSocialists,
+    Trudoviks,
+    NationalParties,
     NonParty,
     Others,
 }
@@ -38,9 +48,10 @@ pub struct Lineage {
 
 impl Faction {
     /// Every faction, in stacking order.
-    pub const ALL: [Faction; 16] = [
+    pub const ALL: [Faction; 19] = [
         Faction::Bolsheviks,
         Faction::Communists,
+        Faction::Sympathisers,
         Faction::Anarchists,
         Faction::Maximalists,
         Faction::LeftSrs,
@@ -53,6 +64,8 @@ impl Faction {
         Faction::Mensheviks,
         Faction::Bundists,
         Faction::PopularSocialists,
+        Faction::Trudoviks,
+        Faction::NationalParties,
         Faction::NonParty,
         Faction::Others,
     ];
@@ -62,6 +75,7 @@ impl Faction {
         match self {
             Faction::Bolsheviks => "bolsheviks",
             Faction::Communists => "communists",
+            Faction::Sympathisers => "sympathisers",
             Faction::Anarchists => "anarchists",
             Faction::Maximalists => "maximalists",
             Faction::LeftSrs => "left-srs",
@@ -74,6 +88,8 @@ impl Faction {
             Faction::Mensheviks => "mensheviks",
             Faction::Bundists => "bundists",
             Faction::PopularSocialists => "popular-socialists",
+            Faction::Trudoviks => "trudoviks",
+            Faction::NationalParties => "national-parties",
             Faction::NonParty => "non-party",
             Faction::Others => "others",
         }
@@ -84,6 +100,7 @@ impl Faction {
         match self {
             Faction::Bolsheviks => "Bolsheviks",
             Faction::Communists => "Communists",
+            Faction::Sympathisers => "Bolshevik/Communist sympathisers",
             Faction::Anarchists => "Anarchists",
             Faction::Maximalists => "SR Maximalists",
             Faction::LeftSrs => "Left SRs",
@@ -96,6 +113,8 @@ impl Faction {
             Faction::Mensheviks => "Mensheviks",
             Faction::Bundists => "Bundists",
             Faction::PopularSocialists => "Popular Socialists",
+            Faction::Trudoviks => "Trudoviks",
+            Faction::NationalParties => "National parties",
             Faction::NonParty => "Non-party",
             Faction::Others => "Others",
         }
@@ -113,6 +132,7 @@ impl Faction {
         match self {
             Faction::Bolsheviks => (0xD5, 0x5E, 0x00),   // vermillion
             Faction::Communists => (0x9E, 0x3D, 0x00),   // dark vermillion
+            Faction::Sympathisers => (0xF4, 0xA5, 0x82), // light vermillion
             Faction::Anarchists => (0x33, 0x33, 0x33),   // near black
             Faction::Maximalists => (0xF5, 0xC7, 0x10),  // gold
             Faction::LeftSrs => (0xE6, 0x9F, 0x00),      // orange
@@ -125,6 +145,8 @@ impl Faction {
             Faction::Mensheviks => (0x00, 0x72, 0xB2),   // blue
             Faction::Bundists => (0x7B, 0x4F, 0x9E),     // violet
             Faction::PopularSocialists => (0x8C, 0x6D, 0x31), // brown
+            Faction::Trudoviks => (0xC4, 0xA4, 0x6B),    // light brown
+            Faction::NationalParties => (0x99, 0x99, 0x33), // olive
             Faction::NonParty => (0x6E, 0x6E, 0x6E),     // dark grey
             Faction::Others => (0xA6, 0xA6, 0xA6),       // grey
         }
@@ -154,6 +176,11 @@ impl Faction {
             Faction::CentreSrs => l(Faction::Srs, (1917, 10), "SR centre group at the split"),
             Faction::UkrainianSrs => l(Faction::Srs, (1917, 4), "Ukrainian party of SRs"),
             Faction::Maximalists => l(Faction::Srs, (1906, 10), "split from the SRs"),
+            Faction::Trudoviks => l(
+                Faction::PopularSocialists,
+                (1917, 6),
+                "merged with the Popular Socialists into the Labour Popular Socialist Party",
+            ),
             Faction::MenshevikInternationalists => l(
                 Faction::Mensheviks,
                 (1917, 5),
@@ -190,14 +217,14 @@ fn sr_wing(word: &str) -> Option<Faction> {
 }
 
 /// Length of an SR party name at the start of `w`: "SRs", "S.R.s",
-/// "Socialist-Revolutionaries", "Social Revolutionaries" and slips such as
-/// "Social list-Revolutionaries".
+/// "Socialist-Revolutionaries", "Social Revolutionaries", "Socialist
+/// Revolutionists" and slips such as "Social list-Revolutionaries".
 fn sr_core(w: &[&str]) -> Option<usize> {
     let first = *w.first()?;
     if matches!(first, "sr" | "srs" | "sr's" | "esers") {
         return Some(1);
     }
-    let is_rev = |s: &str| s.starts_with("revolutionar");
+    let is_rev = |s: &str| s.starts_with("revolutionar") || s.starts_with("revolutionist");
     if matches!(first, "socialist" | "social" | "socialists") {
         if w.get(1).is_some_and(|s| is_rev(s)) {
             return Some(2);
@@ -210,28 +237,88 @@ fn sr_core(w: &[&str]) -> Option<usize> {
     None
 }
 
+/// An SR name, with "of the Centre" making it the centre group.
+fn sr_name(w: &[&str]) -> Option<(Faction, usize)> {
+    let n = sr_core(w)?;
+    let at = |i: usize| w.get(i).copied().unwrap_or("");
+    if at(n) == "maximalists" {
+        return Some((Faction::Maximalists, n + 1));
+    }
+    if at(n) == "of" && at(n + 1) == "the" && matches!(at(n + 2), "centre" | "center") {
+        // "of the Centre and Right": the SR party without its left.
+        if at(n + 3) == "and" && at(n + 4) == "right" {
+            return Some((Faction::Srs, n + 5));
+        }
+        return Some((Faction::CentreSrs, n + 3));
+    }
+    Some((Faction::Srs, n))
+}
+
 fn recognize(w: &[&str]) -> Option<(Faction, usize)> {
     let at = |i: usize| w.get(i).copied().unwrap_or("");
     let first = at(0);
-    // Wings of the SRs: "Left SRs", "Left-Wing Socialist-Revolutionaries", "Right S.R.s".
+    let sympath = |s: &str| {
+        s.starts_with("sympathiz") || s.starts_with("sympathis") || s.starts_with("supporter")
+    };
+    // Wings of the SRs: "Left SRs", "Left-Wing Socialist-Revolutionaries",
+    // "Right S.R.s"; "Right and Centre SRs" together are the SR party.
     if let Some(wing) = sr_wing(first) {
+        if first == "ukrainian" && at(1) == "social" && at(2).starts_with("democrat") {
+            return Some((Faction::NationalParties, 3));
+        }
+        if first == "left" && matches!(at(1), "communist" | "communists") {
+            return Some((Faction::Communists, 2));
+        }
         let skip = if at(1) == "wing" { 2 } else { 1 };
         if let Some(n) = sr_core(&w[skip.min(w.len())..]) {
+            // "right-wing Socialist Revolutionaries and centrists".
+            if at(skip + n) == "and" && at(skip + n + 1).starts_with("centrist") {
+                return Some((Faction::Srs, skip + n + 2));
+            }
             return Some((wing, skip + n));
+        }
+        if at(1) == "and" && sr_wing(at(2)).is_some() {
+            if let Some(n) = sr_core(&w[3.min(w.len())..]) {
+                return Some((Faction::Srs, 3 + n));
+            }
         }
         return None;
     }
-    if let Some(n) = sr_core(w) {
-        if at(n) == "maximalists" {
-            return Some((Faction::Maximalists, n + 1));
-        }
-        return Some((Faction::Srs, n));
+    if let Some(found) = sr_name(w) {
+        return Some(found);
     }
     let internationalists = |s: &str| s.starts_with("internationalist");
+    let communists = |s: &str| matches!(s, "communist" | "communists");
+    let anarchists = |s: &str| matches!(s, "anarchist" | "anarchists");
     match first {
+        "bolshevik" | "communist" if sympath(at(1)) => Some((Faction::Sympathisers, 2)),
+        "sympathizers" | "sympathisers" | "supporters" => {
+            // "sympathizers with communism", "supporters of the Bolsheviks".
+            let mut n = 1;
+            if matches!(at(1), "with" | "of") {
+                let k = if at(2) == "the" { 3 } else { 2 };
+                if matches!(
+                    at(k),
+                    "communism" | "communists" | "bolsheviks" | "bolshevism"
+                ) {
+                    n = k + 1;
+                } else if first == "supporters" {
+                    return None;
+                }
+            } else if first == "supporters" {
+                return None;
+            }
+            Some((Faction::Sympathisers, n))
+        }
         "bolshevik" | "bolsheviks" | "bolshevist" => Some((Faction::Bolsheviks, 1)),
         "rsdlp(b)" | "rsdlp(b.)" | "rsdrp(b)" => Some((Faction::Bolsheviks, 1)),
-        "communist" | "communists" | "rcp(b)" => Some((Faction::Communists, 1)),
+        "communist" | "communists" if anarchists(at(1)) => Some((Faction::Anarchists, 2)),
+        "communist" | "communists" if at(1).starts_with("populist") => Some((Faction::Others, 2)),
+        "communist" if at(1) == "party" => Some((Faction::Communists, 2)),
+        "communist" | "communists" | "rcp(b)" | "rcp" | "r.c.p" => Some((Faction::Communists, 1)),
+        "revolutionary" | "populist" | "populists" | "narodnik" if communists(at(1)) => {
+            Some((Faction::Others, 2))
+        }
         "menshevik" | "mensheviks" if internationalists(at(1)) => {
             Some((Faction::MenshevikInternationalists, 2))
         }
@@ -239,9 +326,12 @@ fn recognize(w: &[&str]) -> Option<(Faction, usize)> {
         "internationalists" if at(1) == "mensheviks" => {
             Some((Faction::MenshevikInternationalists, 2))
         }
+        // Unqualified, it may be either internationalist group: see the parser.
+        "internationalists" => Some((Faction::Others, 1)),
         "united" => {
             // "United Internationalists", "United Social Democrat-Internationalists",
-            // "United Socialist Democrat-Internationalists".
+            // "United Socialist Democrat-Internationalists"; "United Social
+            // Democrats" and "United Mensheviks" without it are a small group.
             let mut i = 1;
             while i < 4
                 && matches!(
@@ -251,18 +341,49 @@ fn recognize(w: &[&str]) -> Option<(Faction, usize)> {
             {
                 i += 1;
             }
-            internationalists(at(i)).then_some((Faction::UnitedInternationalists, i + 1))
+            if internationalists(at(i)) {
+                Some((Faction::UnitedInternationalists, i + 1))
+            } else if matches!(at(i), "menshevik" | "mensheviks") {
+                Some((Faction::Others, i + 1))
+            } else if i > 1 && at(i - 1).starts_with("democrat") {
+                Some((Faction::Others, i))
+            } else {
+                None
+            }
         }
         "bundist" | "bundists" | "bund" => Some((Faction::Bundists, 1)),
+        "anarchist" | "anarchists" if communists(at(1)) => Some((Faction::Anarchists, 2)),
         "anarchist" | "anarchists" => Some((Faction::Anarchists, 1)),
         "anarcho" if at(1).starts_with("communist") => Some((Faction::Anarchists, 2)),
         "maximalist" | "maximalists" => Some((Faction::Maximalists, 1)),
-        "popular" if at(1) == "socialists" => Some((Faction::PopularSocialists, 2)),
-        "trudoviks" => Some((Faction::PopularSocialists, 1)),
-        "non" if matches!(at(1), "party" | "partisan" | "partisans") => {
+        "popular" if matches!(at(1), "socialists" | "socialist") => {
+            Some((Faction::PopularSocialists, 2))
+        }
+        "trudoviks" | "trudovik" | "trudovists" => Some((Faction::Trudoviks, 1)),
+        "edinstvo" => Some((Faction::Others, 1)),
+        "national" if matches!(at(1), "socialists") => Some((Faction::Others, 2)),
+        "national" if matches!(at(1), "groups" | "parties" | "minorities") => {
+            Some((Faction::NationalParties, 2))
+        }
+        "dashnaks" | "dashnaktsutyun" | "dashnaktsutiun" | "usdlp" | "usdrp" => {
+            Some((Faction::NationalParties, 1))
+        }
+        "poalei" | "poale" if matches!(at(1), "zion" | "tzion" | "tsion") => {
+            Some((Faction::NationalParties, 2))
+        }
+        "borotbists" => Some((Faction::UkrainianSrs, 1)),
+        "non" if matches!(at(1), "party" | "partisan" | "partisans" | "affiliated") => {
             Some((Faction::NonParty, 2))
         }
-        "nonparty" | "independents" => Some((Faction::NonParty, 1)),
+        "nonparty" | "independents" | "unaffiliated" | "nonaffiliated" | "nonpartisan" => {
+            Some((Faction::NonParty, 1))
+        }
+        "socialists" if at(1) == "not" && at(2) == "belonging" && at(3) == "to" => {
+            // "Socialists not belonging to parties", "... to any party".
+            let n = if at(4) == "any" { 6 } else { 5 };
+            Some((Faction::NonParty, n))
+        }
+        "russian" if at(1) == "communist" && at(2) == "party" => Some((Faction::Communists, 3)),
         "russian"
             if at(1) == "social"
                 && at(2) == "democratic"
@@ -348,6 +469,47 @@ mod tests {
         assert_eq!(rec("bundists"), Some((Faction::Bundists, 1)));
         assert_eq!(rec("left hand"), None);
         assert_eq!(rec("other"), None);
+    }
+
+    #[test]
+    fn names_from_reference_texts() {
+        use Faction::*;
+        assert_eq!(rec("socialist revolutionists"), Some((Srs, 2)));
+        assert_eq!(
+            rec("socialist revolutionaries of the centre"),
+            Some((CentreSrs, 5))
+        );
+        assert_eq!(rec("right and centre srs"), Some((Srs, 4)));
+        assert_eq!(rec("centre and right srs"), Some((Srs, 4)));
+        assert_eq!(rec("sympathizers with communism"), Some((Sympathisers, 3)));
+        assert_eq!(rec("communist sympathizers"), Some((Sympathisers, 2)));
+        assert_eq!(rec("bolshevik supporters"), Some((Sympathisers, 2)));
+        assert_eq!(rec("supporters of the bolsheviks"), Some((Sympathisers, 4)));
+        assert_eq!(rec("supporters"), None);
+        assert_eq!(rec("anarchist communist"), Some((Anarchists, 2)));
+        assert_eq!(rec("communist anarchists"), Some((Anarchists, 2)));
+        assert_eq!(rec("revolutionary communists"), Some((Others, 2)));
+        assert_eq!(rec("communist populists"), Some((Others, 2)));
+        assert_eq!(rec("left communists"), Some((Communists, 2)));
+        assert_eq!(rec("russian communist party"), Some((Communists, 3)));
+        assert_eq!(rec("united social democrats"), Some((Others, 3)));
+        assert_eq!(rec("united mensheviks"), Some((Others, 2)));
+        assert_eq!(rec("internationalists"), Some((Others, 1)));
+        assert_eq!(rec("edinstvo"), Some((Others, 1)));
+        assert_eq!(rec("national socialists"), Some((Others, 2)));
+        assert_eq!(rec("national groups"), Some((NationalParties, 2)));
+        assert_eq!(rec("poalei zion"), Some((NationalParties, 2)));
+        assert_eq!(
+            rec("ukrainian social democrats"),
+            Some((NationalParties, 3))
+        );
+        assert_eq!(rec("trudoviks"), Some((Trudoviks, 1)));
+        assert_eq!(rec("unaffiliated"), Some((NonParty, 1)));
+        assert_eq!(
+            rec("socialists not belonging to parties"),
+            Some((NonParty, 5))
+        );
+        assert_eq!(rec("non partisan"), Some((NonParty, 2)));
     }
 
     #[test]

@@ -19,7 +19,7 @@ fn figure(value: u32) -> Figure {
 }
 
 /// `events` events of `factions` segments each; segment `j` is faction
-/// `Faction::ALL[j % 16]`. Each total leaves a small unaccounted remainder
+/// `Faction::ALL[j % Faction::ALL.len()]`. Each total leaves a small unaccounted remainder
 /// on two events in three, and each event has one vote (every fifth a caucus
 /// vote).
 pub fn dataset(events: u32, factions: u32) -> Dataset {
@@ -77,7 +77,10 @@ mod tests {
         let d = dataset(100, 30);
         assert_eq!(d.events.len(), 100);
         assert!(d.events.iter().all(|e| e.segments.len() == 30));
-        assert_eq!(d.events[0].segments[16].faction, Faction::Bolsheviks);
+        assert_eq!(
+            d.events[0].segments[Faction::ALL.len()].faction,
+            Faction::Bolsheviks
+        );
         assert_eq!(d.events[1].remainder(), Some(10));
         assert_eq!(d.events[0].remainder(), None);
         assert_eq!(dataset(100, 30), d);

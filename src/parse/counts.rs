@@ -49,6 +49,10 @@ const FILLERS: &[&str] = &[
     "to",
     "are",
     "had",
+    "a",
+    "an",
+    "adherents",
+    "candidate",
 ];
 
 /// How far (in tokens) a bracketed aside may run.
@@ -81,18 +85,11 @@ const UNIT_NOUNS: &[&str] = &[
     "councils",
 ];
 
-/// A count at token `i`: digits or a number word ("twelve", "two hundred").
-/// Returns the value and the index after it.
-pub(crate) fn count_at(toks: &[Token], i: usize) -> Option<(u32, usize)> {
-    let t = toks.get(i)?;
-    let (mut value, mut next) = match &t.kind {
-        Kind::Num {
-            value,
-            ordinal: false,
-        } => (*value, i + 1),
-        Kind::Word(w) => (number_word(w.as_str())?, i + 1),
-        _ => return None,
-    };
+/// A number from one to ninety-nine written as words at `i`: "twelve",
+/// "thirty-one". Returns the value and the index after it.
+fn small_at(toks: &[Token], i: usize) -> Option<(u64, usize)> {
+    let mut value = number_word(toks.get(i)?.word())?;
+    let mut next = i + 1;
     // "thirty-one"
     if value >= 20
         && value % 10 == 0
@@ -108,21 +105,67 @@ pub(crate) fn count_at(toks: &[Token], i: usize) -> Option<(u32, usize)> {
             next += 2;
         }
     }
-    if toks.get(next).map(Token::word) == Some("hundred") && value < 10 {
+    Some((value, next))
+}
+
+/// Below a thousand in words at `i`: "nine hundred and thirty-one", "forty".
+fn hundreds_at(toks: &[Token], i: usize) -> Option<(u64, usize)> {
+    let (mut value, mut next) = small_at(toks, i)?;
+    // "nine hundred", "twelve hundred".
+    if toks.get(next).map(Token::word) == Some("hundred") && (value < 10 || value % 10 != 0) {
         value *= 100;
         next += 1;
         let mut k = next;
         if toks.get(k).map(Token::word) == Some("and") {
             k += 1;
         }
-        if let Some(rest) = toks.get(k).and_then(|t| number_word(t.word())) {
+        if let Some((rest, after)) = small_at(toks, k).filter(|(r, _)| *r < 100) {
             value += rest;
-            next = k + 1;
+            next = after;
         }
     }
+    Some((value, next))
+}
+
+/// A count at token `i`: digits or a number word ("twelve", "two hundred",
+/// "two thousand four hundred and twelve"). Returns the value and the index
+/// after it.
+pub(crate) fn count_at(toks: &[Token], i: usize) -> Option<(u32, usize)> {
+    let t = toks.get(i)?;
+    let (value, next) = match &t.kind {
+        Kind::Num {
+            value,
+            ordinal: false,
+        } => (*value, i + 1),
+        Kind::Word(_) => {
+            let (mut value, mut next) = hundreds_at(toks, i)?;
+            if toks.get(next).map(Token::word) == Some("thousand") {
+                value *= 1000;
+                next += 1;
+                let mut k = next;
+                if toks.get(k).map(Token::word) == Some("and") {
+                    k += 1;
+                }
+                if let Some((rest, after)) = hundreds_at(toks, k) {
+                    value += rest;
+                    next = after;
+                }
+            }
+            (value, next)
+        }
+        _ => return None,
+    };
     // A number too large for a count is no count: it is left unused, and
     // the parser says so.
     Some((u32::try_from(value).ok()?, next))
+}
+
+/// Whether the number ending before `after` is a share: "90 per cent", "60%".
+pub(crate) fn is_share(toks: &[Token], after: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", Token::word);
+    matches!(w(after), "percent" | "%")
+        || toks.get(after).is_some_and(|t| t.is_punct('%'))
+        || (w(after) == "per" && w(after + 1) == "cent")
 }
 
 /// Whether a word meaning "roughly" stands just before token `i`.
@@ -180,6 +223,8 @@ pub(crate) struct Counts {
     pub represented: Vec<Represented>,
     pub factions: Vec<FactionCount>,
     pub bodies: Vec<Body>,
+    /// What the readers were unsure of, for warnings.
+    pub notes: Vec<String>,
 }
 
 pub(crate) fn read(s: &mut Sentence, lead_full_vote: bool) -> Counts {
@@ -189,8 +234,92 @@ pub(crate) fn read(s: &mut Sentence, lead_full_vote: bool) -> Counts {
     let mut counted = factions(s, &names, lead_full_vote);
     bodies(s, &names, &mut counted, &mut out.bodies);
     out.factions = counted.into_iter().map(|(c, _)| c).collect();
-    delegates(s, &mut out.delegates);
+    delegates(s, &mut out.delegates, &mut out.notes);
+    if let Some(other) = other_body(&s.toks).filter(|_| !s.has_event_noun) {
+        let any = !out.factions.is_empty() || !out.delegates.is_empty() || !out.bodies.is_empty();
+        if any {
+            out.notes.push(format!(
+                "these figures are of another body ({}), not of the congress or conference; not used",
+                s.text_of(other.0, other.1)
+            ));
+            out.factions.clear();
+            out.delegates.clear();
+            out.bodies.clear();
+            out.represented.clear();
+        }
+    }
+    // One note per sentence, however many names: the check stays linear.
+    let bare_internationalists = names
+        .iter()
+        .any(|f| f.faction == Faction::Others && s.toks[f.first].word() == "internationalists");
+    let others_counted = out.factions.iter().any(|c| c.faction == Faction::Others)
+        || out
+            .bodies
+            .iter()
+            .any(|b| b.factions.iter().any(|m| m.faction == Faction::Others));
+    if bare_internationalists && others_counted {
+        out.notes.push(
+            "\"Internationalists\" alone may mean the Menshevik-Internationalists or the United Internationalists; counted under Others".to_string(),
+        );
+    }
     out
+}
+
+/// Whether a sentence opens at a later point of the event: "At its close",
+/// "By the end", "At the closing session".
+fn at_the_close(toks: &[Token]) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", Token::word);
+    matches!(w(0), "at" | "by" | "towards" | "toward")
+        && matches!(w(1), "its" | "the")
+        && matches!(w(2), "close" | "end" | "closing" | "final")
+}
+
+/// Whether a sentence goes on with the make-up of the body the one before
+/// elected: "It included ...", "It consisted of ...", "Its members were ...".
+pub(crate) fn continues_body(toks: &[Token]) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", Token::word);
+    (w(0) == "it" && matches!(w(1), "included" | "consisted" | "comprised" | "was"))
+        || (w(0) == "its" && matches!(w(1), "members" | "composition" | "make"))
+        || (w(0) == "of" && matches!(w(1), "these" | "them" | "its"))
+}
+
+/// The other body whose meeting a sentence's votes belong to: "At a plenum
+/// of the Central Committee, 8 voted for ...", "The Petrograd Soviet voted
+/// ...". A body merely mentioned ("the convocation of the Constituent
+/// Assembly") is not enough.
+pub(crate) fn other_body_meeting(s: &Sentence) -> Option<String> {
+    if s.has_event_noun {
+        return None;
+    }
+    let (a, b) = other_body(&s.toks)?;
+    let meeting = s
+        .toks
+        .iter()
+        .any(|t| matches!(t.word(), "plenum" | "meeting" | "session" | "sitting"));
+    (meeting || a <= 2).then(|| s.text_of(a, b))
+}
+
+/// A body other than a congress or conference named in `toks`: "the
+/// Petrograd Soviet", "the Constituent Assembly", "the Duma", "the Rada", "the
+/// Central Committee". Returns its token range.
+fn other_body(toks: &[Token]) -> Option<(usize, usize)> {
+    let w = |k: usize| toks.get(k).map_or("", Token::word);
+    (0..toks.len()).find_map(|k| match w(k) {
+        "soviet"
+            if k > 0
+                && toks[k].capital
+                && toks[k - 1].capital
+                && !matches!(w(k - 1), "the" | "of" | "a" | "all" | "russian" | "supreme") =>
+        {
+            Some((k - 1, k + 1))
+        }
+        "assembly" if w(k.wrapping_sub(1)) == "constituent" => Some((k - 1, k + 1)),
+        "duma" | "rada" | "pre-parliament" => Some((k, k + 1)),
+        "committee" if w(k.wrapping_sub(1)) == "central" && w(k.wrapping_sub(2)) != "executive" => {
+            Some((k - 1, k + 1))
+        }
+        _ => None,
+    })
 }
 
 /// "from 53 regional soviets (106 deputies), 305 local soviets (610 deputies)",
@@ -297,6 +426,17 @@ fn factions(
         "fell",
     ];
     let later_sentence = toks.iter().any(|t| later_words.contains(&t.word()));
+    // Where the sentence turns to a later point of the event, if it does.
+    let later_from = if at_the_close(toks) {
+        Some(0)
+    } else {
+        toks.iter().position(|t| {
+            matches!(
+                t.word(),
+                "increased" | "grew" | "rose" | "risen" | "grown" | "reached"
+            )
+        })
+    };
     let full_vote = lead_full_vote
         || toks.windows(2).any(|w| {
             matches!(w[0].word(), "full" | "decisive" | "casting") && w[1].word() == "vote"
@@ -335,17 +475,40 @@ fn factions(
                 }
                 break;
             }
-            if !FILLERS.contains(&t.word()) {
+            // "1,510 members and candidate members of the RCP".
+            let and_candidate =
+                t.word() == "and" && toks.get(j + 1).map(Token::word) == Some("candidate");
+            if !FILLERS.contains(&t.word()) && !and_candidate {
                 break;
             }
-            steps += 1;
+            // "and candidate" qualifies "members" and is not a step of its own.
+            if !and_candidate && t.word() != "candidate" {
+                steps += 1;
+            }
         }
+        let found = found
+            .filter(|(j, _)| count_at(toks, *j).is_some_and(|(_, after)| !is_share(toks, after)));
         if let Some((j, value)) = found {
             s.used[j] = true;
             used_names[n] = true;
             let approx = approx_before(toks, j) || s.approximate;
-            out.push((mk(name.faction, value, approx, Stage::Opening, s.span), n));
+            // "By the close ... had increased to 1,587, among them 800 Bolsheviks".
+            let stage = if later_from.is_some_and(|l| l < j) {
+                Stage::Later
+            } else {
+                Stage::Opening
+            };
+            out.push((mk(name.faction, value, approx, stage, s.span), n));
             continue;
+        }
+        // A row: "Bolsheviks 441", "Left SRs (Russia) - 3", "* Mensheviks: 80".
+        if let Some(k) = row_count(s, name) {
+            if let Some((value, _)) = count_at(toks, k) {
+                s.used[k] = true;
+                used_names[n] = true;
+                out.push((mk(name.faction, value, false, Stage::Opening, s.span), n));
+                continue;
+            }
         }
         // Forwards: "the Bolsheviks increased to 472 people".
         let mut k = name.last;
@@ -369,9 +532,9 @@ fn factions(
             } else {
                 Stage::Opening
             };
-            if let Some((value, _)) =
-                count_at(toks, k2).filter(|_| !s.used.get(k2).copied().unwrap_or(true))
-            {
+            if let Some((value, _)) = count_at(toks, k2).filter(|(_, after)| {
+                !s.used.get(k2).copied().unwrap_or(true) && !is_share(toks, *after)
+            }) {
                 s.used[k2] = true;
                 used_names[n] = true;
                 let approx = approx_before(toks, k2);
@@ -413,6 +576,56 @@ fn factions(
     let mut out = crate::model::sort_by_key(out, |(_, n)| *n as u32);
     parts(s, names, &mut out);
     out
+}
+
+/// The count of a row that opens with a faction name: "Bolsheviks 441",
+/// "Left SRs (Russia) - 3", "* Mensheviks: 80", "Bund - 7". The name must
+/// open the line (after a list marker) or follow a comma or semicolon, and
+/// the count must end the row or its item. Returns the count's index.
+fn row_count(s: &Sentence, name: &FactionName) -> Option<usize> {
+    let toks = &s.toks;
+    let opens = toks[..name.first]
+        .iter()
+        .all(|t| matches!(t.kind, Kind::Punct('-' | '*' | '•' | '–' | '—')))
+        || (name.first > 0 && matches!(toks[name.first - 1].kind, Kind::Punct(',' | ';')));
+    if !opens {
+        return None;
+    }
+    let mut k = name.last;
+    // A bracketed qualifier: "(Russia)", "(Plekhanov's followers)".
+    if toks.get(k).is_some_and(|t| t.is_punct('(')) {
+        k = (k + 1..toks.len().min(k + 10)).find(|&j| toks[j].is_punct(')'))? + 1;
+    }
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.kind, Kind::Punct('-' | '–' | '—' | ':')))
+    {
+        k += 1;
+    }
+    if s.used.get(k).copied().unwrap_or(true) {
+        return None;
+    }
+    let (value, after) = count_at(toks, k)?;
+    let t = toks.get(k)?;
+    // A year is not a count: "Bolsheviks 1917".
+    if (1900..=1925).contains(&value) && t.end - t.start == 4 {
+        return None;
+    }
+    let ends = match toks.get(after) {
+        None => true,
+        // "Bolsheviks: 380 (58%)": a share after the count.
+        Some(t) if t.is_punct('(') => {
+            count_at(toks, after + 1).is_some_and(|(_, a)| is_share(toks, a))
+        }
+        Some(t) => {
+            matches!(t.kind, Kind::Punct(',' | ';' | '.'))
+                || matches!(
+                    t.word(),
+                    "delegates" | "members" | "mandates" | "seats" | "deputies"
+                )
+        }
+    };
+    ends.then_some(k)
 }
 
 /// Counts in brackets right after a counted faction are parts of it: other
@@ -494,6 +707,29 @@ fn bodies(
     };
     let mut members = None;
     let mut alternates = None;
+    // "a presidium of 11 was elected", "an executive committee of 98 members".
+    let name_end = match kind {
+        BodyKind::CentralExecutiveCommittee if toks[at].word() == "central" => at + 3,
+        BodyKind::CouncilOfPeoplesCommissars => at + 2,
+        _ => at + 1,
+    };
+    if toks.get(name_end).map(Token::word) == Some("of")
+        && !s.used.get(name_end + 1).copied().unwrap_or(true)
+    {
+        if let Some((value, after)) = count_at(toks, name_end + 1) {
+            let next = toks.get(after).map_or("", Token::word);
+            if matches!(
+                next,
+                "was" | "were" | "people" | "members" | "persons" | "deputies"
+            ) || toks
+                .get(after)
+                .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '.' | ':' | ';' | '(')))
+            {
+                members = Some(value);
+                s.used[name_end + 1] = true;
+            }
+        }
+    }
     for i in at..toks.len() {
         if s.used[i] {
             continue;
@@ -539,11 +775,43 @@ fn bodies(
     }
 }
 
+/// The kind of delegates the words `w` (those after a count, up to the next
+/// number) describe, if they describe delegates at all.
+fn kind_after(w: &[&str]) -> Option<DelegateKind> {
+    let has = |a: &str| w.contains(&a);
+    let pair =
+        |a: &[&str], b: &[&str]| w.windows(2).any(|p| a.contains(&p[0]) && b.contains(&p[1]));
+    const FULL: &[&str] = &["full", "decisive", "casting", "deciding", "voting"];
+    const VOTE: &[&str] = &["vote", "votes", "voice", "voting", "rights", "delegates"];
+    if has("consultative")
+        || has("advisory")
+        || has("deliberative")
+        || has("observer")
+        || has("observers")
+        || (has("voice") && has("no"))
+        || pair(&["non"], &["voting"])
+    {
+        return Some(DelegateKind::Consultative);
+    }
+    if pair(FULL, VOTE)
+        || pair(&["with"], &["a"]) && pair(&["a"], &["vote"])
+        || (has("right") && has("vote"))
+    {
+        return Some(DelegateKind::FullVote);
+    }
+    None
+}
+
 /// "1,090 delegates (784 with full vote)", "1,631 had a casting vote and 362
-/// a consultative voice", "649 delegates arrived", "670 delegates who filled in forms".
-fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>) {
+/// a consultative voice", "649 delegates arrived", "670 delegates who filled
+/// in forms", "of whom 1,728 had full voting rights, and 809 had deliberative
+/// votes", "950 were voting delegates", and rows: "Total number of delegates
+/// 1,046", "Full voting rights 942".
+fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<String>) {
     let toks = &s.toks;
     let w = |k: usize| toks.get(k).map_or("", Token::word);
+    let before = |i: usize, n: usize| -> Vec<&str> { (i.saturating_sub(n)..i).map(w).collect() };
+    let close = at_the_close(toks);
     let mut i = 0;
     while i < toks.len() {
         if s.used[i] {
@@ -554,40 +822,101 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>) {
             i += 1;
             continue;
         };
-        // What follows within a few words decides the kind.
-        let window: [&str; 5] = std::array::from_fn(|k| w(after + k));
-        let has = |a: &str, b: &str| window.windows(2).any(|p| p[0] == a && p[1] == b);
-        let kind = if ["full", "decisive", "casting", "deciding"]
-            .iter()
-            .any(|x| has(x, "vote"))
+        // What follows, up to the next number, decides the kind.
+        let mut window: Vec<&str> = Vec::with_capacity(6);
+        for k in after..toks.len().min(after + 6) {
+            if count_at(toks, k).is_some() && !matches!(w(k), "a" | "an") {
+                break;
+            }
+            window.push(w(k));
+        }
+        let next = window.first().copied().unwrap_or("");
+        let then = window.get(1).copied().unwrap_or("");
+        let mut kind = kind_after(&window);
+        if kind.is_none() && matches!(next, "delegates" | "deputies" | "participants" | "mandates")
         {
-            Some(DelegateKind::FullVote)
-        } else if window
-            .iter()
-            .any(|x| matches!(*x, "consultative" | "advisory"))
-        {
-            Some(DelegateKind::Consultative)
-        } else if matches!(w(after), "delegates" | "deputies") {
             let rest: [&str; 4] = std::array::from_fn(|k| w(after + 1 + k));
-            if rest.contains(&"filled")
-                || rest.contains(&"questionnaires")
-                || rest.contains(&"answered")
+            let has = |x: &str| rest.contains(&x);
+            kind = if has("filled")
+                || has("questionnaires")
+                || has("answered")
+                || (has("who")
+                    && (has("stated") || has("declared") || has("indicated") || has("gave")))
             {
+                // Those who answered or stated a party are a part of the whole.
                 Some(DelegateKind::Questionnaire)
+            } else if (after..after + 8).any(|k| matches!(w(k), "years" | "aged" | "age")) {
+                notes.push(format!(
+                    "{count} delegates of an age group are not the total; not used"
+                ));
+                s.used[i] = true;
+                None
+            } else if matches!(then, "voted" | "abstained" | "did" | "cast") {
+                // "781 delegates voted for": a vote figure.
+                None
             } else {
                 Some(DelegateKind::Total)
+            };
+        }
+        // A row ending in its count: "Total number of delegates 1,046".
+        let row_end = toks
+            .get(after)
+            .is_none_or(|t| matches!(t.kind, Kind::Punct('.' | ';')));
+        if kind.is_none() && row_end {
+            let mut head: Vec<&str> = before(i, 5);
+            while head.last().is_some_and(|x| matches!(*x, "-" | ":" | "–")) {
+                head.pop();
             }
-        } else {
-            None
-        };
+            let total_row = i > 0 && i <= 2 && w(0) == "total";
+            if matches!(
+                head.last().copied(),
+                Some("delegates" | "rights" | "vote" | "votes" | "voice")
+            ) && !head.contains(&"of")
+                || head.ends_with(&["number", "of", "delegates"])
+                || total_row
+            {
+                kind = kind_after(&head).or(Some(DelegateKind::Total));
+            }
+        }
         if let Some(kind) = kind {
             s.used[i] = true;
-            out.push(DelegateCount {
-                kind,
-                count,
-                approximate: approx_before(toks, i) || s.approximate,
-                src: s.span,
-            });
+            let b = before(i, 6);
+            if close
+                || b.iter().any(|x| {
+                    matches!(
+                        *x,
+                        "increased"
+                            | "rose"
+                            | "grew"
+                            | "risen"
+                            | "grown"
+                            | "reached"
+                            | "later"
+                            | "concluded"
+                    )
+                })
+            {
+                // A later figure is not the opening total this fact stands for.
+                notes.push(format!(
+                    "the delegate figure {count} is for a later point of the event, not its opening; it is not used as its total"
+                ));
+            } else if b
+                .iter()
+                .rev()
+                .take(2)
+                .any(|x| matches!(*x, "elected" | "chose" | "sent" | "nominated"))
+            {
+                notes.push(format!(
+                    "{count} delegates elected or sent to another gathering are not this one's delegates; not used"
+                ));
+            } else {
+                out.push(DelegateCount {
+                    kind,
+                    count,
+                    approximate: approx_before(toks, i) || s.approximate,
+                    src: s.span,
+                });
+            }
         }
         i = after;
     }
@@ -608,6 +937,99 @@ mod tests {
         assert_eq!(count_at(&t, 0), Some((12, 1)));
         assert_eq!(count_at(&t, 1), Some((205, 5)));
         assert_eq!(count_at(&t, 5), Some((1090, 6)));
+    }
+
+    #[test]
+    fn thousands_and_hundreds_in_words() {
+        let t = tokenize("two thousand four hundred and twelve", 0);
+        assert_eq!(count_at(&t, 0), Some((2412, 6)));
+        let t = tokenize("Nine hundred and thirty-one", 0);
+        assert_eq!(count_at(&t, 0), Some((931, 6)));
+        let t = tokenize("twelve hundred delegates", 0);
+        assert_eq!(count_at(&t, 0), Some((1200, 2)));
+        let t = tokenize("one thousand and five", 0);
+        assert_eq!(count_at(&t, 0), Some((1005, 4)));
+        let t = tokenize("90 per cent", 0);
+        assert!(is_share(&t, 1));
+    }
+
+    #[test]
+    fn rows_name_then_number() {
+        for (row, want) in [
+            ("Bolsheviks 441", Some((Faction::Bolsheviks, 441))),
+            ("Left SRs (Russia) - 3", Some((Faction::LeftSrs, 3))),
+            ("* Mensheviks: 80", Some((Faction::Mensheviks, 80))),
+            (
+                "Russian Communist Party - 2,270",
+                Some((Faction::Communists, 2270)),
+            ),
+            ("Bolsheviks 1917", None),
+            ("the Bolsheviks 300 strong", None),
+        ] {
+            let mut s = sentence(row);
+            let c = read(&mut s, false);
+            assert_eq!(
+                c.factions.first().map(|f| (f.faction, f.count)),
+                want,
+                "{row}"
+            );
+        }
+    }
+
+    #[test]
+    fn delegate_kinds_in_many_phrasings() {
+        for (text, want) in [
+            (
+                "of whom 1,728 had full voting rights, and 809 had deliberative votes",
+                vec![
+                    (DelegateKind::FullVote, 1728),
+                    (DelegateKind::Consultative, 809),
+                ],
+            ),
+            (
+                "(1,002 with the right to vote and 364 with voice but no vote)",
+                vec![
+                    (DelegateKind::FullVote, 1002),
+                    (DelegateKind::Consultative, 364),
+                ],
+            ),
+            (
+                "963 were voting delegates",
+                vec![(DelegateKind::FullVote, 963)],
+            ),
+            (
+                "Full voting rights 882",
+                vec![(DelegateKind::FullVote, 882)],
+            ),
+            (
+                "Total number of delegates 1,090",
+                vec![(DelegateKind::Total, 1090)],
+            ),
+            (
+                "110 delegates with observer status",
+                vec![(DelegateKind::Consultative, 110)],
+            ),
+            ("781 delegates voted for it", vec![]),
+        ] {
+            let mut s = sentence(text);
+            let c = read(&mut s, false);
+            let got: Vec<_> = c.delegates.iter().map(|d| (d.kind, d.count)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn unsure_figures_become_notes() {
+        let mut s = sentence("By the close it had increased to 1,587 delegates.");
+        let c = read(&mut s, false);
+        assert!(c.delegates.is_empty());
+        assert!(c.notes[0].contains("1587"), "{:?}", c.notes);
+        let mut s = sentence("It elected 40 delegates to the next congress.");
+        let c = read(&mut s, false);
+        assert!(c.delegates.is_empty() && c.notes[0].contains("elected"));
+        let mut s = sentence("The Moscow Soviet had 210 Bolsheviks.");
+        let c = read(&mut s, false);
+        assert!(c.factions.is_empty() && c.notes[0].contains("Moscow Soviet"));
     }
 
     #[test]

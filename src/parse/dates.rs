@@ -16,6 +16,25 @@ pub(crate) struct DateExpr {
     pub year_given: bool,
 }
 
+/// Whether the dates in a sentence are of something other than the event:
+/// a publication line ("Written: March 13, 1918", "First published ..."), a
+/// source or a speech ("Speech at the closing of the congress, December 9").
+pub(crate) fn incidental(toks: &[Token]) -> bool {
+    toks.iter().any(|t| {
+        matches!(
+            t.word(),
+            "written"
+                | "published"
+                | "source"
+                | "translated"
+                | "delivered"
+                | "speech"
+                | "report"
+                | "transcription"
+        )
+    })
+}
+
 fn day(t: Option<&Token>) -> Option<u8> {
     t.and_then(Token::num)
         .filter(|n| (1..=31).contains(n))
@@ -23,7 +42,9 @@ fn day(t: Option<&Token>) -> Option<u8> {
 }
 
 fn year(t: Option<&Token>) -> Option<i32> {
-    t.and_then(Token::num)
+    // Four digits, with no thousands separator: "1,240" is a count.
+    t.filter(|t| t.end - t.start == 4)
+        .and_then(Token::num)
         .filter(|n| (1000..=2999).contains(n))
         .map(|n| n as i32)
 }
@@ -89,12 +110,16 @@ fn paren(toks: &[Token], i: usize) -> Option<(Bracket, usize)> {
         return None;
     }
     let m = |k: usize| toks.get(k).map(Token::word).and_then(month);
-    let d1 = day(toks.get(i + 1))?;
-    let mut k = i + 2;
-    let m1 = m(k);
-    if m1.is_some() {
+    // "(December 9 to 23)": the month first.
+    let lead = m(i + 1);
+    let at = i + 1 + usize::from(lead.is_some());
+    let d1 = day(toks.get(at))?;
+    let mut k = at + 1;
+    let written = m(k);
+    if written.is_some() {
         k += 1;
     }
+    let m1 = written.or(lead);
     let mut d2 = None;
     let mut m2 = None;
     if is_range_sep(toks.get(k)) {
@@ -167,6 +192,11 @@ fn month_first(toks: &[Token], i: usize) -> Option<Raw> {
 /// "25 to 27 October (7 to 9 November) 1917", "3 October", "20 October (2 November)".
 fn day_first(toks: &[Token], i: usize) -> Option<Raw> {
     let (d1, d2, j) = days(toks, i)?;
+    // "10 (23) December": the other style's day before the month.
+    if let Some((p, k)) = paren(toks, j).filter(|(p, _)| p.2.is_none() && p.1.is_none()) {
+        let m = month(toks.get(k)?.word())?;
+        return Some(with_year(toks, i, k + 1, 0, (m, d1, d2, Some(p))));
+    }
     let m = month(toks.get(j)?.word())?;
     let mut j = j + 1;
     let mut paren_read = None;
@@ -175,6 +205,22 @@ fn day_first(toks: &[Token], i: usize) -> Option<Raw> {
         j = k;
     }
     Some(with_year(toks, i, j, 0, (m, d1, d2, paren_read)))
+}
+
+/// The second end of a range across months that starts with `raw`: after
+/// a range separator, written the same way ("March 29 - April 3, 1917",
+/// "26 November (9 December) to 10 (23) December 1917").
+fn across_months(toks: &[Token], raw: &Raw) -> Option<Raw> {
+    if raw.d2.is_some() || !is_range_sep(toks.get(raw.last)) {
+        return None;
+    }
+    let k = raw.last + 1;
+    match toks.get(k)?.kind {
+        Kind::Num { ordinal: false, .. } => day_first(toks, k),
+        Kind::Word(_) => month_first(toks, k),
+        _ => None,
+    }
+    .filter(|r| r.d2.is_none())
 }
 
 /// Every date in `toks`. `context_year` fills in a missing year; dates with
@@ -193,17 +239,37 @@ pub(crate) fn dates(toks: &[Token], context_year: Option<i32>) -> Vec<DateExpr> 
             continue;
         };
         i = raw.last.max(i + 1);
-        let mut last = raw.last;
-        let Some(y) = raw.year.or(context_year) else {
+        // A range across months: "March 29 - April 3, 1917", "16 June to 7 July 1917".
+        let second = across_months(toks, &raw);
+        let raw_last = second.as_ref().map_or(raw.last, |r| r.last);
+        i = i.max(raw_last);
+        let mut last = raw_last;
+        let Some(y) = second
+            .as_ref()
+            .and_then(|r| r.year)
+            .or(raw.year)
+            .or(context_year)
+        else {
             continue;
         };
+        // "28 December to 3 January 1918" starts the year before.
+        let start_year = match &second {
+            Some(r) if raw.year.is_none() && raw.month > r.month => y - 1,
+            _ => raw.year.unwrap_or(y),
+        };
         let (Some(a), b) = (
-            Date::new(y, raw.month, raw.d1),
-            raw.d2.and_then(|d| Date::new(y, raw.month, d)),
+            Date::new(start_year, raw.month, raw.d1),
+            match &second {
+                Some(r) => Date::new(y, r.month, r.d1),
+                None => raw.d2.and_then(|d| Date::new(y, raw.month, d)),
+            },
         ) else {
             continue;
         };
-        let named = named_style(toks, raw.last);
+        if b.is_some_and(|b| b <= a) {
+            continue;
+        }
+        let named = named_style(toks, raw_last);
         if let Some((_, end)) = named {
             last = end;
             i = i.max(end);
@@ -236,10 +302,24 @@ pub(crate) fn dates(toks: &[Token], context_year: Option<i32>) -> Vec<DateExpr> 
                 None => nearby(w, pd),
             }
         };
-        let (p1, p2, pm1, pm2) = match raw.paren {
+        let (p1, mut p2, pm1, mut pm2) = match raw.paren {
             Some((p1, p2, pm1, pm2)) => (Some(p1), p2, pm1, pm2),
             None => (None, None, None, None),
         };
+        let mut p1 = p1;
+        let mut pm1 = pm1;
+        if let Some(r) = &second {
+            (p2, pm2) = match r.paren {
+                // "November 26 to December 10 (December 9 to 23)": the
+                // bracket after the end gives both ends.
+                Some((q1, Some(q2), qm1, qm2)) if raw.paren.is_none() => {
+                    (p1, pm1) = (Some(q1), qm1);
+                    (Some(q2), qm2)
+                }
+                Some((q1, _, qm1, _)) => (Some(q1), qm1),
+                None => (None, None),
+            };
+        }
         let start = read(a, other_of(a, p1, pm1));
         let end = b.map(|b| read(b, other_of(b, p2, pm2)));
         out.push(DateExpr {
@@ -250,7 +330,7 @@ pub(crate) fn dates(toks: &[Token], context_year: Option<i32>) -> Vec<DateExpr> 
             year_given: raw.year.is_some(),
         });
         // "May 3 and 4": a second day in the same month.
-        if toks.get(raw.last).map(Token::word) == Some("and") {
+        if second.is_none() && toks.get(raw.last).map(Token::word) == Some("and") {
             if let Some(d) = day(toks.get(raw.last + 1)).and_then(|d| Date::new(y, raw.month, d)) {
                 let next_is_month = toks.get(raw.last + 2).map(Token::word).and_then(month);
                 if next_is_month.is_none() {
@@ -288,6 +368,26 @@ mod tests {
         assert_eq!(x.start, Dated::unstated(d(1917, 6, 3)));
         assert_eq!(x.end, Some(Dated::unstated(d(1917, 6, 22))));
         assert!(x.year_given);
+    }
+
+    #[test]
+    fn ranges_across_months() {
+        let x = &read("March 29 - April 3, 1917")[0];
+        assert_eq!(
+            (x.start.written, x.end.map(|e| e.written)),
+            (d(1917, 3, 29), Some(d(1917, 4, 3)))
+        );
+        let x = &read("from 26 November (9 December) to 10 (23) December 1917")[0];
+        assert_eq!(x.start.new, Some(d(1917, 12, 9)));
+        assert_eq!(x.end.and_then(|e| e.new), Some(d(1917, 12, 23)));
+        let x = &read("from November 26 to December 10 (December 9 to 23), 1917")[0];
+        assert_eq!(x.start.new, Some(d(1917, 12, 9)));
+        assert_eq!(x.end.and_then(|e| e.new), Some(d(1917, 12, 23)));
+        let x = &read("from 28 December to 3 January 1918")[0];
+        assert_eq!(x.start.written, d(1917, 12, 28));
+        assert_eq!(x.end.map(|e| e.written), Some(d(1918, 1, 3)));
+        assert!(!read("by 8 November 1,240 mandates")[0].year_given);
+        assert!(incidental(&tokenize("Written: March 13, 1918", 0)));
     }
 
     #[test]

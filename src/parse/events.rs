@@ -25,7 +25,7 @@ fn skippable(t: &Token) -> bool {
     matches!(t.kind, Kind::Punct('-' | '(' | ')' | '–'))
         || matches!(
             t.word(),
-            "all" | "russian" | "russia" | "ukrainian" | "extraordinary" | "new"
+            "all" | "russian" | "russia" | "ukrainian" | "extraordinary" | "new" | "union"
         )
         || month(t.word()).is_some()
 }
@@ -42,6 +42,7 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
         let mut first = i;
         let mut ord = None;
         let mut ukrainian = false;
+        let mut all_union = false;
         let mut j = i;
         let mut steps = 0;
         while j > 0 && steps < 8 {
@@ -65,6 +66,7 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
                 break;
             }
             ukrainian |= p.word() == "ukrainian";
+            all_union |= p.word() == "union";
             if p.word() == "all" {
                 first = j - 1;
             }
@@ -121,7 +123,12 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
                 last += 2;
             }
         }
-        let kind = if party {
+        // A party congress ("the Seventh Congress of the RCP(B)") and an
+        // All-Union congress are named as written: neither is a congress of
+        // soviets of Russia, nor the party conference the kind stands for.
+        let kind = if (party && noun == "congress") || all_union {
+            EventKind::Other
+        } else if party {
             EventKind::PartyConference
         } else if ukrainian && noun == "congress" {
             EventKind::UkrainianCongress
@@ -143,6 +150,8 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
         if kind == EventKind::CongressOfSoviets && ord.is_none() {
             continue;
         }
+        // Other gatherings keep their ordinal in the name as written.
+        let ord = if kind == EventKind::Other { None } else { ord };
         out.push(Mention {
             kind,
             ordinal: ord,
@@ -300,6 +309,14 @@ mod tests {
         );
         assert_eq!(
             one("the Congress of the Northern Region"),
+            Some((Other, None))
+        );
+        assert_eq!(
+            one("the Seventh Congress of the RCP(B)"),
+            Some((Other, None))
+        );
+        assert_eq!(
+            one("The First All-Union Congress of Soviets"),
             Some((Other, None))
         );
         assert_eq!(one("All-Russian Congress of the Soviet"), None);

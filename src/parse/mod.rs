@@ -140,6 +140,8 @@ struct Builder<'a> {
     /// Numbers no fact used so far; only the first [`MAX_UNUSED_WARNINGS`]
     /// get a warning of their own.
     unused: usize,
+    /// The body the last sentence elected with no make-up: (event, body).
+    last_body: Option<(usize, usize)>,
 }
 
 /// Most warnings about unattached numbers one document gets; the rest are
@@ -289,7 +291,9 @@ impl Builder<'_> {
                 || has("closed")
                 || has("ended")
                 || words.windows(2).any(|w| w == ["last", "day"]));
-        let one = found.len() == 1;
+        // Publication and speech lines date something else.
+        let incidental = dates::incidental(&s.toks);
+        let one = found.len() == 1 && !incidental;
         // A date line right under an event's heading gives its dates; a later
         // one (a publication line, say) does not.
         let fresh = self.events[ev].starts.is_empty() && self.events[ev].ends.is_empty();
@@ -303,7 +307,7 @@ impl Builder<'_> {
             let e = &mut self.events[ev];
             let fact = |date| DateFact { date, src: s.span };
             match d.end {
-                Some(end) if (one || !sitting) && (!heading || fresh) => {
+                Some(end) if (one || !sitting) && (!heading || fresh) && !incidental => {
                     e.starts.push(fact(d.start));
                     e.ends.push(fact(end));
                 }
@@ -345,12 +349,43 @@ impl Builder<'_> {
                 .and_then(|e| self.events[e].starts.first())
                 .map(|d| d.date.written.year);
         }
-        let c = if s.has_count {
+        let mut c = if s.has_count {
             counts::read(s, lead_full_vote)
         } else {
             counts::Counts::default()
         };
+        for note in std::mem::take(&mut c.notes) {
+            self.warn(note, Some(s.span));
+        }
+        // "It included 123 Mensheviks, ...": the make-up of the body the
+        // sentence before elected.
+        if let Some((ev, b)) = self.last_body.take() {
+            if self.current == Some(ev) && counts::continues_body(&s.toks) {
+                if let Some(body) = self.events[ev].bodies.get_mut(b) {
+                    body.factions
+                        .extend(c.factions.drain(..).map(|f| crate::model::Member {
+                            faction: f.faction,
+                            count: f.count,
+                            approximate: f.approximate,
+                        }));
+                }
+            }
+        }
+        if let Some(ev) = self.current {
+            if c.bodies.last().is_some_and(|b| b.factions.is_empty()) {
+                self.last_body = Some((ev, self.events[ev].bodies.len() + c.bodies.len() - 1));
+            }
+        }
         let mut v = votes::read(s);
+        if !v.is_empty() {
+            if let Some(other) = counts::other_body_meeting(s) {
+                self.warn(
+                    format!("these votes are of another body ({other}), not of the congress or conference; not used"),
+                    Some(s.span),
+                );
+                v.clear();
+            }
+        }
         for vote in &mut v {
             vote.date = date;
         }
@@ -560,6 +595,7 @@ pub fn parse(text: &str, doc: usize) -> Extraction {
         restore: None,
         past_limit: false,
         unused: 0,
+        last_body: None,
     };
     // A title naming an event sets the first current event.
     if let Some(title) = meta.title.clone() {

@@ -145,17 +145,33 @@ fn figures(s: &mut Sentence, a: usize, b: usize, result: Option<Outcome>) -> Fig
                 continue;
             }
         }
+        // "the motion received 352 votes".
+        if i > 0
+            && matches!(
+                w(i - 1),
+                "received" | "got" | "obtained" | "polled" | "collected"
+            )
+            && matches!(w(after), "votes" | "vote")
+            && f.for_.is_none()
+        {
+            f.for_ = Some(n);
+            s.used[i] = true;
+            i = after;
+            continue;
+        }
         let mut k = after;
-        while matches!(w(k), "votes" | "vote" | "were" | "delegates" | "members") {
+        while matches!(
+            w(k),
+            "votes" | "vote" | "were" | "delegates" | "members" | "voted" | "did"
+        ) {
             k += 1;
         }
         let slot = match (w(k), w(k + 1)) {
             ("against" | "dissents" | "dissent" | "dissenting" | "opposed", _) => {
                 Some(&mut f.against)
             }
-            ("abstentions" | "abstention" | "abstained" | "abstaining", _) | ("not", "voting") => {
-                Some(&mut f.abstained)
-            }
+            ("abstentions" | "abstention" | "abstained" | "abstaining", _)
+            | ("not", "voting" | "vote") => Some(&mut f.abstained),
             ("in", "favor" | "favour") | ("for", _) => Some(&mut f.for_),
             _ => None,
         };
@@ -292,10 +308,15 @@ fn body(s: &Sentence, names: &[Faction]) -> VotingBody {
     if has("filled") && (has("forms") || has("questionnaires")) || has("questionnaire") {
         return VotingBody::Questionnaire;
     }
+    // "the Bolshevik group met on its own", "at a meeting of the Communist group".
+    let group = words.windows(2).any(|w| {
+        matches!(w[1], "group" | "faction" | "fraction") && Faction::recognize(&[w[0]]).is_some()
+    });
     let caucus = has("caucus")
         || has("caucuses")
         || (has("split") && has("among"))
-        || words.windows(3).any(|w| w == ["within", "the", "faction"]);
+        || words.windows(3).any(|w| w == ["within", "the", "faction"])
+        || (group && (has("meeting") || has("met")));
     match names.first() {
         Some(f) if caucus => VotingBody::Caucus(*f),
         _ => VotingBody::Plenary,
@@ -325,7 +346,19 @@ pub(crate) fn read(s: &mut Sentence) -> Vec<Vote> {
     if !vote_word && !poll {
         return Vec::new();
     }
-    let body = body(s, &factions_named(s));
+    let named = factions_named(s);
+    // "Of the Left Communists, 64 abstained": a group's own figures, not
+    // the assembly's tally; their numbers are left for a warning.
+    let w0 = |k: usize| s.toks.get(k).map_or("", Token::word);
+    if w0(0) == "of" && w0(1) == "the" && !named.is_empty() {
+        let words: Vec<&str> = s.toks[2..].iter().map(Token::word).collect();
+        if Faction::recognize(&words).is_some()
+            || (words.first() == Some(&"left") && Faction::recognize(&words[1..]).is_some())
+        {
+            return Vec::new();
+        }
+    }
+    let body = body(s, &named);
     if !vote_word && body != VotingBody::Questionnaire {
         return Vec::new();
     }
