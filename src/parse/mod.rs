@@ -549,6 +549,8 @@ fn opening(lead: &[Token]) -> bool {
                             | "meanwhile"
                             | "finally"
                             | "also"
+                            | "extraordinary"
+                            | "emergency"
                             | "however"
                             | "next"
                             | "when"
