@@ -1,7 +1,8 @@
 //! Parsing throughput on a large synthetic corpus (over 10 MB): the seed
 //! texts and paragraphs in other phrasings, with the numbers varied so no
-//! two paragraphs are alike. Also the cost of the whole seed corpus
-//! (parse, merge, conflicts, checks, dataset).
+//! two paragraphs are alike; and on punctuation-free noise (words of the
+//! sources and numbers, no full stop: one endless sentence). Also the cost
+//! of the whole seed corpus (parse, merge, conflicts, checks, dataset).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use soviets::seeds::SEEDS;
@@ -43,6 +44,51 @@ fn synthetic(bytes: usize) -> String {
     out
 }
 
+/// About `bytes` of punctuation-free text: words of the sources and
+/// numbers, in a fixed pseudo-random order, with no sentence end.
+fn noise(bytes: usize) -> String {
+    let words = [
+        "the",
+        "Second",
+        "Congress",
+        "of",
+        "Soviets",
+        "had",
+        "390",
+        "Bolsheviks",
+        "and",
+        "160",
+        "delegates",
+        "from",
+        "soviets",
+        "in",
+        "power",
+        "people",
+        "voted",
+        "543",
+        "to",
+        "126",
+        "workers'",
+        "soldiers'",
+        "deputies",
+        "October",
+        "1917",
+        "Left",
+        "SRs",
+        "were",
+        "by",
+        "Mensheviks",
+    ];
+    let mut out = String::with_capacity(bytes + 16);
+    let mut x: u32 = 1917;
+    while out.len() < bytes {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        out.push_str(words[(x >> 16) as usize % words.len()]);
+        out.push(' ');
+    }
+    out
+}
+
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("parse");
     for mb in [1usize, 12] {
@@ -55,6 +101,11 @@ fn bench(c: &mut Criterion) {
             |b, t| b.iter(|| parse(black_box(t), 0)),
         );
     }
+    let text = noise(12 << 20);
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_with_input(BenchmarkId::from_parameter("noise 12MB"), &text, |b, t| {
+        b.iter(|| parse(black_box(t), 0))
+    });
     g.finish();
     c.bench_function("seed corpus: parse, merge, dataset", |b| {
         b.iter(|| black_box(Corpus::seeds()).dataset())

@@ -186,7 +186,7 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
         if !starts_with_number(trimmed) && (lead.is_none() || lead != count.checked_sub(1)) {
             lead = None;
         }
-        let heading = trimmed.len() <= 160 && is_heading(trimmed, &tokenize(body, base));
+        let heading = is_heading(trimmed, base);
         let first_index = count;
         let mut emit = |toks: Vec<Token>, cut_start: bool, cut_end: bool| {
             let (Some(a), Some(b)) = (toks.first(), toks.last()) else {
@@ -210,7 +210,7 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
             i: 0,
             space: true,
         };
-        let mut buf: Vec<Token> = Vec::new();
+        let mut buf: Vec<Token> = Vec::with_capacity(48);
         let mut cut_start = false;
         let mut pending = tokens.next();
         while let Some(t) = pending {
@@ -243,7 +243,11 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
                             ))
                 });
                 if ends {
-                    emit(std::mem::take(&mut buf), cut_start, false);
+                    emit(
+                        std::mem::replace(&mut buf, Vec::with_capacity(48)),
+                        cut_start,
+                        false,
+                    );
                     cut_start = false;
                 }
             }
@@ -284,14 +288,22 @@ fn starts_with_number(s: &str) -> bool {
 
 /// A heading: a short line that does not end like a sentence and is not a
 /// numbered or bulleted list item.
-fn is_heading(line: &str, tokens: &[Token]) -> bool {
+fn is_heading(line: &str, base: usize) -> bool {
     let last = line.chars().last().unwrap_or('.');
+    // The cheap tests first: most lines of prose end with a full stop.
     line.len() <= 160
-        && tokens.len() <= 24
         && !matches!(last, '.' | '!' | '?' | ':' | ';' | ',' | '"' | '”')
         && !starts_with_number(line)
         && !line.starts_with('*')
         && !line.starts_with('-')
+        && Tokens {
+            line,
+            base,
+            i: 0,
+            space: true,
+        }
+        .nth(24)
+        .is_none()
 }
 
 /// Tokenizes one line; `base` is the line's byte offset in the document.
@@ -518,7 +530,10 @@ fn lex_word(line: &str, start: usize) -> (Kind, usize) {
                 i += len;
             }
         }
-    } else if let Some(len) = party_suffix(&line[i..]) {
+    } else if let Some(len) = (bytes.get(i) == Some(&b'('))
+        .then(|| party_suffix(&line[i..]))
+        .flatten()
+    {
         if matches!(norm.as_str(), "rsdlp" | "rsdrp" | "rcp") {
             norm.push_str("(b)");
             i += len;
@@ -538,6 +553,15 @@ fn party_suffix(s: &str) -> Option<usize> {
 /// Value of a number written as a word: "one" … "twenty", the tens, "a
 /// hundred" is left to the caller.
 pub(crate) fn number_word(w: &str) -> Option<u64> {
+    // Most words are none: rejected on length and first letter.
+    if !(3..=9).contains(&w.len())
+        || !matches!(
+            w.as_bytes()[0],
+            b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'
+        )
+    {
+        return None;
+    }
     Some(match w {
         "zero" => 0,
         "one" => 1,
@@ -610,6 +634,15 @@ pub(crate) fn ordinal(t: &Token) -> Option<u32> {
 
 /// Month number of a month name or its abbreviation ("Oct", "Sept").
 pub(crate) fn month(w: &str) -> Option<u8> {
+    // Most words are none: rejected on length and first letter.
+    if !(3..=9).contains(&w.len())
+        || !matches!(
+            w.as_bytes()[0],
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        )
+    {
+        return None;
+    }
     Some(match w {
         "january" | "jan" => 1,
         "february" | "feb" => 2,

@@ -270,27 +270,27 @@ impl Builder<'_> {
         let Some(ev) = self.current else {
             return first;
         };
-        let words: Vec<&str> = s.toks.iter().map(Token::word).collect();
-        let has = |w: &str| words.contains(&w);
-        let sitting = has("sitting") || has("session") || has("delayed") || has("postponed");
-        let opens = !sitting
-            && [
-                "opened",
-                "began",
-                "opening",
-                "convened",
-                "met",
-                "assembled",
-                "held",
-            ]
-            .iter()
-            .any(|w| has(w));
-        let closes = !sitting
-            && (has("until")
-                || has("concluded")
-                || has("closed")
-                || has("ended")
-                || words.windows(2).any(|w| w == ["last", "day"]));
+        if found.is_empty() {
+            return first;
+        }
+        // One pass over the words for what the dates are of.
+        let (mut sitting, mut opening, mut closing) = (false, false, false);
+        let mut last = false;
+        for t in &s.toks {
+            let w = t.word();
+            match w {
+                "sitting" | "session" | "delayed" | "postponed" => sitting = true,
+                "opened" | "began" | "opening" | "convened" | "met" | "assembled" | "held" => {
+                    opening = true
+                }
+                "until" | "concluded" | "closed" | "ended" => closing = true,
+                "day" if last => closing = true,
+                _ => {}
+            }
+            last = w == "last";
+        }
+        let opens = !sitting && opening;
+        let closes = !sitting && closing;
         // Publication and speech lines date something else.
         let incidental = dates::incidental(&s.toks);
         let one = found.len() == 1 && !incidental;
