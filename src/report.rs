@@ -329,10 +329,16 @@ pub fn report(corpus: &Corpus) -> Report {
     }
 }
 
-/// Quotes a CSV field when it needs it (RFC 4180).
+/// Quotes a CSV field when it needs it (RFC 4180). A field a spreadsheet
+/// would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR)
+/// gets a leading `'` and is quoted (OWASP's rule against CSV injection).
 pub(crate) fn csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula || s.contains([',', '"', '\n', '\r']) {
         out.push('"');
+        if formula {
+            out.push('\'');
+        }
         out.push_str(&s.replace('"', "\"\""));
         out.push('"');
     } else {
@@ -781,5 +787,25 @@ mod tests {
         s.push('|');
         csv_field(&mut s, "a, \"b\"\nc");
         assert_eq!(s, "plain|\"a, \"\"b\"\"\nc\"");
+    }
+
+    #[test]
+    fn csv_formulas_are_neutralised() {
+        for (cell, want) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+            ),
+            ("+285", "\"'+285\""),
+            ("-1", "\"'-1\""),
+            ("@SUM(A1)", "\"'@SUM(A1)\""),
+            ("\tx", "\"'\tx\""),
+            ("\rx", "\"'\rx\""),
+            ("a=b", "a=b"),
+        ] {
+            let mut s = String::new();
+            csv_field(&mut s, cell);
+            assert_eq!(s, want, "{cell:?}");
+        }
     }
 }
