@@ -1012,3 +1012,18 @@ pub fn redraw(chart: Option<String>) -> Result<(), JsValue> {
 pub fn debug_panic() {
     panic!("debug_panic() was called");
 }
+
+/// Whether the page's state can still be used: false once a trap (out of
+/// memory, say) has left it borrowed for good. `www/main.js` asks after an
+/// uncaught wasm error, and then lets "Reset to seeds" reload the page.
+#[wasm_bindgen]
+pub fn alive() -> bool {
+    with_app(|_| ()).is_some()
+}
+
+/// Traps while the page's state is in use, as running out of memory in
+/// the middle of adding a document would: to test that the page survives.
+#[wasm_bindgen]
+pub fn debug_trap() {
+    with_app(|_| core::arch::wasm32::unreachable());
+}
