@@ -322,17 +322,16 @@ impl Corpus {
             ),
             ("end date", |e: &EventFacts| e.ends.clone()),
         ] {
-            let mut all: Vec<DateFact> = facts.iter().flat_map(|e| pick(e)).collect();
+            let all: Vec<DateFact> = facts.iter().flat_map(|e| pick(e)).collect();
             // One entry per value and source.
-            let mut seen = Vec::new();
-            all.retain(|d| {
-                let key = (d.src.doc, d.date);
-                let new = !seen.contains(&key);
-                if new {
-                    seen.push(key);
-                }
-                new
-            });
+            let day = |d: &DateFact| {
+                let w = d.date.written;
+                (d.src.doc as u32).wrapping_mul(0x9e37_79b9)
+                    ^ (w.year as u32).wrapping_mul(0x0100_0193)
+                    ^ u32::from(w.month) << 8
+                    ^ u32::from(w.day)
+            };
+            let all = first_of_each_by(all, day, |a, b| (a.src.doc, a.date) == (b.src.doc, b.date));
             let disagree = all
                 .iter()
                 .enumerate()
@@ -823,9 +822,7 @@ impl Corpus {
 }
 
 /// The distinct values, sorted.
-/// The first value of each (document, value) pair, in order: sorted by a
-/// hash of the pair and compared only within equal hashes, so thousands of
-/// different values stay linear rather than quadratic.
+/// The first value of each (document, value) pair, in order.
 fn first_of_each(values: Vec<ConflictValue>) -> Vec<ConflictValue> {
     let hash = |v: &ConflictValue| {
         let seed = 0x811c_9dc5_u32 ^ (v.doc as u32).wrapping_mul(0x9e37_79b9);
@@ -833,27 +830,34 @@ fn first_of_each(values: Vec<ConflictValue>) -> Vec<ConflictValue> {
             .bytes()
             .fold(seed, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
     };
+    first_of_each_by(values, hash, |a, b| a.doc == b.doc && a.value == b.value)
+}
+
+/// The first of each set of `same` items, in order: sorted by `hash` and
+/// compared only within equal hashes, so thousands of different items
+/// stay linear rather than quadratic.
+fn first_of_each_by<T>(
+    items: Vec<T>,
+    hash: impl Fn(&T) -> u32,
+    same: impl Fn(&T, &T) -> bool,
+) -> Vec<T> {
     // Ties keep their order, so the first of equals comes first.
-    let order = crate::model::sort_by_key((0..values.len()).collect(), |&i| hash(&values[i]));
-    let mut keep = vec![false; values.len()];
+    let order = crate::model::sort_by_key((0..items.len()).collect(), |&i| hash(&items[i]));
+    let mut keep = vec![false; items.len()];
     let mut group: Vec<usize> = Vec::new();
     let mut current = None;
     for i in order {
-        let h = hash(&values[i]);
+        let h = hash(&items[i]);
         if current != Some(h) {
             group.clear();
             current = Some(h);
         }
-        let v = &values[i];
-        if !group
-            .iter()
-            .any(|&k| values[k].doc == v.doc && values[k].value == v.value)
-        {
+        if !group.iter().any(|&k| same(&items[k], &items[i])) {
             group.push(i);
             keep[i] = true;
         }
     }
-    values
+    items
         .into_iter()
         .zip(keep)
         .filter_map(|(v, k)| k.then_some(v))

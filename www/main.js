@@ -25,7 +25,7 @@ const trapped = (err) => {
   }
   if (alive) return;
   dead = true;
-  banner('The page stopped working (' + err.message + '). Your text is still in the box. ' +
+  banner('The page stopped working (' + err.message + '). Text you were adding stays in the box. ' +
     'Reload the page to start again, or press "Reset to seeds" to forget the added documents and reload.');
   const status = document.getElementById('document-status');
   if (status && /^(Reading|Adding)/.test(status.textContent)) {

@@ -1021,9 +1021,16 @@ pub fn alive() -> bool {
     with_app(|_| ()).is_some()
 }
 
-/// Traps while the page's state is in use, as running out of memory in
-/// the middle of adding a document would: to test that the page survives.
+/// Traps, in a task of the page's own, while the page's state is in use,
+/// as running out of memory in the middle of adding a document would: to
+/// test that the page survives.
 #[wasm_bindgen]
-pub fn debug_trap() {
-    with_app(|_| core::arch::wasm32::unreachable());
+pub fn debug_trap() -> Result<(), JsValue> {
+    let trap = Closure::once_into_js(|| {
+        with_app(|_| core::arch::wasm32::unreachable());
+    });
+    web_sys::window()
+        .ok_or_else(|| err("no window"))?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(trap.unchecked_ref(), 0)
+        .map(|_| ())
 }

@@ -358,12 +358,15 @@ fn documents(b: &mut Browser, url: &str) -> Result<String> {
 /// The figures of a settled addition timed from `since` (a JS expression).
 fn added(b: &mut Browser, what: &'static str, bytes: usize, since: &str) -> Result<Added> {
     let v = b.evaluate(&format!(
-        "({{ status: document.getElementById('document-status').textContent, \
-            total: (window.__statusAt || performance.now()) - {since}, long: window.__long }})"
+        "(() => {{ const s = document.getElementById('document-status'); return {{ status: s.textContent, \
+            tasks: s.dataset.tasks || '', total: (window.__statusAt || performance.now()) - {since}, long: window.__long }}; }})()"
     ))?;
     let long = numbers(&v["long"]);
     let status = v["status"].as_str().unwrap_or("").to_string();
-    println!("{what}: {status}");
+    println!(
+        "{what}: {status}\n  the page's tasks for it (ms): {}\n  long tasks (ms): {long:?}",
+        v["tasks"].as_str().unwrap_or("")
+    );
     Ok(Added {
         what,
         bytes,

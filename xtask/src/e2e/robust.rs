@@ -154,9 +154,8 @@ fn trap_keeps_reset(ctx: &mut Ctx) -> Result<()> {
         UI_TIMEOUT,
         "the status to say Reading…",
     )?;
-    // A trap from a task of its own, as a failing event handler's would be.
-    ctx.browser
-        .evaluate("setTimeout(() => window.soviets.debug_trap(), 0)")?;
+    // A trap in a task of the page's own, as in a failing event handler.
+    ctx.browser.evaluate("window.soviets.debug_trap()")?;
     ctx.browser.wait_for(
         "__xt.visible('#error-banner') && document.getElementById('error-banner').textContent.includes('stopped working')",
         UI_TIMEOUT,

@@ -56,9 +56,10 @@ impl Ctx {
         self.browser
             .evaluate("document.getElementById('document-status').textContent = ''")?;
         self.click("#add-document-submit")?;
-        // The worker reads the text; the status says "Reading…" meanwhile.
+        // The worker reads the text, then the page merges it a step per
+        // task; the status says "Reading…", then "Adding…", meanwhile.
         self.browser.wait_for(
-            "(() => { const t = document.getElementById('document-status').textContent; return t.length > 0 && !t.startsWith('Reading'); })()",
+            "(() => { const t = document.getElementById('document-status').textContent; return t.length > 0 && !/^(Reading|Adding)/.test(t); })()",
             UI_TIMEOUT,
             "#document-status to report on the added document",
         )?;
