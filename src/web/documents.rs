@@ -157,7 +157,7 @@ impl App {
 
     /// Checks a document and sends it to the worker to be parsed (or
     /// parses it here if there is no worker); says what came of it.
-    fn add_document(&mut self, name: &str, text: &str) -> Result<(), JsValue> {
+    fn add_document(&mut self, name: &str, text: &str, started: f64) -> Result<(), JsValue> {
         if text.len() as f64 > MAX_BYTES {
             self.doc_status(&too_large(name, text.len() as f64));
             return Ok(());
@@ -166,7 +166,8 @@ impl App {
             self.doc_status("There is no text to add: paste a document first.");
             return Ok(());
         }
-        let reading = Reading::new(self, name.to_string(), text.to_string(), false);
+        let mut reading = Reading::new(self, name.to_string(), text.to_string(), false);
+        reading.started = started;
         self.read(reading)
     }
 
@@ -467,13 +468,18 @@ impl App {
         if !ok {
             return " It could not be saved for the next visit.".to_string();
         }
+        // The JSON goes to setItem as the string JSON.stringify made, not
+        // through the module's memory and back: it can be megabytes.
         let stored = js_sys::JSON::stringify(&list)
             .ok()
-            .and_then(|s| s.as_string())
             .zip(self.window.local_storage().ok().flatten())
-            .map(|(json, storage)| storage.set_item(STORE_KEY, &json));
+            .and_then(|(json, storage)| {
+                let set = js_sys::Reflect::get(&storage, &"setItem".into()).ok()?;
+                let set: js_sys::Function = set.dyn_into().ok()?;
+                Some(set.call2(&storage, &STORE_KEY.into(), &json))
+            });
         match stored {
-            Some(Ok(())) => String::new(),
+            Some(Ok(_)) => String::new(),
             // A full quota or disabled storage: the documents stay until reload.
             _ => " The browser would not store it (storage full or disabled), so it will be gone after a reload.".to_string(),
         }
@@ -858,7 +864,7 @@ fn read_file(file: File) {
             .ok()
             .and_then(|v| v.as_string())
             .unwrap_or_default();
-        with_app(|app| report(app.add_document(&name, &text)));
+        with_app(|app| report(app.add_document(&name, &text, now())));
     });
     reader.set_onload(Some(on_load.unchecked_ref()));
     report(reader.read_as_text(&file));
@@ -872,8 +878,10 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
         "click",
         false,
         move |_| {
+            // Timed from here: reading a large box is main-thread work too.
+            let started = now();
             let text = area.value();
-            with_app(|app| report(app.add_document(&pasted_name(&text), &text)));
+            with_app(|app| report(app.add_document(&pasted_name(&text), &text, started)));
         },
     )?;
     let input: HtmlInputElement = app.element("add-document-file")?.dyn_into()?;
