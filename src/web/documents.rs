@@ -151,7 +151,7 @@ impl App {
         }
     }
 
-    fn now(&self) -> f64 {
+    pub(super) fn now(&self) -> f64 {
         self.window.performance().map_or(0.0, |p| p.now())
     }
 

@@ -1027,7 +1027,12 @@ pub fn alive() -> bool {
 #[wasm_bindgen]
 pub fn debug_trap() -> Result<(), JsValue> {
     let trap = Closure::once_into_js(|| {
-        with_app(|_| core::arch::wasm32::unreachable());
+        with_app(|app| {
+            // A call out to JavaScript first, as real work would make, so
+            // the state is in use (borrowed) when the module traps.
+            std::hint::black_box(app.now());
+            core::arch::wasm32::unreachable()
+        });
     });
     web_sys::window()
         .ok_or_else(|| err("no window"))?
