@@ -17,7 +17,7 @@
 
 use super::sources::button_data;
 use super::{listen, report, with_app, App};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -76,6 +76,8 @@ struct Reading {
     tasks: Vec<u32>,
     /// Restored from an earlier visit (already stored, said quietly).
     restored: bool,
+    /// Typed: the box's edit count when it was added (see [`EDITS`]).
+    edits: Option<u32>,
 }
 
 impl Reading {
@@ -88,6 +90,7 @@ impl Reading {
             longest: 0.0,
             tasks: Vec::new(),
             restored,
+            edits: None,
         }
     }
 
@@ -113,6 +116,8 @@ struct Job {
     found: Vec<String>,
     ids: Vec<String>,
     step: u8,
+    /// A sentence if it could not be stored.
+    saved: String,
 }
 
 /// What a step of a [`Job`] left to do.
@@ -157,7 +162,13 @@ impl App {
 
     /// Checks a document and sends it to the worker to be parsed (or
     /// parses it here if there is no worker); says what came of it.
-    fn add_document(&mut self, name: &str, text: &str, started: f64) -> Result<(), JsValue> {
+    fn add_document(
+        &mut self,
+        name: &str,
+        text: &str,
+        started: f64,
+        edits: Option<u32>,
+    ) -> Result<(), JsValue> {
         if text.len() as f64 > MAX_BYTES {
             self.doc_status(&too_large(name, text.len() as f64));
             return Ok(());
@@ -168,6 +179,7 @@ impl App {
         }
         let mut reading = Reading::new(self, name.to_string(), text.to_string(), false);
         reading.started = started;
+        reading.edits = edits;
         self.read(reading)
     }
 
@@ -308,17 +320,21 @@ impl App {
                 }
                 Ok(Next::Step)
             }
+            5 => {
+                job.saved = self.save_documents();
+                Ok(Next::Step)
+            }
             _ => {
-                let saved = self.save_documents();
-                if let Ok(area) = self.element("add-document") {
-                    let area: HtmlTextAreaElement = area.dyn_into()?;
-                    if area.value() == job.reading.text {
-                        area.set_value("");
+                // The box is emptied if it still holds the text added (not
+                // edited since): known without reading a megabyte back.
+                if job.reading.edits.is_some_and(|e| e == EDITS.get()) {
+                    if let Ok(area) = self.element("add-document") {
+                        area.dyn_into::<HtmlTextAreaElement>()?.set_value("");
                     }
                 }
                 Ok(Next::Added {
                     found: job.found.join(", "),
-                    saved,
+                    saved: std::mem::take(&mut job.saved),
                 })
             }
         }
@@ -551,6 +567,7 @@ fn take_reading(job: &mut Job) -> Reading {
         longest: 0.0,
         tasks: Vec::new(),
         restored: false,
+        edits: None,
     };
     std::mem::replace(&mut job.reading, placeholder)
 }
@@ -632,6 +649,8 @@ struct Parser {
 
 thread_local! {
     static PARSER: RefCell<Parser> = RefCell::new(Parser::default());
+    /// How many times the reader has edited the box (its `input` events).
+    static EDITS: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Sends a document to the worker; gives it back if there is no worker.
@@ -743,6 +762,7 @@ fn on_parsed(e: MessageEvent) {
             found: Vec::new(),
             ids: Vec::new(),
             step: 0,
+            saved: String::new(),
         };
         PARSER.with(|cell| {
             if let Ok(mut p) = cell.try_borrow_mut() {
@@ -864,7 +884,7 @@ fn read_file(file: File) {
             .ok()
             .and_then(|v| v.as_string())
             .unwrap_or_default();
-        with_app(|app| report(app.add_document(&name, &text, now())));
+        with_app(|app| report(app.add_document(&name, &text, now(), None)));
     });
     reader.set_onload(Some(on_load.unchecked_ref()));
     report(reader.read_as_text(&file));
@@ -881,7 +901,16 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
             // Timed from here: reading a large box is main-thread work too.
             let started = now();
             let text = area.value();
-            with_app(|app| report(app.add_document(&pasted_name(&text), &text, started)));
+            let edits = Some(EDITS.get());
+            with_app(|app| report(app.add_document(&pasted_name(&text), &text, started, edits)));
+        },
+    )?;
+    listen(
+        app.element("add-document")?.as_ref(),
+        "input",
+        false,
+        |_| {
+            EDITS.set(EDITS.get().wrapping_add(1));
         },
     )?;
     let input: HtmlInputElement = app.element("add-document-file")?.dyn_into()?;
