@@ -222,13 +222,7 @@ impl Corpus {
         }
         // One value per source: a text repeating its figure says it once.
         for c in &mut conflicts {
-            let mut kept: Vec<ConflictValue> = Vec::new();
-            for v in std::mem::take(&mut c.values) {
-                if !kept.iter().any(|k| k.doc == v.doc && k.value == v.value) {
-                    kept.push(v);
-                }
-            }
-            c.values = kept;
+            c.values = first_of_each(std::mem::take(&mut c.values));
         }
         self.conflicts = conflicts;
         // One check per sum and source: a repeated text adds nothing.
@@ -281,6 +275,22 @@ impl Corpus {
             if values.len() < 2 {
                 continue;
             }
+            // Per document, in order, the first count of another faction
+            // that is one of `values`, and the first after it with another
+            // count: a count's note is the first of the two that differs
+            // from it. One pass, so a text with thousands of counts stays
+            // linear.
+            let mut firsts: Vec<(usize, &FactionCount, Option<&FactionCount>)> = Vec::new();
+            for o in facts.iter().flat_map(|e| &e.factions) {
+                if o.faction == faction || values.binary_search(&u64::from(o.count)).is_err() {
+                    continue;
+                }
+                match firsts.iter_mut().find(|(d, ..)| *d == o.src.doc) {
+                    None => firsts.push((o.src.doc, o, None)),
+                    Some((_, a, b @ None)) if a.count != o.count => *b = Some(o),
+                    Some(_) => {}
+                }
+            }
             let stage = match stage {
                 Stage::Opening => "",
                 Stage::Later => " (later in the event)",
@@ -289,15 +299,10 @@ impl Corpus {
                 .iter()
                 .map(|c| {
                     // Does this source give one of the other values to another faction?
-                    let note = facts
+                    let note = firsts
                         .iter()
-                        .flat_map(|e| &e.factions)
-                        .find(|o| {
-                            o.src.doc == c.src.doc
-                                && o.faction != faction
-                                && o.count != c.count
-                                && values.binary_search(&u64::from(o.count)).is_ok()
-                        })
+                        .find(|(d, ..)| *d == c.src.doc)
+                        .and_then(|(_, a, b)| if a.count != c.count { Some(*a) } else { *b })
                         .map(|o| {
                             format!(
                                 "this source also gives {} for {}",
@@ -326,17 +331,16 @@ impl Corpus {
             ),
             ("end date", |e: &EventFacts| e.ends.clone()),
         ] {
-            let mut all: Vec<DateFact> = facts.iter().flat_map(|e| pick(e)).collect();
+            let all: Vec<DateFact> = facts.iter().flat_map(|e| pick(e)).collect();
             // One entry per value and source.
-            let mut seen = Vec::new();
-            all.retain(|d| {
-                let key = (d.src.doc, d.date);
-                let new = !seen.contains(&key);
-                if new {
-                    seen.push(key);
-                }
-                new
-            });
+            let day = |d: &DateFact| {
+                let w = d.date.written;
+                (d.src.doc as u32).wrapping_mul(0x9e37_79b9)
+                    ^ (w.year as u32).wrapping_mul(0x0100_0193)
+                    ^ u32::from(w.month) << 8
+                    ^ u32::from(w.day)
+            };
+            let all = first_of_each_by(all, day, |a, b| (a.src.doc, a.date) == (b.src.doc, b.date));
             let disagree = all
                 .iter()
                 .enumerate()
@@ -826,6 +830,48 @@ impl Corpus {
     }
 }
 
+/// The first value of each (document, value) pair, in order.
+fn first_of_each(values: Vec<ConflictValue>) -> Vec<ConflictValue> {
+    let hash = |v: &ConflictValue| {
+        let seed = 0x811c_9dc5_u32 ^ (v.doc as u32).wrapping_mul(0x9e37_79b9);
+        v.value
+            .bytes()
+            .fold(seed, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    };
+    first_of_each_by(values, hash, |a, b| a.doc == b.doc && a.value == b.value)
+}
+
+/// The first of each set of `same` items, in order: sorted by `hash` and
+/// compared only within equal hashes, so thousands of different items
+/// stay linear rather than quadratic.
+fn first_of_each_by<T>(
+    items: Vec<T>,
+    hash: impl Fn(&T) -> u32,
+    same: impl Fn(&T, &T) -> bool,
+) -> Vec<T> {
+    // Ties keep their order, so the first of equals comes first.
+    let order = crate::model::sort_by_key((0..items.len()).collect(), |&i| hash(&items[i]));
+    let mut keep = vec![false; items.len()];
+    let mut group: Vec<usize> = Vec::new();
+    let mut current = None;
+    for i in order {
+        let h = hash(&items[i]);
+        if current != Some(h) {
+            group.clear();
+            current = Some(h);
+        }
+        if !group.iter().any(|&k| same(&items[k], &items[i])) {
+            group.push(i);
+            keep[i] = true;
+        }
+    }
+    items
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(v, k)| k.then_some(v))
+        .collect()
+}
+
 /// The distinct values, sorted. The same `u64` sort routine as
 /// [`crate::model::sort_by_key`], so no second routine reaches the wasm.
 #[allow(clippy::disallowed_methods)]
@@ -869,4 +915,49 @@ fn pick_date<'a>(
             )
         })
         .map(|d| d.date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(doc: usize, value: &str, quote: &str) -> ConflictValue {
+        ConflictValue {
+            value: value.to_string(),
+            doc,
+            source: String::new(),
+            quote: quote.to_string(),
+            at: (0, 0),
+            note: None,
+        }
+    }
+
+    #[test]
+    fn first_of_each_keeps_first_values_in_order() {
+        let values = vec![
+            value(1, "12", "a"),
+            value(0, "12", "b"),
+            value(1, "12", "c"),
+            value(1, "7", "d"),
+            value(0, "12", "e"),
+        ];
+        let kept = first_of_each(values);
+        let quotes: Vec<&str> = kept.iter().map(|v| v.quote.as_str()).collect();
+        assert_eq!(quotes, ["a", "b", "d"]);
+        // Thousands of different values: each kept once, in order.
+        let many: Vec<ConflictValue> = (0..5000)
+            .flat_map(|n| {
+                [
+                    value(0, &n.to_string(), ""),
+                    value(0, &n.to_string(), "again"),
+                ]
+            })
+            .collect();
+        let kept = first_of_each(many);
+        assert_eq!(kept.len(), 5000);
+        assert!(kept
+            .iter()
+            .enumerate()
+            .all(|(i, v)| v.value == i.to_string() && v.quote.is_empty()));
+    }
 }

@@ -26,8 +26,7 @@ mod text;
 pub mod view;
 #[cfg(all(target_arch = "wasm32", not(feature = "worker")))]
 mod web;
-#[cfg(all(target_arch = "wasm32", feature = "worker"))]
-mod worker;
+pub mod worker;
 
 pub use corpus::Corpus;
 pub use dataset::Dataset;

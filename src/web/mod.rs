@@ -1012,3 +1012,30 @@ pub fn redraw(chart: Option<String>) -> Result<(), JsValue> {
 pub fn debug_panic() {
     panic!("debug_panic() was called");
 }
+
+/// Whether the page's state can still be used: false once a trap (out of
+/// memory, say) has left it borrowed for good. `www/main.js` asks after an
+/// uncaught wasm error, and then lets "Reset to seeds" reload the page.
+#[wasm_bindgen]
+pub fn alive() -> bool {
+    with_app(|_| ()).is_some()
+}
+
+/// Traps, in a task of the page's own, while the page's state is in use,
+/// as running out of memory in the middle of adding a document would: to
+/// test that the page survives.
+#[wasm_bindgen]
+pub fn debug_trap() -> Result<(), JsValue> {
+    let trap = Closure::once_into_js(|| {
+        with_app(|app| {
+            // A call out to JavaScript first, as real work would make, so
+            // the state is in use (borrowed) when the module traps.
+            std::hint::black_box(app.now());
+            core::arch::wasm32::unreachable()
+        });
+    });
+    web_sys::window()
+        .ok_or_else(|| err("no window"))?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(trap.unchecked_ref(), 0)
+        .map(|_| ())
+}

@@ -1,7 +1,8 @@
 //! `cargo xtask bench`: how heavy and how quick the page is in headless
 //! Chromium: the gzipped download, time to the first chart, the cost of a
 //! hover (and whether it forces layout), and the cost of a full redraw, for
-//! the seed data and for a synthetic 100-event × 30-faction dataset.
+//! the seed data and for a synthetic 100-event × 30-faction dataset; and
+//! how long adding or restoring a large document holds the main thread.
 //! Prints Markdown, ready to paste into the README.
 
 use crate::cdp::Browser;
@@ -142,6 +143,7 @@ pub fn run() -> Result<()> {
     let seed = interaction(&mut b)?;
     b.evaluate("window.soviets.synthetic(100, 30)")?;
     let synthetic = interaction(&mut b)?;
+    let adding = documents(&mut b, &url)?;
     let errors = b.take_errors()?;
 
     let cell = |f: &dyn Fn(&Interaction) -> String| format!("{} | {}", f(&seed), f(&synthetic));
@@ -222,6 +224,7 @@ pub fn run() -> Result<()> {
         ms(median(&from_nav))
     );
     println!("{out}");
+    println!("{adding}");
     if !errors.is_empty() {
         println!(
             "console errors during the benchmark:\n  {}",
@@ -229,6 +232,149 @@ pub fn run() -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Records, from before the page's scripts run, every long task (over
+/// 50 ms, the browser's 'longtask' entries) and when the document status
+/// last changed.
+const WATCH: &str = r#"
+window.__long = [];
+new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
+  .observe({ type: 'longtask', buffered: true });
+document.addEventListener('DOMContentLoaded', () => {
+  const s = document.getElementById('document-status');
+  if (s) new MutationObserver(() => { window.__statusAt = performance.now(); })
+    .observe(s, { childList: true, characterData: true, subtree: true });
+});
+"#;
+
+/// True once the document status says what came of a document (it no
+/// longer says "Reading…" or "Adding…").
+const SETTLED: &str = "(() => { const t = document.getElementById('document-status').textContent; \
+    return t.length > 0 && !/^(Reading|Adding)/.test(t); })()";
+
+/// One document added or restored: what the page said, the time until it
+/// said it, and the long tasks meanwhile.
+#[derive(Debug)]
+struct Added {
+    what: &'static str,
+    bytes: usize,
+    status: String,
+    total: f64,
+    long_tasks: usize,
+    longest: f64,
+}
+
+/// `unit` repeated to about `size` bytes.
+fn repeated(unit: &str, size: usize) -> String {
+    unit.repeat((size / unit.len().max(1)).max(1))
+}
+
+/// Adding 1 MB of seed prose and of punctuation-free text, and restoring a
+/// stored 700 KB document at page load: the page's own account of its
+/// main-thread time (in its status) and the browser's long tasks.
+fn documents(b: &mut Browser, url: &str) -> Result<String> {
+    let seeds: Vec<&str> = soviets::seeds::SEEDS.iter().map(|(_, t)| *t).collect();
+    let prose = seeds.join("\n\n");
+    let flat: String = prose
+        .chars()
+        .filter(|c| !matches!(c, '.' | '!' | '?'))
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    b.add_init_script(WATCH)?;
+    let mut rows = Vec::new();
+    let cases = [
+        (
+            "1 MB of seed prose (the seeds repeated)",
+            repeated(&prose, 1_000_000),
+        ),
+        (
+            "1 MB of punctuation-free text (the seeds without . ! ? or line breaks)",
+            repeated(&flat, 1_000_000),
+        ),
+    ];
+    for (what, text) in cases {
+        b.navigate(url)?;
+        b.evaluate("localStorage.clear()")?;
+        b.navigate(url)?;
+        b.wait_for(
+            "document.documentElement.dataset.ready === 'true'",
+            Duration::from_secs(10),
+            "the page",
+        )?;
+        b.evaluate(&format!(
+            "(() => {{ document.getElementById('add-document').value = {}; window.__long = []; \
+              window.__t0 = performance.now(); document.getElementById('add-document-submit').click(); }})()",
+            serde_json::Value::String(text.clone())
+        ))?;
+        b.wait_for(
+            SETTLED,
+            Duration::from_secs(60),
+            "the document to be added or refused",
+        )?;
+        rows.push(added(b, what, text.len(), "window.__t0")?);
+    }
+    let stored = repeated(&prose, 700_000);
+    let entry = serde_json::json!([{"name": "Stored seeds", "text": stored}]).to_string();
+    b.evaluate(&format!(
+        "localStorage.setItem('soviets.documents', {})",
+        serde_json::Value::String(entry)
+    ))?;
+    b.navigate(url)?;
+    b.wait_for(
+        SETTLED,
+        Duration::from_secs(60),
+        "the stored document to be restored",
+    )?;
+    rows.push(added(
+        b,
+        "restoring a stored 700 KB document (seed prose) at page load",
+        stored.len(),
+        "0",
+    )?);
+    b.evaluate("localStorage.clear()")?;
+
+    let mut out = String::from(
+        "| adding | bytes | the page's status | until the status said so | long tasks (> 50 ms), longest |\n| --- | ---: | --- | ---: | ---: |\n",
+    );
+    for a in rows {
+        out += &format!(
+            "| {} | {} | {} | {} | {}, {} |\n",
+            a.what,
+            a.bytes,
+            a.status.replace('|', "/"),
+            ms(a.total),
+            a.long_tasks,
+            if a.long_tasks == 0 {
+                "none".to_string()
+            } else {
+                ms(a.longest)
+            }
+        );
+    }
+    Ok(out)
+}
+
+/// The figures of a settled addition timed from `since` (a JS expression).
+fn added(b: &mut Browser, what: &'static str, bytes: usize, since: &str) -> Result<Added> {
+    let v = b.evaluate(&format!(
+        "(() => {{ const s = document.getElementById('document-status'); return {{ status: s.textContent, \
+            tasks: s.dataset.tasks || '', total: (window.__statusAt || performance.now()) - {since}, long: window.__long }}; }})()"
+    ))?;
+    let long = numbers(&v["long"]);
+    let status = v["status"].as_str().unwrap_or("").to_string();
+    println!(
+        "{what}: {status}\n  the page's tasks for it (ms): {}\n  long tasks (ms): {long:?}",
+        v["tasks"].as_str().unwrap_or("")
+    );
+    Ok(Added {
+        what,
+        bytes,
+        status: crate::cdp::abbreviate(&status, 160),
+        total: v["total"].as_f64().unwrap_or(f64::NAN),
+        long_tasks: long.len(),
+        longest: long.iter().copied().fold(0.0, f64::max),
+    })
 }
 
 /// Hover and redraw numbers for the data the page shows now.

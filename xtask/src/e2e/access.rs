@@ -314,13 +314,19 @@ fn wait_file(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Presses a toolbar's download button and returns the file it saved.
-fn download(ctx: &mut Ctx, dir: &Path, chart: &str, action: &str, name: &str) -> Result<Vec<u8>> {
+pub(super) fn download(
+    ctx: &mut Ctx,
+    dir: &Path,
+    chart: &str,
+    action: &str,
+    name: &str,
+) -> Result<Vec<u8>> {
     ctx.click(&tool(chart, action))?;
     wait_file(&dir.join(name)).map_err(|e| format!("pressing {action} for {chart}: {e}").into())
 }
 
 /// A minimal RFC 4180 reader: rows of fields.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
+pub(super) fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let mut rows = vec![Vec::new()];
     let mut field = String::new();
     let (mut quoted, mut chars) = (false, text.chars().peekable());

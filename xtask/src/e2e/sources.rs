@@ -28,7 +28,7 @@ pub const TESTS: &[(&str, Test)] = &[
 ];
 
 /// A text about a congress the seeds do not cover, written for the tests.
-const THIRD: &str = "Notes on the Third Congress\n\nThe Third All-Russian Congress of Soviets met in Petrograd from 10 to 18 January 1918. Of the 707 delegates, 441 were Bolsheviks, 205 Left SRs and 61 of other parties. The congress approved the Declaration of the Rights of the Working and Exploited People by a vote of 602 to 15.\n";
+pub(super) const THIRD: &str = "Notes on the Third Congress\n\nThe Third All-Russian Congress of Soviets met in Petrograd from 10 to 18 January 1918. Of the 707 delegates, 441 were Bolsheviks, 205 Left SRs and 61 of other parties. The congress approved the Declaration of the Rights of the Working and Exploited People by a vote of 602 to 15.\n";
 
 /// Records dialogs instead of showing them; installed before page scripts.
 const DIALOG_TRAP: &str = "window.__dialogs = [];\
@@ -38,7 +38,7 @@ const THIRD_ID: &str = "congress-of-soviets-3";
 
 impl Ctx {
     /// Loads the page with no stored documents.
-    fn load_seeds(&mut self) -> Result<()> {
+    pub(super) fn load_seeds(&mut self) -> Result<()> {
         self.load()?;
         let had = self.browser.evaluate(
             "(() => { const had = localStorage.getItem('soviets.documents') !== null; localStorage.clear(); return had; })()",
@@ -50,15 +50,16 @@ impl Ctx {
     }
 
     /// Types `text` into `#add-document` and presses Add; waits for the status.
-    fn add_document(&mut self, text: &str) -> Result<String> {
+    pub(super) fn add_document(&mut self, text: &str) -> Result<String> {
         self.click("#add-document")?;
         self.browser.insert_text(text)?;
         self.browser
             .evaluate("document.getElementById('document-status').textContent = ''")?;
         self.click("#add-document-submit")?;
-        // The worker reads the text; the status says "Reading…" meanwhile.
+        // The worker reads the text, then the page merges it a step per
+        // task; the status says "Reading…", then "Adding…", meanwhile.
         self.browser.wait_for(
-            "(() => { const t = document.getElementById('document-status').textContent; return t.length > 0 && !t.startsWith('Reading'); })()",
+            "(() => { const t = document.getElementById('document-status').textContent; return t.length > 0 && !/^(Reading|Adding)/.test(t); })()",
             UI_TIMEOUT,
             "#document-status to report on the added document",
         )?;
@@ -69,7 +70,7 @@ impl Ctx {
     }
 
     /// Adds `text` and expects it to be accepted.
-    fn add_ok(&mut self, text: &str, what: &str) -> Result<()> {
+    pub(super) fn add_ok(&mut self, text: &str, what: &str) -> Result<()> {
         let status = self.add_document(text)?;
         ensure(status.starts_with("Added"), || {
             format!("adding the {what} said {status:?}")
@@ -77,7 +78,7 @@ impl Ctx {
     }
 
     /// The Second Congress's Bolsheviks in the faction chart.
-    fn second_bolsheviks(&mut self) -> Result<super::Region> {
+    pub(super) fn second_bolsheviks(&mut self) -> Result<super::Region> {
         self.find_region("faction-chart", "Second Congress Bolsheviks segment", |r| {
             is_segment(r, SECOND, "bolsheviks")
         })
@@ -143,7 +144,7 @@ impl Ctx {
     }
 
     /// Resets to the seeds with the page's own control.
-    fn reset_documents(&mut self) -> Result<()> {
+    pub(super) fn reset_documents(&mut self) -> Result<()> {
         self.click("#reset-documents")?;
         self.browser.wait_for(
             "document.querySelectorAll('#document-list li').length === 0 && localStorage.getItem('soviets.documents') === null",
