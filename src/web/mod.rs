@@ -914,6 +914,11 @@ pub fn start() -> Result<(), JsValue> {
         app.refresh_bounds();
         access::init(app)?;
         app.draw(Kind::Factions)?;
+        // The chart drawn at build time (in the same box, so nothing
+        // moves) gives way to the live canvas, in the same frame.
+        if let Some(svg) = app.document.get_element_by_id("faction-prerender") {
+            svg.remove();
+        }
         if let Some(root) = app.document.document_element() {
             root.dyn_into::<HtmlElement>()?
                 .dataset()

@@ -39,6 +39,10 @@ pub fn build() -> Result<SizeReport> {
 pub fn build_bundle() -> Result<SizeReport> {
     ensure_wasm_target()?;
     check_bindgen_version()?;
+    // The first chart, drawn now by the same chart code, into the page.
+    for name in crate::prerender::update(&www())? {
+        println!("pre-rendered the faction chart: rewrote www/{name}");
+    }
 
     // The page's module, then the parsing worker's (its own target
     // directory, so switching features does not rebuild either).
