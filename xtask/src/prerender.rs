@@ -3,13 +3,14 @@
 //! has arrived (or with JavaScript off).
 //!
 //! It is the page's own chart code: `factions::layout` and
-//! `factions::draw` of the seeds' dataset, through plotters' SVG backend.
-//! The SVG is then made fit for the page: colours that change with the
-//! colour scheme get a class (their dark values are written into
-//! `www/style.css`, so dark mode needs no baked colours and no inline
-//! style), font sizes and baselines are those the canvas uses, and every
-//! segment gets an invisible rectangle with a `<title>` (its count and
-//! share, the browser's own tooltip). The page's module removes the SVG
+//! `factions::draw` of the seeds' dataset, through the charts' SVG backend
+//! for plotters (`charts::svg`, the one the page's SVG export uses, with
+//! the canvas's font sizes and baselines). The SVG is then made fit for
+//! the page: colours that change with the colour scheme get a class
+//! (their dark values are written into `www/style.css`, so dark mode
+//! needs no baked colours and no inline style), and every region gets an
+//! invisible rectangle with a `<title>` (its count and share, the
+//! browser's own tooltip). The page's module removes the SVG
 //! as soon as it has painted the live canvas in the same box.
 //!
 //! [`update`] splices both into the files between marker comments;
@@ -18,7 +19,8 @@
 
 use crate::Result;
 use plotters::prelude::*;
-use soviets::charts::{factions, tooltip, ApproxMeasure, Measured, Target, Theme};
+use soviets::charts::svg::Svg;
+use soviets::charts::{factions, tooltip, ApproxMeasure, Target, Theme};
 use soviets::Corpus;
 use std::path::Path;
 
@@ -119,11 +121,7 @@ pub fn faction_svg() -> Result<String> {
     let roles = roles();
     let mut raw = String::new();
     {
-        let backend = Measured::new(
-            SVGBackend::with_string(&mut raw, (WIDTH, HEIGHT)),
-            ApproxMeasure,
-        );
-        let area = backend.into_drawing_area();
+        let area = Svg::new(&mut raw, (WIDTH, HEIGHT), &ApproxMeasure).into_drawing_area();
         factions::draw(&area, &layout, &marker_theme(&roles))
             .and_then(|()| area.present())
             .map_err(|e| format!("drawing the faction chart as SVG: {e}"))?;
@@ -147,7 +145,7 @@ pub fn faction_svg() -> Result<String> {
         xml(&figures.join("; "))
     );
     let mut lines = raw.lines();
-    // plotters' own <svg> opening tag.
+    // The backend's own <svg> opening tag.
     lines.next();
     for line in lines {
         if line == "</svg>" {
@@ -180,18 +178,23 @@ pub fn faction_svg() -> Result<String> {
     Ok(out)
 }
 
-/// One element line of plotters' SVG, rewritten for the page: themed
-/// colours as classes, no attributes the stylesheet gives, font sizes
-/// and baselines as the canvas draws them. Text lines pass unchanged.
+/// One element line of the chart's SVG, rewritten for the page: themed
+/// colours as classes with their light value, and no font family (the
+/// stylesheet gives it).
 fn rewrite(line: &str, roles: &[Role]) -> Result<String> {
-    let Some(body) = line.strip_prefix('<').filter(|l| !l.starts_with('/')) else {
+    let Some(open) = line.strip_prefix('<').filter(|l| !l.starts_with('/')) else {
         return Ok(line.to_string());
     };
-    let (body, close) = match body.strip_suffix("/>") {
-        Some(b) => (b, "/>"),
-        None => (body.strip_suffix('>').unwrap_or(body), ">"),
+    // Attribute values are escaped, so the first '>' ends the tag.
+    let end = open
+        .find('>')
+        .ok_or_else(|| format!("unterminated tag in {line}"))?;
+    let (head, content) = (&open[..end], &open[end..]);
+    let (head, close) = match head.strip_suffix('/') {
+        Some(h) => (h, "/"),
+        None => (head, ""),
     };
-    let (tag, mut rest) = body.split_once(' ').unwrap_or((body, ""));
+    let (tag, mut rest) = head.split_once(' ').unwrap_or((head, ""));
     let mut attrs: Vec<(String, String)> = Vec::new();
     let mut classes: Vec<String> = Vec::new();
     while let Some((key, after)) = rest.trim_start().split_once("=\"") {
@@ -201,36 +204,16 @@ fn rewrite(line: &str, roles: &[Role]) -> Result<String> {
         rest = after;
         let value = value.to_string();
         match key {
-            "opacity" if value == "1" => {}
-            "stroke" if value == "none" => {}
             "font-family" => {}
-            "font-size" => {
-                // plotters writes the size divided by 1.24.
-                let size: f64 = value
-                    .parse()
-                    .map_err(|_| format!("font-size {value:?} in {line}"))?;
-                attrs.push((key.into(), format!("{}", (size * 1.24).round())));
-            }
-            "dy" => {
-                let baseline = match value.as_str() {
-                    "0.76em" => "text-before-edge",
-                    "0.5ex" => "central",
-                    _ => "text-after-edge",
-                };
-                attrs.push(("dominant-baseline".into(), baseline.into()));
-            }
             "fill" | "stroke" => {
-                let role = roles
+                match roles
                     .iter()
-                    .find(|r| value.eq_ignore_ascii_case(&hex(r.marker)));
-                match role {
+                    .find(|r| value.eq_ignore_ascii_case(&hex(r.marker)))
+                {
                     Some(r) => {
                         let prefix = if key == "fill" { "f-" } else { "s-" };
                         classes.push(format!("{prefix}{}", r.class));
                         attrs.push((key.into(), hex(r.light)));
-                    }
-                    None if value.starts_with('#') => {
-                        attrs.push((key.into(), value.to_ascii_lowercase()))
                     }
                     None => attrs.push((key.into(), value)),
                 }
@@ -246,6 +229,7 @@ fn rewrite(line: &str, roles: &[Role]) -> Result<String> {
         out += &format!(" {k}=\"{v}\"");
     }
     out += close;
+    out += content;
     Ok(out)
 }
 

@@ -9,6 +9,7 @@
 //! what is tested is what a visitor's pointer does.
 
 mod access;
+mod first;
 mod sources;
 
 use crate::cdp::{abbreviate, Browser};
@@ -180,7 +181,11 @@ pub fn run(chromium: &Path) -> Result<Outcome> {
     };
     ctx.browser.add_init_script(HELPERS)?;
     let mut outcome = Outcome::default();
-    let all = TESTS.iter().chain(sources::TESTS).chain(access::TESTS);
+    let all = TESTS
+        .iter()
+        .chain(sources::TESTS)
+        .chain(access::TESTS)
+        .chain(first::TESTS);
     for (name, test) in all {
         let started = std::time::Instant::now();
         let result = test(&mut ctx);

@@ -1,0 +1,119 @@
+//! Browser tests of the first chart (issue 14): the faction chart drawn at
+//! build time is in the page before any script runs, and the live canvas
+//! takes its place without moving anything.
+
+use super::{ensure, num, Ctx, Test, UI_TIMEOUT};
+use crate::Result;
+use serde_json::{json, Value};
+
+pub const TESTS: &[(&str, Test)] = &[
+    ("first_chart_without_javascript", without_javascript),
+    (
+        "prerender_replaced_without_layout_shift",
+        replaced_without_shift,
+    ),
+];
+
+/// The pre-rendered chart's box and what a reader can read in it.
+const SVG_STATE: &str = "(() => { const s = document.getElementById('faction-prerender'); \
+    if (!s) return null; const r = s.getBoundingClientRect(); \
+    const titles = [...s.querySelectorAll('rect > title')].map(t => t.textContent); \
+    return { x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height, \
+      text: [...s.querySelectorAll('text')].map(t => t.textContent.trim()), titles, \
+      label: s.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id).textContent).join(' '), \
+      shown: getComputedStyle(s).display !== 'none' && getComputedStyle(s).visibility !== 'hidden', \
+      ready: document.documentElement.dataset.ready || null }; })()";
+
+/// Loads the page with JavaScript off and returns [`SVG_STATE`].
+fn load_without_script(ctx: &mut Ctx) -> Result<Value> {
+    ctx.browser.send(
+        "Emulation.setScriptExecutionDisabled",
+        json!({"value": true}),
+    )?;
+    let url = ctx.url.clone();
+    let state = ctx
+        .browser
+        .navigate(&url)
+        .and_then(|()| ctx.browser.evaluate(SVG_STATE));
+    ctx.browser.send(
+        "Emulation.setScriptExecutionDisabled",
+        json!({"value": false}),
+    )?;
+    state
+}
+
+/// With JavaScript disabled the faction chart is there, readable: its
+/// axis title, tick labels, event labels and the Second Congress's 390,
+/// a native tooltip per segment and a text alternative with every figure.
+fn without_javascript(ctx: &mut Ctx) -> Result<()> {
+    ctx.browser.set_viewport(1280, 900, 1.0)?;
+    let s = load_without_script(ctx)?;
+    ensure(!s.is_null(), || {
+        "with JavaScript off the page has no #faction-prerender chart".into()
+    })?;
+    ensure(s["ready"].is_null(), || {
+        format!(
+            "JavaScript ran although disabled: data-ready is {}",
+            s["ready"]
+        )
+    })?;
+    ensure(
+        s["shown"] == Value::Bool(true) && num(&s["w"])? > 300.0 && num(&s["h"])? > 200.0,
+        || format!("the pre-rendered chart is not visible: {s}"),
+    )?;
+    let text: Vec<&str> = s["text"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    for needle in ["390", "Delegates", "1,000", "2nd Congress"] {
+        ensure(text.iter().any(|t| t.contains(needle)), || {
+            format!("the pre-rendered chart has no text {needle:?}: {text:?}")
+        })?;
+    }
+    let titles = s["titles"].to_string();
+    ensure(
+        titles.contains("2nd Congress, Bolsheviks, 390 delegates, 60.1 percent"),
+        || format!("no native tooltip for the Second Congress's Bolsheviks: {titles}"),
+    )?;
+    let label = s["label"].as_str().unwrap_or("");
+    ensure(
+        label.contains("Faction strength") && label.contains("390 delegates"),
+        || format!("the chart's text alternative is {label:?}"),
+    )
+}
+
+/// With JavaScript on, the module paints the canvas in the box the SVG
+/// had and removes the SVG: the box is the same to the pixel and a
+/// `PerformanceObserver` sees no layout shift (CLS 0).
+fn replaced_without_shift(ctx: &mut Ctx) -> Result<()> {
+    ctx.browser.set_viewport(1280, 900, 1.0)?;
+    let before = load_without_script(ctx)?;
+    ensure(!before.is_null(), || "no pre-rendered chart".into())?;
+    ctx.load()?;
+    ctx.browser.wait_for(
+        "!document.getElementById('faction-prerender')",
+        UI_TIMEOUT,
+        "the pre-rendered chart to be removed",
+    )?;
+    let after = ctx.browser.evaluate(
+        "(() => { const r = document.getElementById('faction-chart').getBoundingClientRect(); \
+         return { x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height }; })()",
+    )?;
+    for k in ["x", "y", "w", "h"] {
+        let (a, b) = (num(&before[k])?, num(&after[k])?);
+        ensure((a - b).abs() < 0.5, || {
+            format!("the canvas's box differs from the pre-rendered chart's: {k} {a} then {b}")
+        })?;
+    }
+    // Every layout shift since navigation (buffered), after two frames.
+    let cls = ctx.browser.evaluate(
+        "new Promise(done => { let sum = 0, n = 0; \
+           new PerformanceObserver(list => { for (const e of list.getEntries()) \
+             if (!e.hadRecentInput) { sum += e.value; n += 1; } }) \
+             .observe({ type: 'layout-shift', buffered: true }); \
+           requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done({ sum, n }), 50))); })",
+    )?;
+    ensure(num(&cls["sum"])? == 0.0, || {
+        format!("the page's layout shifted while loading: {cls}")
+    })
+}
