@@ -109,11 +109,6 @@ impl SizeReport {
             .sum()
     }
 
-    /// Both budgets are met.
-    pub fn within_budget(&self) -> bool {
-        self.first_chart_within_budget() && self.interactive_within_budget()
-    }
-
     pub fn first_chart_within_budget(&self) -> bool {
         self.first_chart_gzipped() <= FIRST_CHART_BUDGET_BYTES
     }
@@ -309,7 +304,7 @@ mod tests {
         );
         assert_eq!(report.total_raw(), 800);
         assert_eq!(report.first_load_files(), 6);
-        assert!(report.within_budget());
+        assert!(report.first_chart_within_budget() && report.interactive_within_budget());
         let table = report.table();
         assert_eq!(
             report.first_chart_gzipped(),
