@@ -107,11 +107,12 @@ fn replaced_without_shift(ctx: &mut Ctx) -> Result<()> {
     }
     // Every layout shift since navigation (buffered), after two frames.
     let cls = ctx.browser.evaluate(
-        "new Promise(done => { let sum = 0, n = 0; \
+        "new Promise(done => { let sum = 0, n = 0; const moved = []; \
            new PerformanceObserver(list => { for (const e of list.getEntries()) \
-             if (!e.hadRecentInput) { sum += e.value; n += 1; } }) \
+             if (!e.hadRecentInput) { sum += e.value; n += 1; \
+               for (const s of e.sources || []) moved.push(s.node ? (s.node.id || s.node.className || s.node.nodeName) : '?'); } }) \
              .observe({ type: 'layout-shift', buffered: true }); \
-           requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done({ sum, n }), 50))); })",
+           requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done({ sum, n, moved }), 50))); })",
     )?;
     ensure(num(&cls["sum"])? == 0.0, || {
         format!("the page's layout shifted while loading: {cls}")

@@ -186,7 +186,9 @@ pub fn run(chromium: &Path) -> Result<Outcome> {
         .chain(sources::TESTS)
         .chain(access::TESTS)
         .chain(first::TESTS);
-    for (name, test) in all {
+    // `E2E_ONLY=name` runs only the tests whose names contain `name`.
+    let only = std::env::var("E2E_ONLY").unwrap_or_default();
+    for (name, test) in all.filter(|(name, _)| name.contains(only.as_str())) {
         let started = std::time::Instant::now();
         let result = test(&mut ctx);
         let errors = ctx
