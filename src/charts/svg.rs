@@ -229,11 +229,12 @@ impl<M: TextMeasure> DrawingBackend for Svg<'_, M> {
         if color.alpha <= 0.0 {
             return Ok(());
         }
-        // The baselines and alignment the canvas uses.
+        // The alphabetic baseline where the canvas puts it for its "top",
+        // "middle" and "bottom" baselines (Chromium, Arial-metric fonts).
         let baseline = match style.anchor().v_pos {
-            VPos::Top => "text-before-edge",
-            VPos::Center => "central",
-            VPos::Bottom => "text-after-edge",
+            VPos::Top => "0.776em",
+            VPos::Center => "0.276em",
+            VPos::Bottom => "-0.224em",
         };
         let anchor = match style.anchor().h_pos {
             HPos::Left => "start",
@@ -256,7 +257,7 @@ impl<M: TextMeasure> DrawingBackend for Svg<'_, M> {
             format!(" transform=\"rotate({angle}, {x}, {y})\"")
         };
         *self.out += &format!(
-            "<text x=\"{x}\" y=\"{y}\" dominant-baseline=\"{baseline}\" text-anchor=\"{anchor}\" \
+            "<text x=\"{x}\" y=\"{y}\" dy=\"{baseline}\" text-anchor=\"{anchor}\" \
              font-family=\"sans-serif\" font-size=\"{}\"{weight} fill=\"{}\"{rotate}>{}</text>\n",
             style.size().round().max(0.0) as u32,
             hex(color),

@@ -20,7 +20,7 @@
 use crate::Result;
 use plotters::prelude::*;
 use soviets::charts::svg::Svg;
-use soviets::charts::{factions, tooltip, ApproxMeasure, Target, Theme};
+use soviets::charts::{factions, tooltip, FontSpec, Target, TextMeasure, Theme};
 use soviets::Corpus;
 use std::path::Path;
 
@@ -29,6 +29,48 @@ use std::path::Path;
 /// the SVG scales to its box until the canvas replaces it.
 pub const WIDTH: u32 = 1120;
 pub const HEIGHT: u32 = 630;
+
+/// Advance widths of ASCII 32–126 in 1/10000 of the font size, normal and
+/// bold: the metrics of Arial, Helvetica and Liberation Sans (one set, as
+/// they are metric-compatible), which is what most readers' browsers, and
+/// the headless Chromium of the tests, use for `sans-serif`.
+const NORMAL: [u16; 95] = [
+    2778, 2778, 3550, 5562, 5562, 8892, 6670, 1909, 3330, 3330, 3892, 5840, 2778, 3330, 2778, 2778,
+    5562, 5562, 5562, 5562, 5562, 5562, 5562, 5562, 5562, 5562, 2778, 2778, 5840, 5840, 5840, 5562,
+    10151, 6670, 6670, 7222, 7222, 6670, 6108, 7778, 7222, 2778, 5000, 6670, 5562, 8330, 7222,
+    7778, 6670, 7778, 7222, 6670, 6108, 7222, 6670, 9438, 6670, 6670, 6108, 2778, 2778, 2778, 4692,
+    5562, 3330, 5562, 5562, 5000, 5562, 5562, 2778, 5562, 5562, 2222, 2222, 5000, 2222, 8330, 5562,
+    5562, 5562, 5562, 3330, 5000, 2778, 5562, 5000, 7222, 5000, 5000, 5000, 3340, 2598, 3340, 5840,
+];
+const BOLD: [u16; 95] = [
+    2778, 3330, 4741, 5562, 5562, 8892, 7222, 2378, 3330, 3330, 3892, 5840, 2778, 3330, 2778, 2778,
+    5562, 5562, 5562, 5562, 5562, 5562, 5562, 5562, 5562, 5562, 3330, 3330, 5840, 5840, 5840, 6108,
+    9751, 7222, 7222, 7222, 7222, 6670, 6108, 7778, 7222, 2778, 5562, 7222, 6108, 8330, 7222, 7778,
+    6670, 7778, 7222, 6670, 6108, 7222, 6670, 9438, 6670, 6670, 6108, 3330, 2778, 3330, 5840, 5562,
+    3330, 5562, 6108, 5562, 6108, 5562, 3330, 6108, 6108, 2778, 2778, 5562, 2778, 8892, 6108, 6108,
+    6108, 6108, 3892, 5562, 3330, 6108, 5562, 7778, 5562, 5562, 5000, 3892, 2798, 3892, 5840,
+];
+
+/// Text widths from [`NORMAL`] and [`BOLD`], at the whole-pixel font size
+/// the canvas uses; the canvas applies no kerning to these fonts' pairs.
+#[derive(Debug, Clone, Copy)]
+pub struct SansMeasure;
+
+impl TextMeasure for SansMeasure {
+    fn width(&self, text: &str, font: FontSpec) -> f64 {
+        let table = if font.bold { &BOLD } else { &NORMAL };
+        let units: u32 = text
+            .chars()
+            .map(|c| match c {
+                ' '..='~' => u32::from(table[c as usize - 32]),
+                '\u{2014}' | '\u{2026}' => 10000,
+                '\u{d7}' => 5840,
+                _ => 5562,
+            })
+            .sum();
+        f64::from(units) * font.size.round() / 10000.0
+    }
+}
 
 /// The id of the inlined `<svg>`; the page's module removes it.
 pub const SVG_ID: &str = "faction-prerender";
@@ -119,11 +161,11 @@ fn xml(s: &str) -> String {
 pub fn faction_svg() -> Result<String> {
     let data = Corpus::seeds().dataset();
     let (w, h) = (f64::from(WIDTH), f64::from(HEIGHT));
-    let layout = factions::layout(&data, w, h, factions::Options::default(), &ApproxMeasure);
+    let layout = factions::layout(&data, w, h, factions::Options::default(), &SansMeasure);
     let roles = roles();
     let mut raw = String::new();
     {
-        let area = Svg::new(&mut raw, (WIDTH, HEIGHT), &ApproxMeasure).into_drawing_area();
+        let area = Svg::new(&mut raw, (WIDTH, HEIGHT), &SansMeasure).into_drawing_area();
         factions::draw(&area, &layout, &marker_theme(&roles))
             .and_then(|()| area.present())
             .map_err(|e| format!("drawing the faction chart as SVG: {e}"))?;
@@ -364,6 +406,15 @@ mod tests {
         assert!(svg.contains("class=\"f-tx\""));
         assert!(!svg.contains("font-family"));
         assert!(dark_css().contains(".prerender .f-bg { fill: #161b22; }"));
+    }
+
+    #[test]
+    fn sans_measure_matches_the_browser() {
+        // Measured with canvas measureText in headless Chromium.
+        let w = SansMeasure.width("No faction breakdown in the", FontSpec::new(100.0));
+        assert!((w - 1239.65).abs() < 0.1, "{w}");
+        let b = SansMeasure.width("No faction breakdown in the", FontSpec::new(100.0).bold());
+        assert!((b - 1338.96).abs() < 0.1, "{b}");
     }
 
     #[test]

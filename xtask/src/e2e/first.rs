@@ -12,7 +12,35 @@ pub const TESTS: &[(&str, Test)] = &[
         "prerender_replaced_without_layout_shift",
         replaced_without_shift,
     ),
+    ("prerender_looks_like_the_canvas", looks_like_the_canvas),
 ];
+
+/// Draws the pre-rendered SVG (from the served `index.html`) and the live
+/// canvas at the canvas's backing size, and counts the pixels that differ
+/// clearly (any channel by more than 96 of 255) and slightly. The page's
+/// CSP forbids `blob:` images, so the test lifts it for this page only.
+const COMPARE: &str = r#"(async () => {
+  const html = await (await fetch('./index.html')).text();
+  const markup = html.slice(html.indexOf('<svg id="faction-prerender"'), html.indexOf('</svg>') + 6)
+    .replace('<svg id="faction-prerender"', '<svg width="1120" height="630"');
+  const img = new Image();
+  img.src = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
+  await img.decode();
+  const live = document.getElementById('faction-chart');
+  const w = live.width, h = live.height;
+  const c = document.createElement('canvas');
+  c.width = w; c.height = h;
+  const x = c.getContext('2d');
+  x.drawImage(img, 0, 0, w, h);
+  const a = x.getImageData(0, 0, w, h).data;
+  const b = live.getContext('2d').getImageData(0, 0, w, h).data;
+  let clear = 0, slight = 0;
+  for (let i = 0; i < a.length; i += 4) {
+    const d = Math.max(Math.abs(a[i] - b[i]), Math.abs(a[i + 1] - b[i + 1]), Math.abs(a[i + 2] - b[i + 2]));
+    if (d > 96) clear++; else if (d > 16) slight++;
+  }
+  return { w, h, clear, slight, total: w * h };
+})()"#;
 
 /// The pre-rendered chart's box and what a reader can read in it.
 const SVG_STATE: &str = "(() => { const s = document.getElementById('faction-prerender'); \
@@ -116,5 +144,30 @@ fn replaced_without_shift(ctx: &mut Ctx) -> Result<()> {
     )?;
     ensure(num(&cls["sum"])? == 0.0, || {
         format!("the page's layout shifted while loading: {cls}")
+    })
+}
+
+/// The pre-rendered chart and the live canvas show the same picture: bars,
+/// grid and axis on the same pixels, text where the canvas puts it to
+/// within the difference between the build's text measure and the
+/// browser's fonts. Prints the share of differing pixels.
+fn looks_like_the_canvas(ctx: &mut Ctx) -> Result<()> {
+    ctx.browser.set_viewport(1280, 900, 1.0)?;
+    ctx.browser
+        .send("Page.setBypassCSP", json!({"enabled": true}))?;
+    let result = ctx.load().and_then(|()| ctx.browser.evaluate(COMPARE));
+    ctx.browser
+        .send("Page.setBypassCSP", json!({"enabled": false}))?;
+    let r = result?;
+    let (clear, slight, total) = (num(&r["clear"])?, num(&r["slight"])?, num(&r["total"])?);
+    println!(
+        "    {}x{} pixels: {clear} ({:.3}%) differ clearly, {slight} ({:.3}%) slightly",
+        r["w"],
+        r["h"],
+        100.0 * clear / total,
+        100.0 * slight / total
+    );
+    ensure(total > 0.0 && clear / total < 0.008, || {
+        format!("the pre-rendered chart and the canvas differ in {clear} of {total} pixels: {r}")
     })
 }
