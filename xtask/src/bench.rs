@@ -338,7 +338,7 @@ const TOOLTIP_SETUP: &str = r#"(() => {
     new MutationObserver((_, obs) => {
       if (tip.hidden) return;
       obs.disconnect();
-      requestAnimationFrame(t => done(t - moved));
+      requestAnimationFrame(() => done(performance.now() - moved));
     }).observe(tip, { attributes: true, attributeFilter: ['hidden'] });
   });
   return { x: r.left + seg.x + seg.w / 2, y: r.top + seg.y + seg.h / 2 };

