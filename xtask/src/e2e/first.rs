@@ -107,6 +107,20 @@ fn without_javascript(ctx: &mut Ctx) -> Result<()> {
     ensure(
         label.contains("Faction strength") && label.contains("390 delegates"),
         || format!("the chart's text alternative is {label:?}"),
+    )?;
+    // Dark mode comes from the stylesheet, still without script.
+    let dark = json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]});
+    ctx.browser.send("Emulation.setEmulatedMedia", dark)?;
+    let fills = ctx.browser.evaluate(
+        "['.f-bg', '.f-tx', '.sw-bolsheviks'].map(sel => { const e = document.querySelector(sel); \
+         const s = getComputedStyle(e); return sel.startsWith('.sw') ? s.backgroundColor : s.fill; })",
+    );
+    ctx.browser
+        .send("Emulation.setEmulatedMedia", json!({"features": []}))?;
+    let fills = fills?;
+    ensure(
+        fills == json!(["rgb(22, 27, 34)", "rgb(230, 232, 235)", "rgb(213, 94, 0)"]),
+        || format!("in dark mode the chart's background, text and Bolshevik swatch are {fills}"),
     )
 }
 
