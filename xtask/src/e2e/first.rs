@@ -131,7 +131,19 @@ fn replaced_without_shift(ctx: &mut Ctx) -> Result<()> {
     ctx.browser.set_viewport(1280, 900, 1.0)?;
     let before = load_without_script(ctx)?;
     ensure(!before.is_null(), || "no pre-rendered chart".into())?;
-    ctx.load()?;
+    // The default view, then a link to another view, which the module
+    // draws over the pre-rendered default in the same box.
+    for hash in ["", "#mode=share&hide=bolsheviks"] {
+        replaced_in(ctx, &before, hash).map_err(|e| format!("loading /{hash}: {e}"))?;
+    }
+    Ok(())
+}
+
+fn replaced_in(ctx: &mut Ctx, before: &Value, hash: &str) -> Result<()> {
+    let url = format!("{}{hash}", ctx.url);
+    ctx.browser.navigate("about:blank")?;
+    ctx.browser.navigate(&url)?;
+    ctx.wait_ready()?;
     ctx.browser.wait_for(
         "!document.getElementById('faction-prerender')",
         UI_TIMEOUT,
