@@ -6,7 +6,7 @@
 //! snapped to whole pixels), plus the hit regions that map a pointer
 //! position back to what is drawn there. `draw` paints exactly that scene
 //! with plotters primitives ([`paint`]) on any backend: the canvas in the
-//! page (plotters-canvas), SVG in tests and exports. Because both come from
+//! page (`web::canvas`), SVG in tests and exports. Because both come from
 //! the same scene, hit testing always agrees with the picture.
 //!
 //! - [`factions`]: stacked bars of faction strength, one column per event.
@@ -24,6 +24,7 @@ pub mod factions;
 mod format;
 mod measure;
 mod paint;
+pub mod svg;
 pub mod synthetic;
 pub mod table;
 mod text;

@@ -1,16 +1,15 @@
-//! The backend the page paints with: plotters-canvas's [`CanvasBackend`]
-//! behind a layer that remembers the 2D context's state.
+//! The backend the page paints with: plotters' drawing calls straight onto
+//! a 2D canvas context, remembering the context's state.
 //!
-//! plotters-canvas sets the fill style (a formatted `rgba()` string),
-//! font, alignment and baseline on every rectangle and label, and a large
-//! chart has thousands of them. Here opaque filled rectangles and text are
-//! drawn with only the state that changed since the last call; lines,
-//! paths, polygons and everything translucent go to plotters-canvas, after
-//! which the remembered state is dropped, since it has set its own.
-//! Runs of opaque rectangles of one colour (dashes, hatching) become one
-//! path filled once, which the canvas rasterises much faster than a
-//! `fillRect` each. Text is measured with the page's cached
-//! [`TextMeasure`].
+//! Only the state that changed since the last call is set (a large chart
+//! has thousands of rectangles and labels). Runs of opaque rectangles of
+//! one colour (dashes, hatching) become one path filled once, which the
+//! canvas rasterises much faster than a `fillRect` each. Colours are
+//! `#rrggbb` (`#rrggbbaa` when translucent) and fonts are whole pixels,
+//! all written with integers: plotters-canvas, which this replaces,
+//! formatted every colour's alpha and every font size as a float, and so
+//! linked Rust's float formatting into the page. Text is measured with
+//! the page's cached [`TextMeasure`].
 
 use crate::charts::{text_box, FontSpec, TextMeasure};
 use plotters::coord::Shift;
@@ -19,11 +18,10 @@ use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
 };
-use plotters_canvas::CanvasBackend;
 use std::f64::consts::FRAC_PI_2;
 use std::fmt;
 use wasm_bindgen::JsValue;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::CanvasRenderingContext2d;
 
 /// A drawing failure: what the canvas said.
 #[derive(Debug)]
@@ -50,6 +48,8 @@ fn js_error(e: JsValue) -> DrawingErrorKind<PaintError> {
 #[derive(Debug, Default)]
 struct State {
     fill: Option<(u8, u8, u8)>,
+    /// Stroke colour (with alpha) and line width.
+    stroke: Option<((u8, u8, u8, u8), u32)>,
     font: Option<FontSpec>,
     align: Option<&'static str>,
     baseline: Option<&'static str>,
@@ -58,7 +58,6 @@ struct State {
 /// A canvas backend of `size` CSS pixels whose context's transform maps
 /// CSS to device pixels.
 pub struct Painter<'a, M: TextMeasure> {
-    inner: CanvasBackend,
     ctx: CanvasRenderingContext2d,
     measure: &'a M,
     size: (u32, u32),
@@ -91,22 +90,16 @@ impl<M: TextMeasure> fmt::Debug for Painter<'_, M> {
 }
 
 impl<'a, M: TextMeasure> Painter<'a, M> {
-    /// Paints on `canvas` through `ctx`, its 2D context.
-    fn new(
-        canvas: HtmlCanvasElement,
-        ctx: CanvasRenderingContext2d,
-        measure: &'a M,
-        size: (u32, u32),
-    ) -> Option<Self> {
-        Some(Painter {
-            inner: CanvasBackend::with_canvas_object(canvas)?,
+    /// Paints through `ctx`, a canvas's 2D context.
+    fn new(ctx: CanvasRenderingContext2d, measure: &'a M, size: (u32, u32)) -> Self {
+        Painter {
             ctx,
             measure,
             size,
             state: State::default(),
             colours: Vec::new(),
             pending: Pending::None,
-        })
+        }
     }
 
     /// Fills the rectangles added since the last fill.
@@ -118,22 +111,41 @@ impl<'a, M: TextMeasure> Painter<'a, M> {
         }
     }
 
-    /// Runs a plotters-canvas call, which sets context state of its own.
-    fn delegate(
-        &mut self,
-        f: impl FnOnce(
-            &mut CanvasBackend,
-        )
-            -> Result<(), DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>,
-    ) -> Res {
-        self.flush();
-        self.state = State::default();
-        f(&mut self.inner).map_err(|e| match e {
-            DrawingErrorKind::DrawingError(e) => {
-                DrawingErrorKind::DrawingError(PaintError(e.to_string()))
+    /// Sets the fill colour of a colour that may be translucent.
+    fn set_fill_color(&mut self, color: BackendColor) {
+        if color.alpha >= 1.0 {
+            return self.set_fill(color.rgb);
+        }
+        self.ctx.set_fill_style_str(&hex_alpha(color));
+        self.state.fill = None;
+    }
+
+    /// Sets the stroke colour and line width.
+    fn set_stroke<S: BackendStyle>(&mut self, style: &S) {
+        let color = style.color();
+        let (r, g, b) = color.rgb;
+        let key = ((r, g, b, alpha_byte(color.alpha)), style.stroke_width());
+        if self.state.stroke == Some(key) {
+            return;
+        }
+        self.ctx.set_stroke_style_str(&hex_alpha(color));
+        self.ctx.set_line_width(f64::from(key.1));
+        self.state.stroke = Some(key);
+    }
+
+    /// Traces `points` as one open (or, with `close`, closed) path.
+    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>, close: bool) {
+        self.ctx.begin_path();
+        let mut points = points.into_iter();
+        if let Some((x, y)) = points.next() {
+            self.ctx.move_to(f64::from(x), f64::from(y));
+            for (x, y) in points {
+                self.ctx.line_to(f64::from(x), f64::from(y));
             }
-            DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
-        })
+            if close {
+                self.ctx.close_path();
+            }
+        }
     }
 
     /// Sets the fill colour, from a JS string made once per colour: a
@@ -157,11 +169,10 @@ impl<'a, M: TextMeasure> Painter<'a, M> {
     }
 }
 
-/// Paints on `canvas` through `ctx` (its 2D context, with its transform
-/// set) with `draw`, on an area of `size` CSS pixels. When this returns,
+/// Paints through `ctx` (a canvas's 2D context, with its transform set)
+/// with `draw`, on an area of `size` CSS pixels. When this returns,
 /// everything is on the canvas. Errors name `what` was drawn.
 pub fn paint<M: TextMeasure>(
-    canvas: &HtmlCanvasElement,
     ctx: &CanvasRenderingContext2d,
     measure: &M,
     size: (u32, u32),
@@ -170,21 +181,40 @@ pub fn paint<M: TextMeasure>(
         &DrawingArea<Painter<'_, M>, Shift>,
     ) -> Result<(), DrawingAreaErrorKind<PaintError>>,
 ) -> Result<(), JsValue> {
-    let painter = Painter::new(canvas.clone(), ctx.clone(), measure, size)
-        .ok_or_else(|| JsValue::from_str("the canvas has no 2D context"))?;
-    let area = painter.into_drawing_area();
+    let area = Painter::new(ctx.clone(), measure, size).into_drawing_area();
     let drawn = draw(&area).and_then(|()| area.present());
     drawn.map_err(|e| JsValue::from_str(&(String::from("drawing ") + what + ": " + &e.to_string())))
 }
 
+const DIGITS: &[u8; 16] = b"0123456789abcdef";
+
+fn push_byte(s: &mut String, v: u8) {
+    s.push(char::from(DIGITS[usize::from(v >> 4)]));
+    s.push(char::from(DIGITS[usize::from(v & 15)]));
+}
+
 /// `#rrggbb`, without the formatting machinery.
 pub fn hex((r, g, b): (u8, u8, u8)) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(7);
     s.push('#');
     for v in [r, g, b] {
-        s.push(char::from(DIGITS[usize::from(v >> 4)]));
-        s.push(char::from(DIGITS[usize::from(v & 15)]));
+        push_byte(&mut s, v);
+    }
+    s
+}
+
+/// An alpha of 0 to 1 as a byte, rounded (a float-to-integer conversion,
+/// not formatting).
+fn alpha_byte(alpha: f64) -> u8 {
+    (alpha.clamp(0.0, 1.0) * 255.0).round() as u8
+}
+
+/// `#rrggbb`, or `#rrggbbaa` for a translucent colour.
+fn hex_alpha(color: BackendColor) -> String {
+    let mut s = hex(color.rgb);
+    let a = alpha_byte(color.alpha);
+    if a < 255 {
+        push_byte(&mut s, a);
     }
     s
 }
@@ -206,7 +236,14 @@ impl<M: TextMeasure> DrawingBackend for Painter<'_, M> {
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Res {
-        self.delegate(|b| b.draw_pixel(point, color))
+        if color.alpha <= 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        self.set_fill_color(color);
+        let (x, y) = (f64::from(point.0), f64::from(point.1));
+        self.ctx.fill_rect(x, y, 1.0, 1.0);
+        Ok(())
     }
 
     fn draw_line<S: BackendStyle>(
@@ -215,7 +252,29 @@ impl<M: TextMeasure> DrawingBackend for Painter<'_, M> {
         to: BackendCoord,
         style: &S,
     ) -> Res {
-        self.delegate(|b| b.draw_line(from, to, style))
+        if style.color().alpha <= 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        self.set_stroke(style);
+        // A horizontal or vertical line sits on half pixels, so it is crisp.
+        let (mut a, mut b) = (
+            (f64::from(from.0), f64::from(from.1)),
+            (f64::from(to.0), f64::from(to.1)),
+        );
+        if a.0 == b.0 {
+            a.0 -= 0.5;
+            b.0 -= 0.5;
+        }
+        if a.1 == b.1 {
+            a.1 -= 0.5;
+            b.1 -= 0.5;
+        }
+        self.ctx.begin_path();
+        self.ctx.move_to(a.0, a.1);
+        self.ctx.line_to(b.0, b.1);
+        self.ctx.stroke();
+        Ok(())
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -226,12 +285,8 @@ impl<M: TextMeasure> DrawingBackend for Painter<'_, M> {
         fill: bool,
     ) -> Res {
         let color = style.color();
-        if !fill || color.alpha < 1.0 {
-            return self.delegate(|b| b.draw_rect(upper_left, bottom_right, style, fill));
-        }
-        if self.state.fill != Some(color.rgb) {
-            self.flush();
-            self.set_fill(color.rgb);
+        if color.alpha <= 0.0 {
+            return Ok(());
         }
         let rect = [
             f64::from(upper_left.0),
@@ -239,6 +294,22 @@ impl<M: TextMeasure> DrawingBackend for Painter<'_, M> {
             f64::from(bottom_right.0 - upper_left.0),
             f64::from(bottom_right.1 - upper_left.1),
         ];
+        if !fill || color.alpha < 1.0 {
+            self.flush();
+            let [x, y, w, h] = rect;
+            if fill {
+                self.set_fill_color(color);
+                self.ctx.fill_rect(x, y, w, h);
+            } else {
+                self.set_stroke(style);
+                self.ctx.stroke_rect(x, y, w, h);
+            }
+            return Ok(());
+        }
+        if self.state.fill != Some(color.rgb) {
+            self.flush();
+            self.set_fill(color.rgb);
+        }
         self.pending = match self.pending {
             Pending::None => Pending::One(rect),
             Pending::One([x, y, w, h]) => {
@@ -260,7 +331,14 @@ impl<M: TextMeasure> DrawingBackend for Painter<'_, M> {
         path: I,
         style: &S,
     ) -> Res {
-        self.delegate(|b| b.draw_path(path, style))
+        if style.color().alpha <= 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        self.set_stroke(style);
+        self.trace(path, false);
+        self.ctx.stroke();
+        Ok(())
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -270,7 +348,22 @@ impl<M: TextMeasure> DrawingBackend for Painter<'_, M> {
         style: &S,
         fill: bool,
     ) -> Res {
-        self.delegate(|b| b.draw_circle(center, radius, style, fill))
+        if style.color().alpha <= 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        self.ctx.begin_path();
+        let (x, y) = (f64::from(center.0), f64::from(center.1));
+        let arc = self.ctx.arc(x, y, f64::from(radius), 0.0, 4.0 * FRAC_PI_2);
+        arc.map_err(js_error)?;
+        if fill {
+            self.set_fill_color(style.color());
+            self.ctx.fill();
+        } else {
+            self.set_stroke(style);
+            self.ctx.stroke();
+        }
+        Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -278,13 +371,20 @@ impl<M: TextMeasure> DrawingBackend for Painter<'_, M> {
         vert: I,
         style: &S,
     ) -> Res {
-        self.delegate(|b| b.fill_polygon(vert, style))
+        if style.color().alpha <= 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        self.set_fill_color(style.color());
+        self.trace(vert, true);
+        self.ctx.fill();
+        Ok(())
     }
 
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Res {
         let color = style.color();
-        if color.alpha < 1.0 {
-            return self.delegate(|b| b.draw_text(text, style, pos));
+        if color.alpha <= 0.0 {
+            return Ok(());
         }
         let rotation = match style.transform() {
             FontTransform::None => 0.0,
@@ -320,7 +420,7 @@ impl<M: TextMeasure> DrawingBackend for Painter<'_, M> {
             self.ctx.set_font(&font.css());
             self.state.font = Some(font);
         }
-        self.set_fill(color.rgb);
+        self.set_fill_color(color);
         let (x, y) = (f64::from(pos.0), f64::from(pos.1));
         if rotation == 0.0 {
             return self.ctx.fill_text(text, x, y).map_err(js_error);
@@ -341,9 +441,5 @@ impl<M: TextMeasure> DrawingBackend for Painter<'_, M> {
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
         Ok(text_box(self.measure, text, style))
-    }
-
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Res {
-        self.delegate(|b| b.blit_bitmap(pos, size, src))
     }
 }

@@ -1,11 +1,12 @@
 //! Downloads of what a chart shows: a PNG at twice the CSS size with the
 //! title and source line drawn in, an SVG drawn by the same chart code
-//! through plotters' SVG backend, the chart's table as CSV, and the
-//! `extract` JSON of the documents read. Files are named after what they
+//! through the charts' own SVG backend ([`crate::charts::svg`]), the
+//! chart's table as CSV, and the `extract` JSON of the documents read. Files are named after what they
 //! show ([`crate::view::file_name`]). Exports always use the light theme.
 
 use super::{context, css_rgb, err, report, with_app, App, Kind};
-use crate::charts::{short_name, tooltip, FontSpec, Measured, TextMeasure, Theme};
+use crate::charts::svg::Svg;
+use crate::charts::{short_name, tooltip, FontSpec, TextMeasure, Theme};
 use crate::view;
 use crate::Faction;
 use plotters::prelude::*;
@@ -89,8 +90,7 @@ impl App {
         let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
         let mut out = String::new();
         {
-            let backend = SVGBackend::with_string(&mut out, size);
-            let area = Measured::sized(backend, &self.measure, size).into_drawing_area();
+            let area = Svg::new(&mut out, size, &self.measure).into_drawing_area();
             let drawn = layout
                 .draw(&area, &Theme::LIGHT)
                 .and_then(|()| area.present());
@@ -155,7 +155,6 @@ impl App {
         let theme = Theme::LIGHT;
         ctx.set_transform(SCALE, 0.0, 0.0, SCALE, 0.0, head * SCALE)?;
         super::canvas::paint(
-            &canvas,
             &ctx,
             &self.measure,
             (w as u32, h as u32),

@@ -4,6 +4,15 @@
 //! the seed data and for a synthetic 100-event × 30-faction dataset; and
 //! how long adding or restoring a large document holds the main thread.
 //! Prints Markdown, ready to paste into the README.
+//!
+//! It also loads the page as a reader on a slow connection would (issue
+//! 14): Chromium's network emulation at 1.6 Mbit/s down and 150 ms
+//! latency, and again unthrottled, with the server gzipping as a static
+//! host does. For each: the bytes fetched before the first chart is
+//! painted (the chart is in the HTML, so that is the first contentful
+//! paint), the time to it, and the time until a first hover shows a
+//! tooltip (the module's `interactive` mark plus the measured delay from
+//! a real mouse move to the frame that shows the tooltip).
 
 use crate::cdp::Browser;
 use crate::serve::Server;
@@ -14,6 +23,8 @@ use serde_json::Value;
 use std::time::Duration;
 
 const LOADS: usize = 5;
+/// Loads per network condition in the reader's measurement.
+const READER_LOADS: usize = 3;
 const HOVERS: usize = 500;
 const REDRAWS: usize = 20;
 
@@ -140,6 +151,16 @@ pub fn run() -> Result<()> {
         from_nav.push(nav);
     }
 
+    let mut readers = Vec::new();
+    for (label, throttled) in [("1.6 Mbit/s, 150 ms", true), ("unthrottled", false)] {
+        let mut runs = Vec::new();
+        for _ in 0..READER_LOADS {
+            runs.push(reader_load(&mut b, &url, throttled)?);
+        }
+        emulate_network(&mut b, false)?;
+        readers.push((label, runs));
+    }
+
     let seed = interaction(&mut b)?;
     b.evaluate("window.soviets.synthetic(100, 30)")?;
     let synthetic = interaction(&mut b)?;
@@ -212,6 +233,12 @@ pub fn run() -> Result<()> {
         size::percent(sizes.first_load_gzipped(), size::BUDGET_BYTES)
     );
     println!(
+        "| before the first chart (html, css, chart inline), gzipped | {} of {} budget ({}) |",
+        size::kb(sizes.first_chart_gzipped()),
+        size::kb(size::FIRST_CHART_BUDGET_BYTES),
+        size::percent(sizes.first_chart_gzipped(), size::FIRST_CHART_BUDGET_BYTES)
+    );
+    println!(
         "| first chart after DOMContentLoaded, median of {LOADS} fresh loads | {} |",
         ms(median(&first))
     );
@@ -225,6 +252,23 @@ pub fn run() -> Result<()> {
     );
     println!("{out}");
     println!("{adding}");
+    println!(
+        "\nAs a reader (median of {READER_LOADS} fresh loads; the server gzips):\n\n\
+         | network | bytes before the first chart | first chart (FCP) | module running | interactive | first hover's tooltip |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: |"
+    );
+    for (label, runs) in &readers {
+        let m = |f: fn(&Reader) -> f64| median(&runs.iter().map(f).collect::<Vec<_>>());
+        println!(
+            "| {label} | {} | {} | {} | {} | {} |",
+            size::kb(m(|r| r.bytes_before_chart) as u64),
+            ms(m(|r| r.first_chart)),
+            ms(m(|r| r.module_start)),
+            ms(m(|r| r.interactive)),
+            ms(m(|r| r.first_tooltip)),
+        );
+    }
+    println!();
     if !errors.is_empty() {
         println!(
             "console errors during the benchmark:\n  {}",
@@ -375,6 +419,109 @@ fn added(b: &mut Browser, what: &'static str, bytes: usize, since: &str) -> Resu
         long_tasks: long.len(),
         longest: long.iter().copied().fold(0.0, f64::max),
     })
+}
+
+/// One load of the page as a reader sees it; times from navigation start.
+#[derive(Debug)]
+struct Reader {
+    /// Bytes on the wire (headers included) of every response that ended
+    /// before the first contentful paint.
+    bytes_before_chart: f64,
+    first_chart: f64,
+    /// The module is fetched, compiled and running (`wasm-start`).
+    module_start: f64,
+    /// `start()` has wired every control (`interactive`).
+    interactive: f64,
+    /// `interactive` plus the delay from a real mouse move over a segment
+    /// to the frame that shows its tooltip.
+    first_tooltip: f64,
+}
+
+/// Turns Chromium's network emulation on (1.6 Mbit/s down, 750 kbit/s
+/// up, 150 ms latency) or off.
+fn emulate_network(b: &mut Browser, throttled: bool) -> Result<()> {
+    let (latency, down, up) = if throttled {
+        (150.0, 1_600_000.0 / 8.0, 750_000.0 / 8.0)
+    } else {
+        (0.0, -1.0, -1.0)
+    };
+    b.send(
+        "Network.emulateNetworkConditions",
+        serde_json::json!({"offline": false, "latency": latency,
+            "downloadThroughput": down, "uploadThroughput": up}),
+    )?;
+    Ok(())
+}
+
+/// What the page reports after a load: paint, marks and bytes.
+const READER_STATE: &str = r#"new Promise(done => {
+  const check = () => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    const ready = performance.getEntriesByName('interactive')[0];
+    if (!fcp || !ready) return setTimeout(check, 10);
+    const nav = performance.getEntriesByType('navigation')[0];
+    let bytes = nav.responseEnd <= fcp.startTime ? nav.transferSize : 0;
+    for (const r of performance.getEntriesByType('resource'))
+      if (r.responseEnd <= fcp.startTime) bytes += r.transferSize;
+    const start = performance.getEntriesByName('wasm-start')[0];
+    done({ bytes, fcp: fcp.startTime, start: start ? start.startTime : NaN,
+      interactive: ready.startTime, svg: !!document.getElementById('faction-prerender') });
+  };
+  check();
+})"#;
+
+/// Arms the page to time the next mouse move over the faction chart until
+/// the frame that shows the tooltip; returns the point to move to.
+const TOOLTIP_SETUP: &str = r#"(() => {
+  const c = document.getElementById('faction-chart');
+  c.scrollIntoView({ block: 'center', behavior: 'instant' });
+  const r = c.getBoundingClientRect();
+  const seg = window.soviets.regions('faction-chart').find(g => g.kind === 'segment' && g.event === 'congress-of-soviets-2' && g.faction === 'bolsheviks');
+  const tip = document.getElementById('tooltip');
+  window.__tip = new Promise(done => {
+    let moved = NaN;
+    c.addEventListener('mousemove', e => { if (isNaN(moved)) moved = e.timeStamp; }, { capture: true });
+    new MutationObserver((_, obs) => {
+      if (tip.hidden) return;
+      obs.disconnect();
+      requestAnimationFrame(() => done(performance.now() - moved));
+    }).observe(tip, { attributes: true, attributeFilter: ['hidden'] });
+  });
+  return { x: r.left + seg.x + seg.w / 2, y: r.top + seg.y + seg.h / 2 };
+})()"#;
+
+fn reader_load(b: &mut Browser, url: &str, throttled: bool) -> Result<Reader> {
+    emulate_network(b, throttled)?;
+    b.navigate(url)?;
+    let s = b.evaluate(READER_STATE)?;
+    let n = |k: &str| s[k].as_f64().unwrap_or(f64::NAN);
+    emulate_network(b, false)?;
+    let p = b.evaluate(TOOLTIP_SETUP)?;
+    let (x, y) = (
+        p["x"].as_f64().unwrap_or(0.0),
+        p["y"].as_f64().unwrap_or(0.0),
+    );
+    // Settle, then move onto the segment.
+    b.mouse_move(2.0, 2.0)?;
+    b.mouse_move(x, y)?;
+    let delay = b.evaluate("window.__tip")?.as_f64().unwrap_or(f64::NAN);
+    let r = Reader {
+        bytes_before_chart: n("bytes"),
+        first_chart: n("fcp"),
+        module_start: n("start"),
+        interactive: n("interactive"),
+        first_tooltip: n("interactive") + delay,
+    };
+    println!(
+        "reader load ({}): {} before the first chart at {}; module running at {}, interactive at {}, tooltip {} after a move",
+        if throttled { "throttled" } else { "unthrottled" },
+        size::kb(r.bytes_before_chart as u64),
+        ms(r.first_chart),
+        ms(r.module_start),
+        ms(r.interactive),
+        ms(delay)
+    );
+    Ok(r)
 }
 
 /// Hover and redraw numbers for the data the page shows now.

@@ -18,16 +18,23 @@ use std::path::{Path, PathBuf};
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
-/// Builds `www/pkg/` and prints the size table with the budget verdict.
+/// Builds `www/pkg/` and prints the size table with both budgets' verdict.
 ///
-/// Being over the budget is reported loudly but is not an error: the site
+/// Being over a budget is reported loudly but is not an error: the site
 /// is built and works, and the budget is tracked as open work (see the
 /// README's figures) rather than blocking every other check.
 pub fn build() -> Result<SizeReport> {
     let report = build_bundle()?;
-    if !report.within_budget() {
+    if !report.first_chart_within_budget() {
         println!(
-            "warning: the page is OVER its size budget: {} gzipped, budget {}",
+            "warning: the page is OVER its budget before the first chart: {} gzipped, budget {}",
+            size::kb(report.first_chart_gzipped()),
+            size::kb(size::FIRST_CHART_BUDGET_BYTES)
+        );
+    }
+    if !report.interactive_within_budget() {
+        println!(
+            "warning: the page is OVER its budget until interactive: {} gzipped, budget {}",
             size::kb(report.first_load_gzipped()),
             size::kb(size::BUDGET_BYTES)
         );
@@ -39,6 +46,10 @@ pub fn build() -> Result<SizeReport> {
 pub fn build_bundle() -> Result<SizeReport> {
     ensure_wasm_target()?;
     check_bindgen_version()?;
+    // The first chart, drawn now by the same chart code, into the page.
+    for name in crate::prerender::update(&www())? {
+        println!("pre-rendered the faction chart: rewrote www/{name}");
+    }
 
     // The page's module, then the parsing worker's (its own target
     // directory, so switching features does not rebuild either).

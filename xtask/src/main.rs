@@ -14,6 +14,7 @@ mod bench;
 mod build;
 mod cdp;
 mod e2e;
+mod prerender;
 mod serve;
 mod size;
 mod suite;

@@ -9,6 +9,7 @@ use crate::Result;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::Duration;
 
 /// The policy the page must live with: no inline script or style, no
@@ -85,6 +86,7 @@ fn handle(stream: TcpStream, root: &Path) -> std::io::Result<()> {
             return Ok(());
         }
         let mut close = false;
+        let mut gzip = false;
         loop {
             let mut header = String::new();
             if reader.read_line(&mut header)? == 0 {
@@ -98,6 +100,11 @@ fn handle(stream: TcpStream, root: &Path) -> std::io::Result<()> {
                 if k.eq_ignore_ascii_case("connection") && v.trim().eq_ignore_ascii_case("close") {
                     close = true;
                 }
+                // Sent as a static host would, so the bytes on the wire
+                // are the gzipped sizes of the size table.
+                if k.eq_ignore_ascii_case("accept-encoding") && v.contains("gzip") {
+                    gzip = true;
+                }
             }
         }
         let mut parts = request_line.split_whitespace();
@@ -105,7 +112,7 @@ fn handle(stream: TcpStream, root: &Path) -> std::io::Result<()> {
         if version == Some("HTTP/1.0") {
             close = true;
         }
-        let response = match (method, target) {
+        let mut response = match (method, target) {
             (Some(m @ ("GET" | "HEAD")), Some(target)) => {
                 let mut r = respond(root, target);
                 if m == "HEAD" {
@@ -119,6 +126,9 @@ fn handle(stream: TcpStream, root: &Path) -> std::io::Result<()> {
                 Response::text(400, "Bad Request", "bad request line")
             }
         };
+        if gzip && response.status == 200 {
+            response.gzip()?;
+        }
         response.write(&mut out, close)?;
         if close {
             return Ok(());
@@ -134,6 +144,8 @@ struct Response {
     content_type: &'static str,
     body: Vec<u8>,
     head_only: bool,
+    /// The body is gzipped.
+    gzipped: bool,
 }
 
 impl Response {
@@ -144,19 +156,53 @@ impl Response {
             content_type: "text/plain; charset=utf-8",
             body: format!("{status} {reason}: {body}\n").into_bytes(),
             head_only: false,
+            gzipped: false,
         }
+    }
+
+    /// Compresses the body, at the level the size table measures. Each
+    /// distinct body is compressed once, so a benchmark's loads are not
+    /// slowed by the compression.
+    fn gzip(&mut self) -> std::io::Result<()> {
+        static CACHE: Mutex<Vec<(Vec<u8>, Vec<u8>)>> = Mutex::new(Vec::new());
+        let cached = CACHE.lock().ok().and_then(|c| {
+            c.iter()
+                .find(|(raw, _)| *raw == self.body)
+                .map(|(_, gz)| gz.clone())
+        });
+        let gz = match cached {
+            Some(gz) => gz,
+            None => {
+                let mut enc =
+                    flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+                enc.write_all(&self.body)?;
+                let gz = enc.finish()?;
+                if let Ok(mut c) = CACHE.lock() {
+                    c.push((self.body.clone(), gz.clone()));
+                }
+                gz
+            }
+        };
+        self.body = gz;
+        self.gzipped = true;
+        Ok(())
     }
 
     fn write(&self, out: &mut impl Write, close: bool) -> std::io::Result<()> {
         let head = format!(
             "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
              Content-Security-Policy: {CSP}\r\nCache-Control: no-cache\r\n\
-             X-Content-Type-Options: nosniff\r\nConnection: {}\r\n\r\n",
+             X-Content-Type-Options: nosniff\r\nConnection: {}\r\n{}\r\n",
             self.status,
             self.reason,
             self.content_type,
             self.body.len(),
             if close { "close" } else { "keep-alive" },
+            if self.gzipped {
+                "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n"
+            } else {
+                ""
+            },
         );
         out.write_all(head.as_bytes())?;
         if !self.head_only {
@@ -187,6 +233,7 @@ fn respond(root: &Path, target: &str) -> Response {
             content_type: mime(&path),
             body,
             head_only: false,
+            gzipped: false,
         },
         _ => Response::text(404, "Not Found", target),
     }
@@ -308,6 +355,34 @@ mod tests {
         let mut out = String::new();
         s.read_to_string(&mut out).unwrap();
         out
+    }
+
+    #[test]
+    fn gzips_for_clients_that_accept_it() {
+        let dir = std::env::temp_dir().join(format!("xtask-serve-gz-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let page = "<p>hi</p>".repeat(100);
+        std::fs::write(dir.join("index.html"), &page).unwrap();
+        let server = Server::start(&dir, 0).unwrap();
+        let mut s = TcpStream::connect(server.addr()).unwrap();
+        s.write_all(
+            b"GET / HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip, br\r\nConnection: close\r\n\r\n",
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).unwrap();
+        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+        assert!(head.contains("Content-Encoding: gzip\r\n"), "{head}");
+        let body = &raw[split + 4..];
+        assert!(head.contains(&format!("Content-Length: {}\r\n", body.len())));
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(body)
+            .read_to_string(&mut text)
+            .unwrap();
+        assert_eq!(text, page);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

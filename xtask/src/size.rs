@@ -1,9 +1,14 @@
 //! What the page downloads: the shipped files in `www/`, each raw and
-//! gzipped, and the total gzipped size against the budget.
+//! gzipped, against two budgets (issue 14):
 //!
-//! The budget is what Chart.js 4.5's `chart.umd.min.js` alone costs
-//! gzipped: the whole page, wasm included, must not weigh more than the
-//! chart library it does without. 1 KB is 1000 bytes here.
+//! - **before the first chart**: what the browser must fetch to paint the
+//!   faction chart, which is drawn at build time into `index.html`: the
+//!   HTML and the stylesheet, at most 15 KB gzipped (about 0.2 × Chart.js
+//!   4.5's `chart.umd.min.js` alone);
+//! - **until the page is interactive**: everything of the first load (the
+//!   page's module and glue too), at most 110 KB gzipped.
+//!
+//! 1 KB is 1000 bytes here.
 
 use crate::Result;
 use flate2::{write::GzEncoder, Compression};
@@ -14,10 +19,11 @@ use std::path::{Path, PathBuf};
 /// and its module), not in the first load: names, or `dir/` prefixes.
 pub const ON_USE: &[&str] = &["worker.js", "pkg/worker/"];
 
-/// The budget in gzipped bytes, for the first load.
-pub const BUDGET_BYTES: u64 = 70_000;
-/// What the budget is, for the table.
-pub const BUDGET_LABEL: &str = "Chart.js 4.5 chart.umd.min.js alone";
+/// The budget in gzipped bytes until the page is interactive (the whole
+/// first load).
+pub const BUDGET_BYTES: u64 = 110_000;
+/// The budget in gzipped bytes before the first chart is visible.
+pub const FIRST_CHART_BUDGET_BYTES: u64 = 15_000;
 
 /// One shipped file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +35,12 @@ pub struct FileSize {
 }
 
 impl FileSize {
+    /// Needed for the first paint, which holds the faction chart: the page
+    /// and its stylesheets (scripts are deferred modules).
+    pub fn before_first_chart(&self) -> bool {
+        self.name == "index.html" || (!self.name.contains('/') && self.name.ends_with(".css"))
+    }
+
     /// Fetched only when a document is added (see [`ON_USE`]).
     pub fn on_use(&self) -> bool {
         ON_USE
@@ -88,8 +100,47 @@ impl SizeReport {
         self.files.iter().filter(|f| !f.on_use()).count()
     }
 
-    pub fn within_budget(&self) -> bool {
+    /// What the browser fetches before the first chart is visible, gzipped.
+    pub fn first_chart_gzipped(&self) -> u64 {
+        self.files
+            .iter()
+            .filter(|f| f.before_first_chart())
+            .map(|f| f.gzipped)
+            .sum()
+    }
+
+    pub fn first_chart_within_budget(&self) -> bool {
+        self.first_chart_gzipped() <= FIRST_CHART_BUDGET_BYTES
+    }
+
+    pub fn interactive_within_budget(&self) -> bool {
         self.first_load_gzipped() <= BUDGET_BYTES
+    }
+
+    /// The two budget lines, each saying plainly whether it is met.
+    pub fn verdict(&self) -> String {
+        let line = |what: &str, used: u64, budget: u64| {
+            format!(
+                "budget {what}: {} gzipped of {} ({}): {}\n",
+                kb(used),
+                kb(budget),
+                percent(used, budget),
+                if used <= budget {
+                    "within budget"
+                } else {
+                    "OVER BUDGET"
+                }
+            )
+        };
+        line(
+            "before the first chart (html + css with the chart inline)",
+            self.first_chart_gzipped(),
+            FIRST_CHART_BUDGET_BYTES,
+        ) + &line(
+            "until interactive (the whole first load)",
+            self.first_load_gzipped(),
+            BUDGET_BYTES,
+        )
     }
 
     /// The table, as Markdown so it can be pasted into the README.
@@ -98,27 +149,22 @@ impl SizeReport {
         for f in &self.files {
             let when = if f.on_use() {
                 " (on adding a document)"
+            } else if f.before_first_chart() {
+                " (before the first chart)"
             } else {
                 ""
             };
             out += &format!("| {}{when} | {} | {} |\n", f.name, kb(f.raw), kb(f.gzipped));
         }
         out += &format!(
-            "| **first load** | | **{}** |\n| everything | {} | {} |\n",
+            "| **before the first chart** | | **{}** |\n| **first load** | | **{}** |\n| everything | {} | {} |\n",
+            kb(self.first_chart_gzipped()),
             kb(self.first_load_gzipped()),
             kb(self.total_raw()),
             kb(self.total_gzipped())
         );
-        out += &format!(
-            "\nbudget for the first load: {} gzipped ({BUDGET_LABEL}): {} used, {}\n",
-            kb(BUDGET_BYTES),
-            percent(self.first_load_gzipped(), BUDGET_BYTES),
-            if self.within_budget() {
-                "within budget"
-            } else {
-                "OVER BUDGET"
-            }
-        );
+        out.push('\n');
+        out += &self.verdict();
         out
     }
 }
@@ -258,11 +304,20 @@ mod tests {
         );
         assert_eq!(report.total_raw(), 800);
         assert_eq!(report.first_load_files(), 6);
-        assert!(report.within_budget());
+        assert!(report.first_chart_within_budget() && report.interactive_within_budget());
         let table = report.table();
+        assert_eq!(
+            report.first_chart_gzipped(),
+            2 * gzipped_len(&[b'x'; 100]).unwrap()
+        );
         assert!(table.contains(
-            "budget for the first load: 70.0 KB gzipped (Chart.js 4.5 chart.umd.min.js alone)"
+            "budget before the first chart (html + css with the chart inline): 0.1 KB gzipped of 15.0 KB"
         ));
+        assert!(table.contains(
+            "budget until interactive (the whole first load): 0.2 KB gzipped of 110.0 KB"
+        ));
+        assert!(table.contains("| index.html (before the first chart) |"));
+        assert!(!table.contains("OVER BUDGET"));
         assert!(table.contains("| worker.js (on adding a document) | 0.1 KB |"));
         assert!(table.contains("| everything | 0.8 KB |"));
         std::fs::remove_dir_all(&dir).unwrap();

@@ -397,7 +397,7 @@ fn exports_parse(ctx: &mut Ctx) -> Result<()> {
     )?)?;
     ensure(
         svg.contains("<svg")
-            && svg.contains("\n390\n")
+            && svg.contains(">390</text>")
             && svg.contains("2nd Congress, Bolsheviks, 390 delegates"),
         || {
             format!(

@@ -9,6 +9,7 @@
 //! what is tested is what a visitor's pointer does.
 
 mod access;
+mod first;
 mod robust;
 mod sources;
 
@@ -181,8 +182,15 @@ pub fn run(chromium: &Path) -> Result<Outcome> {
     };
     ctx.browser.add_init_script(HELPERS)?;
     let mut outcome = Outcome::default();
-    let all = (TESTS.iter().chain(sources::TESTS).chain(access::TESTS)).chain(robust::TESTS);
-    for (name, test) in all {
+    let all = TESTS
+        .iter()
+        .chain(sources::TESTS)
+        .chain(access::TESTS)
+        .chain(first::TESTS)
+        .chain(robust::TESTS);
+    // `E2E_ONLY=name` runs only the tests whose names contain `name`.
+    let only = std::env::var("E2E_ONLY").unwrap_or_default();
+    for (name, test) in all.filter(|(name, _)| name.contains(only.as_str())) {
         let started = std::time::Instant::now();
         let result = test(&mut ctx);
         let errors = ctx
