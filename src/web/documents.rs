@@ -230,13 +230,14 @@ impl App {
                 area.set_value(&r.text);
             }
         }
-        let listed = r.restored;
-        PARSER.with(|cell| {
-            if let Ok(mut p) = cell.try_borrow_mut() {
-                p.unread.push((r, why.to_string()));
-            }
-        });
-        if listed {
+        // A saved one is kept (stored and listed) until removed; a typed
+        // one is in the box, so no second copy is held.
+        if r.restored {
+            PARSER.with(|cell| {
+                if let Ok(mut p) = cell.try_borrow_mut() {
+                    p.unread.push((r, why.to_string()));
+                }
+            });
             report(self.build_document_list());
         }
     }
@@ -640,8 +641,8 @@ struct Parser {
     jobs: Vec<Job>,
     /// A merging step is scheduled.
     scheduled: bool,
-    /// Documents that could not be read or were refused, and why, kept so
-    /// none is lost.
+    /// Saved documents that could not be read or were refused, and why,
+    /// kept (stored and listed) until the reader removes them.
     unread: Vec<(Reading, String)>,
     /// Saved entries that could not be read at all, as stored, and why.
     saved: Vec<(JsValue, String)>,
