@@ -517,6 +517,7 @@ pub fn layout(data: &Dataset, width: f64, opts: Options, m: &dyn TextMeasure) ->
     let unit = unit(most, capacity(radius).min(MAX_SMALL_DOTS));
     let cell_h = (LINE + 6.0 + radius + 6.0 + LINE + 10.0).ceil();
     let mut used = Used::default();
+    let mut bands = Vec::with_capacity(n);
     for (i, e) in data.events.iter().enumerate() {
         let (col, row) = (i % cols, i / cols);
         let x0 = PAD + col as f64 * cell_w;
@@ -545,6 +546,12 @@ pub fn layout(data: &Dataset, width: f64, opts: Options, m: &dyn TextMeasure) ->
                     .anchored(Align::Center, Baseline::Top),
             );
         }
+        // The whole cell, after its dots: the event itself.
+        let band = Rect::snapped(x0, y0, x0 + cell_w, y0 + cell_h);
+        bands.push((Target::Column { event: i }, band));
+    }
+    for (target, band) in bands {
+        scene.region(target, band);
     }
     let rows = n.div_ceil(cols);
     let y = PAD + rows as f64 * cell_h;
