@@ -736,13 +736,13 @@ pub(crate) fn key(
                     _ => Ink::Text,
                 };
                 scene.push(Mark::Dot { x, y, r: 5.0, ink });
-                if item == KeyItem::SeatApproximate {
-                    scene.push(Mark::Dot {
-                        x,
-                        y,
-                        r: 4.0,
-                        ink: Ink::Background,
-                    });
+                let centre = match item {
+                    KeyItem::SeatApproximate => Some(Ink::Background),
+                    KeyItem::SeatUnaccounted => Some(Ink::Unaccounted),
+                    _ => None,
+                };
+                if let Some(ink) = centre {
+                    scene.push(Mark::Dot { x, y, r: 4.0, ink });
                 }
             }
         }

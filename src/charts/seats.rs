@@ -361,7 +361,7 @@ fn draw_one(
     opts: Options,
     m: &dyn TextMeasure,
     used: &mut Used,
-) {
+) -> f64 {
     let groups = groups(e, event, targets, opts.hidden);
     let counts: Vec<u32> = groups.iter().map(|g| g.count).collect();
     let dots = apportion(&counts, unit);
@@ -399,13 +399,19 @@ fn draw_one(
                 r: h.dot,
                 ink: g.ink,
             });
-            if g.approximate && h.dot >= 2.0 {
-                // An approximate count: rings, not discs.
+            // An approximate count: rings, not discs; seats no faction
+            // accounts for: pale, ringed in grey (empty seats).
+            let centre = if g.ink == Ink::Hatch {
+                Some(Ink::Unaccounted)
+            } else {
+                g.approximate.then_some(Ink::Background)
+            };
+            if let Some(ink) = centre.filter(|_| h.dot >= 2.0) {
                 scene.push(Mark::Dot {
                     x: c.0,
                     y: c.1,
                     r: h.dot - 1.0,
-                    ink: Ink::Background,
+                    ink,
                 });
             }
             scene.region(g.target, square(c));
@@ -437,6 +443,7 @@ fn draw_one(
             );
         }
     }
+    h.dot
 }
 
 /// The note under a hemicycle, if the reader must know something.
@@ -515,7 +522,8 @@ pub fn layout(data: &Dataset, width: f64, opts: Options, m: &dyn TextMeasure) ->
     let radius = ((cell_w - 16.0) / 2.0).clamp(8.0, MAX_SMALL_R).floor();
     let most = data.events.iter().map(seats_of).max().unwrap_or(0);
     let unit = unit(most, capacity(radius).min(MAX_SMALL_DOTS));
-    let cell_h = (LINE + 6.0 + radius + 6.0 + LINE + 10.0).ceil();
+    // Title, hemicycle, room for the bottom row's dots, note.
+    let cell_h = (LINE + 6.0 + radius + 14.0 + LINE + 8.0).ceil();
     let mut used = Used::default();
     let mut bands = Vec::with_capacity(n);
     for (i, e) in data.events.iter().enumerate() {
@@ -529,7 +537,7 @@ pub fn layout(data: &Dataset, width: f64, opts: Options, m: &dyn TextMeasure) ->
             );
         }
         let cy = (y0 + LINE + 6.0 + radius).round();
-        draw_one(
+        let dot = draw_one(
             &mut scene,
             e,
             i,
@@ -542,7 +550,7 @@ pub fn layout(data: &Dataset, width: f64, opts: Options, m: &dyn TextMeasure) ->
         );
         if let Some(t) = note(e).and_then(|t| fit(m, t, SMALL, cell_w - 8.0)) {
             scene.push(
-                Mark::text(cx, cy + 6.0, t, SMALL, Ink::Muted)
+                Mark::text(cx, cy + dot + 4.0, t, SMALL, Ink::Muted)
                     .anchored(Align::Center, Baseline::Top),
             );
         }
@@ -605,7 +613,7 @@ pub fn pair(
             );
         }
         let cy = (top + radius).round();
-        draw_one(
+        let dot = draw_one(
             &mut scene,
             e,
             event,
@@ -618,12 +626,12 @@ pub fn pair(
         );
         if let Some(t) = note(e).and_then(|t| fit(m, t, SMALL, cell_w - 8.0)) {
             scene.push(
-                Mark::text(cx, cy + 6.0, t, SMALL, Ink::Muted)
+                Mark::text(cx, cy + dot + 4.0, t, SMALL, Ink::Muted)
                     .anchored(Align::Center, Baseline::Top),
             );
         }
     }
-    let y = top + radius + 6.0 + LINE + 8.0;
+    let y = top + radius + 14.0 + LINE + 8.0;
     scene.height = (footer(&mut scene, used, unit, y, width, m) + PAD).ceil();
     scene
 }
