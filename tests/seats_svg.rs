@@ -97,11 +97,11 @@ fn seat_dots(svg: &str, below: f64) -> Vec<Dot> {
 
 /// Discs that are drawn, not the background-coloured centres of rings.
 fn discs(ds: &[Dot]) -> Vec<Dot> {
-    let inner = [
-        hex(Theme::LIGHT.background),
-        hex(Theme::LIGHT.unaccounted),
-    ];
-    ds.iter().filter(|d| !inner.contains(&d.fill)).cloned().collect()
+    let inner = [hex(Theme::LIGHT.background), hex(Theme::LIGHT.unaccounted)];
+    ds.iter()
+        .filter(|d| !inner.contains(&d.fill))
+        .cloned()
+        .collect()
 }
 
 fn no_overlap(ds: &[Dot], what: &str) {

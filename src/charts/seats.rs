@@ -225,8 +225,8 @@ pub fn apportion(counts: &[u32], unit: u32) -> Vec<usize> {
     let mut left = dots as usize - out.iter().sum::<usize>();
     while left > 0 {
         let mut best: Option<usize> = None;
-        for i in 0..counts.len() {
-            if !given[i] && best.is_none_or(|b| rest(i) > rest(b)) {
+        for (i, done) in given.iter().enumerate() {
+            if !done && best.is_none_or(|b| rest(i) > rest(b)) {
                 best = Some(i);
             }
         }

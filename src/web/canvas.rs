@@ -270,7 +270,31 @@ impl<M: TextMeasure> DrawingBackend for Painter<'_, M> {
         style: &S,
         fill: bool,
     ) -> Res {
-        self.delegate(|b| b.draw_circle(center, radius, style, fill))
+        let color = style.color();
+        if !fill || color.alpha < 1.0 {
+            return self.delegate(|b| b.draw_circle(center, radius, style, fill));
+        }
+        // Discs of one colour (a seat chart's wedge) join the pending path,
+        // so a wedge is one fill.
+        if self.state.fill != Some(color.rgb) {
+            self.flush();
+            self.set_fill(color.rgb);
+        }
+        match self.pending {
+            Pending::None => self.ctx.begin_path(),
+            Pending::One([x, y, w, h]) => {
+                self.ctx.begin_path();
+                self.ctx.rect(x, y, w, h);
+            }
+            Pending::Path => {}
+        }
+        let (x, y, r) = (f64::from(center.0), f64::from(center.1), f64::from(radius));
+        self.ctx.move_to(x + r, y);
+        self.ctx
+            .arc(x, y, r, 0.0, std::f64::consts::TAU)
+            .map_err(js_error)?;
+        self.pending = Pending::Path;
+        Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(

@@ -9,6 +9,7 @@
 //! what is tested is what a visitor's pointer does.
 
 mod access;
+mod seats;
 mod sources;
 
 use crate::cdp::{abbreviate, Browser};
@@ -180,8 +181,14 @@ pub fn run(chromium: &Path) -> Result<Outcome> {
     };
     ctx.browser.add_init_script(HELPERS)?;
     let mut outcome = Outcome::default();
-    let all = TESTS.iter().chain(sources::TESTS).chain(access::TESTS);
-    for (name, test) in all {
+    let all = TESTS
+        .iter()
+        .chain(sources::TESTS)
+        .chain(access::TESTS)
+        .chain(seats::TESTS);
+    // `XTASK_E2E_ONLY=seats` runs only the tests whose names contain it.
+    let only = std::env::var("XTASK_E2E_ONLY").unwrap_or_default();
+    for (name, test) in all.filter(|(name, _)| name.contains(only.as_str())) {
         let started = std::time::Instant::now();
         let result = test(&mut ctx);
         let errors = ctx
