@@ -63,6 +63,16 @@ fn seats_hover_wedge(ctx: &mut Ctx) -> Result<()> {
                 abbreviate(&tip, 200)
             )
         })?;
+        // Documents by their titles, not their file names.
+        ensure(
+            tip.contains("Encyclopedia") && !tip.contains(".txt"),
+            || {
+                format!(
+                    "the tooltip should name its document by title: {}",
+                    abbreviate(&tip, 400)
+                )
+            },
+        )?;
     }
     ctx.hover_off(CHART)?;
     ctx.expect_tooltip_hidden("after moving off the seat chart")
