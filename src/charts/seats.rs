@@ -339,12 +339,33 @@ pub struct Options {
     pub hidden: FactionSet,
 }
 
-/// What one hemicycle drew, for the key.
-#[derive(Debug, Clone, Copy, Default)]
+/// What the hemicycles drew: the key's items, and the dots, painted last
+/// and grouped by colour (dots never overlap, so their order is free, and
+/// a canvas then fills each colour once, not once per wedge).
+#[derive(Debug, Default)]
 struct Used {
     remainder: bool,
     approximate: bool,
     total_only: bool,
+    /// Dots with their paint order: discs by colour, then ring centres.
+    dots: Vec<(u32, Mark)>,
+}
+
+/// Paint order of a dot of `ink`: discs by colour, then ring centres.
+fn order(ink: Ink) -> u32 {
+    match ink {
+        Ink::Faction(f) => f as u32,
+        Ink::Background => 1001,
+        Ink::Unaccounted => 1002,
+        _ => 1000,
+    }
+}
+
+/// Adds the dots to the scene, grouped by colour.
+fn paint_dots(scene: &mut Scene, dots: Vec<(u32, Mark)>) {
+    for (_, mark) in crate::model::sort_by_key(dots, |d| d.0) {
+        scene.push(mark);
+    }
 }
 
 /// Draws event `event`'s hemicycle centred on `(cx, cy)` (the middle of
@@ -393,12 +414,13 @@ fn draw_one(
         used.total_only |= matches!(g.target, Target::Column { .. });
         used.approximate |= g.approximate && b > a;
         for &c in &h.dots[a..b] {
-            scene.push(Mark::Dot {
+            let disc = Mark::Dot {
                 x: c.0,
                 y: c.1,
                 r: h.dot,
                 ink: g.ink,
-            });
+            };
+            used.dots.push((order(g.ink), disc));
             // An approximate count: rings, not discs; seats no faction
             // accounts for: pale, ringed in grey (empty seats).
             let centre = if g.ink == Ink::Hatch {
@@ -407,12 +429,13 @@ fn draw_one(
                 g.approximate.then_some(Ink::Background)
             };
             if let Some(ink) = centre.filter(|_| h.dot >= 2.0) {
-                scene.push(Mark::Dot {
+                let centre = Mark::Dot {
                     x: c.0,
                     y: c.1,
                     r: h.dot - 1.0,
                     ink,
-                });
+                };
+                used.dots.push((order(ink), centre));
             }
             scene.region(g.target, square(c));
         }
@@ -460,7 +483,7 @@ fn note(e: &EventView) -> Option<&str> {
 }
 
 /// The key's items in their order, those used only.
-fn key_items(used: Used) -> Vec<KeyItem> {
+fn key_items(used: &Used) -> Vec<KeyItem> {
     let mut items = Vec::new();
     for (on, item) in [
         (used.remainder, KeyItem::SeatUnaccounted),
@@ -483,7 +506,7 @@ pub fn unit_label(unit: u32) -> String {
     }
 }
 
-/// Key and unit line at `y`; returns the new bottom.
+/// The dots, then the unit line and the key at `y`; returns the new bottom.
 fn footer(
     scene: &mut Scene,
     used: Used,
@@ -492,12 +515,14 @@ fn footer(
     width: f64,
     m: &dyn TextMeasure,
 ) -> f64 {
+    let items = key_items(&used);
+    paint_dots(scene, used.dots);
     let mut y = y;
     if let Some(t) = fit(m, &unit_label(unit), SMALL, width - 2.0 * PAD) {
         scene.push(Mark::text(PAD, y, t, SMALL, Ink::Muted));
     }
     y += LINE + 3.0;
-    y + key(scene, &key_items(used), PAD, y, width - 2.0 * PAD, m)
+    y + key(scene, &items, PAD, y, width - 2.0 * PAD, m)
 }
 
 /// The small multiples: one hemicycle per event in date order, wrapped
