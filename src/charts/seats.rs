@@ -29,8 +29,11 @@ const INNER: f64 = 0.36;
 /// The least distance between two dot centres, in pixels.
 pub const MIN_SPACING: f64 = 6.0;
 /// The most dots in one small hemicycle of [`layout`]: enough to read
-/// shares at a glance, few enough to draw a hundred events quickly.
+/// shares at a glance.
 pub const MAX_SMALL_DOTS: usize = 150;
+/// The most dots in all of [`layout`]'s hemicycles together, so that a
+/// hundred events still draw quickly: with many events each is small.
+pub const MAX_ALL_DOTS: usize = 3000;
 /// Width below which [`layout`] puts fewer hemicycles in a row.
 const MIN_CELL: f64 = 150.0;
 /// Largest outer radius of a small hemicycle and of a compared one.
@@ -546,7 +549,8 @@ pub fn layout(data: &Dataset, width: f64, opts: Options, m: &dyn TextMeasure) ->
     let cell_w = inner / cols as f64;
     let radius = ((cell_w - 16.0) / 2.0).clamp(8.0, MAX_SMALL_R).floor();
     let most = data.events.iter().map(seats_of).max().unwrap_or(0);
-    let unit = unit(most, capacity(radius).min(MAX_SMALL_DOTS));
+    let room = (MAX_ALL_DOTS / n).clamp(20, MAX_SMALL_DOTS);
+    let unit = unit(most, capacity(radius).min(room));
     // Title, hemicycle, room for the bottom row's dots, note.
     let cell_h = (LINE + 6.0 + radius + 14.0 + LINE + 8.0).ceil();
     let mut used = Used::default();

@@ -67,7 +67,13 @@ pub struct Painter<'a, M: TextMeasure> {
     colours: Vec<((u8, u8, u8), JsValue)>,
     /// Rectangles in the fill colour, not yet filled.
     pending: Pending,
+    /// Discs in the pending path: a path of many is slow to fill, so it
+    /// is filled every [`DISCS`].
+    discs: usize,
 }
+
+/// Most discs in one path.
+const DISCS: usize = 24;
 
 /// Opaque rectangles waiting to be filled: a lone one is filled with
 /// `fillRect`; a run of them becomes a path filled once.
@@ -106,11 +112,13 @@ impl<'a, M: TextMeasure> Painter<'a, M> {
             state: State::default(),
             colours: Vec::new(),
             pending: Pending::None,
+            discs: 0,
         })
     }
 
     /// Fills the rectangles added since the last fill.
     fn flush(&mut self) {
+        self.discs = 0;
         match std::mem::replace(&mut self.pending, Pending::None) {
             Pending::None => {}
             Pending::One([x, y, w, h]) => self.ctx.fill_rect(x, y, w, h),
@@ -294,6 +302,10 @@ impl<M: TextMeasure> DrawingBackend for Painter<'_, M> {
             .arc(x, y, r, 0.0, std::f64::consts::TAU)
             .map_err(js_error)?;
         self.pending = Pending::Path;
+        self.discs += 1;
+        if self.discs >= DISCS {
+            self.flush();
+        }
         Ok(())
     }
 
