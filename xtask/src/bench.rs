@@ -188,7 +188,7 @@ pub fn run() -> Result<()> {
         );
     }
     out += &format!(
-        "| redraw of all three charts, median of {REDRAWS} | {} |\n",
+        "| redraw of every chart (the seat chart too), median of {REDRAWS} | {} |\n",
         cell(&|i| ms(i.redraw_median))
     );
 
