@@ -267,6 +267,27 @@ fn stable_at_every_size() {
 }
 
 #[test]
+fn no_room_draws_no_dots_and_never_panics() {
+    let data = sample();
+    let last = data.events.len() - 1;
+    for w in [0.0, 1.0, 9.0, 30.0, 60.0, 100.0, 150.0, 179.0] {
+        let o = Options::default();
+        for scene in [
+            seats::layout(&data, w, o, &ApproxMeasure),
+            seats::pair(&data, 0, last, w, o, &ApproxMeasure),
+            seats::pair(&data, 99, 0, w, o, &ApproxMeasure),
+        ] {
+            assert!(scene.height > 0.0, "width {w}");
+            let svg = svg_of(&scene);
+            assert!(svg.contains("<svg"), "width {w}");
+        }
+    }
+    let empty = Dataset { events: Vec::new() };
+    let scene = seats::layout(&empty, 800.0, Options::default(), &ApproxMeasure);
+    assert!(texts(&svg_of(&scene)).contains(&"No events to chart".to_string()));
+}
+
+#[test]
 fn small_multiples_share_one_scale_and_say_it() {
     let data = sample();
     let scene = seats::layout(&data, 1280.0, Options::default(), &ApproxMeasure);

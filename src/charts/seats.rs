@@ -397,7 +397,9 @@ fn draw_one(
     let mut start = 0;
     let mut spans = Vec::with_capacity(groups.len());
     for k in &dots {
-        spans.push((start, (start + k).min(h.dots.len())));
+        // Within the dots placed: none when the space holds none.
+        let end = h.dots.len();
+        spans.push((start.min(end), (start + k).min(end)));
         start += k;
     }
     let square = |(x, y): (f64, f64)| {
