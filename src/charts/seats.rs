@@ -8,7 +8,7 @@
 //! Groups come in the core's stacking order (factions, then the delegates no
 //! faction accounts for, in grey); an event with only a total is one neutral
 //! wedge with a note. When an assembly has more delegates than the space
-//! holds dots, one dot stands for a round number of delegates ([`unit`]),
+//! holds dots, one dot stands for a round number of delegates ([`unit()`]),
 //! the same for every hemicycle of a chart, and the key says so.
 //!
 //! Two layouts give a [`Scene`]: [`layout`], a row of small hemicycles, one
