@@ -18,17 +18,20 @@ pub enum Chart {
     Factions,
     Compare,
     Votes,
+    /// The seat chart: a hemicycle per event.
+    Seats,
 }
 
 impl Chart {
-    pub const ALL: [Chart; 3] = [Chart::Factions, Chart::Compare, Chart::Votes];
+    pub const ALL: [Chart; 4] = [Chart::Factions, Chart::Compare, Chart::Votes, Chart::Seats];
 
-    /// "factions", "compare" or "votes", as in the fragment.
+    /// "factions", "compare", "votes" or "seats", as in the fragment.
     pub fn id(self) -> &'static str {
         match self {
             Chart::Factions => "factions",
             Chart::Compare => "compare",
             Chart::Votes => "votes",
+            Chart::Seats => "seats",
         }
     }
 
@@ -52,6 +55,8 @@ pub struct ViewState {
     /// The reader's choice of source where sources disagree: an opaque
     /// token the source selector defines.
     pub source: Option<String>,
+    /// The comparison drawn as hemicycles rather than paired bars.
+    pub compare_seats: bool,
 }
 
 /// The most warnings one fragment gives; more would only repeat.
@@ -130,6 +135,13 @@ impl ViewState {
                     _ => return Err(bad()),
                 })
             }
+            "compare_view" => {
+                self.compare_seats = match value {
+                    "bars" => false,
+                    "seats" => true,
+                    _ => return Err(bad()),
+                }
+            }
             "source" => {
                 if !is_token(value) {
                     return Err(bad());
@@ -165,6 +177,9 @@ impl ViewState {
         if let Some(s) = &self.source {
             parts.push(format!("source={s}"));
         }
+        if self.compare_seats {
+            parts.push("compare_view=seats".to_string());
+        }
         if parts.is_empty() {
             String::new()
         } else {
@@ -199,7 +214,8 @@ pub fn slug(text: &str) -> String {
 
 /// The name of an exported file of `chart`: what it shows and the
 /// extension, e.g. `faction-strength-share.png` or
-/// `compare-first-congress-vs-second-congress.svg`. `pair` holds the
+/// `compare-first-congress-vs-second-congress.svg` (`seats-…` for the seat
+/// chart and a comparison drawn as hemicycles). `pair` holds the
 /// compared events' display names.
 pub fn file_name(chart: Chart, mode: Mode, pair: (&str, &str), ext: &str) -> String {
     let unit = match mode {
@@ -210,6 +226,7 @@ pub fn file_name(chart: Chart, mode: Mode, pair: (&str, &str), ext: &str) -> Str
         Chart::Factions => format!("faction-strength-{unit}"),
         Chart::Compare => format!("compare-{}-vs-{}-{unit}", slug(pair.0), slug(pair.1)),
         Chart::Votes => "votes".to_string(),
+        Chart::Seats => "seats".to_string(),
     };
     format!("{stem}.{ext}")
 }
@@ -304,6 +321,27 @@ mod tests {
         assert_eq!(
             warnings,
             [format!("“{}…” is not a setting", "é".repeat(40))]
+        );
+    }
+
+    #[test]
+    fn compare_view_round_trips_and_defaults_to_bars() {
+        let (view, warnings) = ViewState::parse("#chart=compare&compare_view=seats");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(view.compare_seats);
+        assert_eq!(view.chart, Some(Chart::Compare));
+        assert_eq!(view.to_hash(), "#chart=compare&compare_view=seats");
+        // Bars are the default, so they write nothing.
+        let (bars, _) = ViewState::parse("compare_view=bars");
+        assert_eq!(bars, ViewState::default());
+        assert_eq!(bars.to_hash(), "");
+        let (view, warnings) = ViewState::parse("compare_view=pie&chart=seats");
+        assert!(!view.compare_seats);
+        assert_eq!(view.chart, Some(Chart::Seats));
+        assert_eq!(warnings, ["“pie” is not a valid compare_view"]);
+        assert_eq!(
+            file_name(Chart::Seats, Mode::Share, ("a", "b"), "png"),
+            "seats.png"
         );
     }
 

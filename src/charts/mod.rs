@@ -12,6 +12,7 @@
 //! - [`factions`]: stacked bars of faction strength, one column per event.
 //! - [`compare`]: two events side by side, faction by faction.
 //! - [`votes`]: every recorded vote, grouped by event.
+//! - [`seats`]: each event's delegates as dots in a hemicycle.
 //! - [`tooltip`]: the text for a hovered region; [`synthetic`]: generated
 //!   data for stress tests.
 //!
@@ -24,6 +25,7 @@ pub mod factions;
 mod format;
 mod measure;
 mod paint;
+pub mod seats;
 pub mod svg;
 pub mod synthetic;
 pub mod table;
@@ -454,6 +456,13 @@ pub enum Mark {
         to: (f64, f64),
         ink: Ink,
     },
+    /// A filled disc of radius `r` centred on `(x, y)`: a seat.
+    Dot {
+        x: f64,
+        y: f64,
+        r: f64,
+        ink: Ink,
+    },
     /// A filled diamond centred on `(x, y)`: the "sources disagree" mark.
     Diamond {
         x: f64,
@@ -603,6 +612,10 @@ pub(crate) enum KeyItem {
     TotalOnly,
     Caucus,
     Vote(VotePart),
+    /// Seat charts: a grey dot, a ring, a neutral dot.
+    SeatUnaccounted,
+    SeatApproximate,
+    SeatTotalOnly,
 }
 
 /// A part of a vote's bar.
@@ -649,6 +662,9 @@ impl KeyItem {
             KeyItem::TotalOnly => "Total only, no breakdown",
             KeyItem::Caucus => "Caucus or poll, not the assembly",
             KeyItem::Vote(part) => part.name(),
+            KeyItem::SeatUnaccounted => "Unaccounted for",
+            KeyItem::SeatApproximate => "Approximate count",
+            KeyItem::SeatTotalOnly => "Total only, no breakdown",
         }
     }
 }
@@ -714,6 +730,23 @@ pub(crate) fn key(
                 rect: sw,
                 ink: part.ink(),
             }),
+            KeyItem::SeatUnaccounted | KeyItem::SeatApproximate | KeyItem::SeatTotalOnly => {
+                let (x, y) = (sw.x + SWATCH / 2.0, sw.y + SWATCH / 2.0);
+                let ink = match item {
+                    KeyItem::SeatUnaccounted => Ink::Hatch,
+                    KeyItem::SeatTotalOnly => Ink::Muted,
+                    _ => Ink::Text,
+                };
+                scene.push(Mark::Dot { x, y, r: 5.0, ink });
+                let centre = match item {
+                    KeyItem::SeatApproximate => Some(Ink::Background),
+                    KeyItem::SeatUnaccounted => Some(Ink::Unaccounted),
+                    _ => None,
+                };
+                if let Some(ink) = centre {
+                    scene.push(Mark::Dot { x, y, r: 4.0, ink });
+                }
+            }
         }
         scene.push(Mark::text(
             x + SWATCH + 5.0,

@@ -129,6 +129,14 @@ pub fn paint<DB: DrawingBackend>(
                 let points = vec![(px(from.0), px(from.1)), (px(to.0), px(to.1))];
                 area.draw(&PathElement::new(points, style))?;
             }
+            Mark::Dot { x, y, r, ink } => {
+                let r = r.round().max(1.0) as u32;
+                area.draw(&Circle::new(
+                    (px(*x), px(*y)),
+                    r,
+                    color(theme, *ink).filled(),
+                ))?;
+            }
             Mark::Diamond { x, y, r, ink } => {
                 let (x, y, r) = (px(*x), px(*y), px(*r));
                 let points = vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)];

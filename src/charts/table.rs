@@ -122,6 +122,40 @@ pub fn step(stops: &[Hit], current: Option<usize>, step: Step) -> Option<usize> 
     Some(found.unwrap_or(cur))
 }
 
+/// The stop `step` leads to on a seat chart, whose wedges run left to
+/// right along each hemicycle: left and right go to the previous or next
+/// wedge (on into the neighbouring hemicycle), up and down to the same
+/// faction in the previous or next event, else that event's first wedge.
+pub fn step_along(stops: &[Hit], current: Option<usize>, step: Step) -> Option<usize> {
+    let Some(cur) = current.filter(|c| *c < stops.len()) else {
+        return (!stops.is_empty()).then_some(0);
+    };
+    let found = match step {
+        Step::Left => cur.checked_sub(1),
+        Step::Right => Some(cur + 1).filter(|n| *n < stops.len()),
+        Step::Up | Step::Down => {
+            let here = stops[cur].target;
+            let others = |i: &usize| stops[*i].target.event() != here.event();
+            let next = if step == Step::Up {
+                (0..cur).rev().find(others)
+            } else {
+                (cur + 1..stops.len()).find(others)
+            };
+            next.map(|n| {
+                let event = stops[n].target.event();
+                let same = (0..stops.len()).find(|&i| {
+                    stops[i].target.event() == event
+                        && here.faction().is_some()
+                        && stops[i].target.faction() == here.faction()
+                });
+                let first = (0..stops.len()).find(|&i| stops[i].target.event() == event);
+                same.or(first).unwrap_or(n)
+            })
+        }
+    };
+    Some(found.unwrap_or(cur))
+}
+
 fn strings(s: &[&str]) -> Vec<String> {
     s.iter().map(|s| s.to_string()).collect()
 }
@@ -423,5 +457,45 @@ mod tests {
             .iter()
             .filter(|h| matches!(h.target, Target::Column { .. }))
             .all(|h| data.events[h.target.event()].segments.is_empty()));
+    }
+
+    #[test]
+    fn seat_chart_table_and_arrows_follow_its_wedges() {
+        let data = seeds();
+        let opts = crate::charts::seats::Options::default();
+        let scene = crate::charts::seats::layout(&data, 1280.0, opts, &ApproxMeasure);
+        let stops = stops(&scene);
+        // One stop per wedge, as many as the bars have regions.
+        assert_eq!(
+            stops.len(),
+            super::stops(&bar_scene(&data, FactionSet::EMPTY)).len()
+        );
+        let t = factions(&data, &scene);
+        assert!(t
+            .rows
+            .iter()
+            .any(|r| r[0] == "2nd Congress" && r[1] == "Bolsheviks" && r[2] == "390"));
+        let second = stops
+            .iter()
+            .position(|h| {
+                h.target.faction() == Some(Faction::Bolsheviks)
+                    && data.events[h.target.event()].id == "congress-of-soviets-2"
+            })
+            .expect("a stop");
+        // Right walks to the next wedge of the same hemicycle, left back.
+        let next = step_along(&stops, Some(second), Step::Right).expect("a stop");
+        assert_eq!(stops[next].target.event(), stops[second].target.event());
+        assert_ne!(stops[next].target.faction(), Some(Faction::Bolsheviks));
+        assert_eq!(step_along(&stops, Some(next), Step::Left), Some(second));
+        // Up goes to the event before, on the same faction.
+        let up = step_along(&stops, Some(second), Step::Up).expect("a stop");
+        assert_eq!(
+            data.events[stops[up].target.event()].id,
+            "congress-of-soviets-1"
+        );
+        assert_eq!(stops[up].target.faction(), Some(Faction::Bolsheviks));
+        assert_eq!(step_along(&stops, Some(up), Step::Down), Some(second));
+        assert_eq!(step_along(&stops, Some(0), Step::Left), Some(0));
+        assert_eq!(step_along(&stops, None, Step::Left), Some(0));
     }
 }

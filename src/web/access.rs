@@ -21,9 +21,9 @@ use web_sys::{Element, EventTarget, HtmlElement, KeyboardEvent, MediaQueryList, 
 #[derive(Debug, Default)]
 pub(super) struct Access {
     /// Per chart (in [`KINDS`] order): the regions the arrow keys visit.
-    stops: [Vec<Hit>; 3],
+    stops: [Vec<Hit>; 4],
     /// Per chart: the focused stop.
-    focus: [Option<usize>; 3],
+    focus: [Option<usize>; 4],
     /// The chart the reader last used, for the link.
     pub(super) chart: Option<Chart>,
     /// The tooltip stays up after the chart loses focus (Enter pinned it).
@@ -62,6 +62,7 @@ impl Kind {
             Kind::Factions => Chart::Factions,
             Kind::Compare => Chart::Compare,
             Kind::Votes => Chart::Votes,
+            Kind::Seats => Chart::Seats,
         }
     }
 
@@ -70,6 +71,7 @@ impl Kind {
             Chart::Factions => Kind::Factions,
             Chart::Compare => Kind::Compare,
             Chart::Votes => Kind::Votes,
+            Chart::Seats => Kind::Seats,
         }
     }
 
@@ -79,6 +81,7 @@ impl Kind {
             Kind::Factions => "faction-table",
             Kind::Compare => "compare-table",
             Kind::Votes => "vote-table",
+            Kind::Seats => "seat-table",
         }
     }
 
@@ -88,6 +91,7 @@ impl Kind {
             Kind::Factions => "Faction strength",
             Kind::Compare => "Comparison",
             Kind::Votes => "Votes",
+            Kind::Seats => "Seats",
         }
     }
 }
@@ -160,6 +164,11 @@ impl App {
         Some(match kind {
             Kind::Factions => table::factions(&self.data, layout.scene()),
             Kind::Votes => table::votes(&self.data, layout.scene()),
+            Kind::Seats => {
+                let mut t = table::factions(&self.data, layout.scene());
+                t.caption = "Seats: the delegates of each faction at each event, drawn as one wedge of its hemicycle, with their share of the stated total and the sentence each figure comes from".to_string();
+                t
+            }
             Kind::Compare => {
                 let (a, b) = self.pair;
                 table::compare(&self.data, a, b)
@@ -289,7 +298,14 @@ impl App {
         };
         e.prevent_default();
         with_access(|a| a.pinned = false);
-        let next = with_access(|a| table::step(&a.stops[i], a.focus[i], step));
+        // A seat chart's wedges run along its hemicycles.
+        let along = kind == Kind::Seats || (kind == Kind::Compare && self.seats.compare);
+        let walk = if along {
+            table::step_along
+        } else {
+            table::step
+        };
+        let next = with_access(|a| walk(&a.stops[i], a.focus[i], step));
         match next {
             Some(n) => self.show_stop(kind, n, true),
             None => Ok(()),

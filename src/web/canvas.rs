@@ -66,7 +66,13 @@ pub struct Painter<'a, M: TextMeasure> {
     colours: Vec<((u8, u8, u8), JsValue)>,
     /// Rectangles in the fill colour, not yet filled.
     pending: Pending,
+    /// Discs in the pending path: a path of many is slow to fill, so it
+    /// is filled every [`DISCS`].
+    discs: usize,
 }
+
+/// Most discs in one path.
+const DISCS: usize = 24;
 
 /// Opaque rectangles waiting to be filled: a lone one is filled with
 /// `fillRect`; a run of them becomes a path filled once.
@@ -99,11 +105,13 @@ impl<'a, M: TextMeasure> Painter<'a, M> {
             state: State::default(),
             colours: Vec::new(),
             pending: Pending::None,
+            discs: 0,
         }
     }
 
     /// Fills the rectangles added since the last fill.
     fn flush(&mut self) {
+        self.discs = 0;
         match std::mem::replace(&mut self.pending, Pending::None) {
             Pending::None => {}
             Pending::One([x, y, w, h]) => self.ctx.fill_rect(x, y, w, h),
@@ -348,20 +356,48 @@ impl<M: TextMeasure> DrawingBackend for Painter<'_, M> {
         style: &S,
         fill: bool,
     ) -> Res {
-        if style.color().alpha <= 0.0 {
+        let color = style.color();
+        if color.alpha <= 0.0 {
             return Ok(());
         }
-        self.flush();
-        self.ctx.begin_path();
-        let (x, y) = (f64::from(center.0), f64::from(center.1));
-        let arc = self.ctx.arc(x, y, f64::from(radius), 0.0, 4.0 * FRAC_PI_2);
-        arc.map_err(js_error)?;
-        if fill {
-            self.set_fill_color(style.color());
-            self.ctx.fill();
-        } else {
-            self.set_stroke(style);
-            self.ctx.stroke();
+        if !fill || color.alpha < 1.0 {
+            self.flush();
+            self.ctx.begin_path();
+            let (x, y) = (f64::from(center.0), f64::from(center.1));
+            let arc = self.ctx.arc(x, y, f64::from(radius), 0.0, 4.0 * FRAC_PI_2);
+            arc.map_err(js_error)?;
+            if fill {
+                self.set_fill_color(color);
+                self.ctx.fill();
+            } else {
+                self.set_stroke(style);
+                self.ctx.stroke();
+            }
+            return Ok(());
+        }
+        // Discs of one colour (a seat chart's wedge) join the pending path,
+        // so a wedge is one fill.
+        if self.state.fill != Some(color.rgb) {
+            self.flush();
+            self.set_fill(color.rgb);
+        }
+        match self.pending {
+            Pending::None => self.ctx.begin_path(),
+            Pending::One([x, y, w, h]) => {
+                self.ctx.begin_path();
+                self.ctx.rect(x, y, w, h);
+            }
+            Pending::Path => {}
+        }
+        let (x, y, r) = (f64::from(center.0), f64::from(center.1), f64::from(radius));
+        self.ctx.move_to(x + r, y);
+        self.ctx
+            .arc(x, y, r, 0.0, std::f64::consts::TAU)
+            .map_err(js_error)?;
+        self.pending = Pending::Path;
+        self.discs += 1;
+        if self.discs >= DISCS {
+            self.flush();
         }
         Ok(())
     }

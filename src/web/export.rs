@@ -52,6 +52,7 @@ impl App {
         match kind {
             Kind::Factions => format!("Faction strength ({unit})"),
             Kind::Compare => {
+                let unit = if self.seats.compare { "seats" } else { unit };
                 let name = |i: usize| self.data.events.get(i).map_or("", short_name);
                 format!(
                     "Compare {} and {} ({unit})",
@@ -60,6 +61,7 @@ impl App {
                 )
             }
             Kind::Votes => "Votes at the congresses".to_string(),
+            Kind::Seats => "Seats at each event".to_string(),
         }
     }
 
@@ -119,7 +121,9 @@ impl App {
     /// The legend of the faction chart as swatches laid out in rows of
     /// width `w`: `(faction, x, row)`. Other charts label their own bars.
     fn legend(&self, kind: Kind, w: f64) -> Vec<(Faction, f64, usize)> {
-        if kind != Kind::Factions {
+        // Seats are told apart by colour alone, so their exports carry it.
+        let seats = kind == Kind::Seats || (kind == Kind::Compare && self.seats.compare);
+        if kind != Kind::Factions && !seats {
             return Vec::new();
         }
         let (mut x, mut row, mut out) = (8.0, 0, Vec::new());

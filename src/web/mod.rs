@@ -18,6 +18,7 @@
 mod access;
 mod documents;
 mod export;
+mod seats;
 mod sources;
 mod state;
 
@@ -62,9 +63,10 @@ enum Kind {
     Factions,
     Compare,
     Votes,
+    Seats,
 }
 
-const KINDS: [Kind; 3] = [Kind::Factions, Kind::Compare, Kind::Votes];
+const KINDS: [Kind; 4] = [Kind::Factions, Kind::Compare, Kind::Votes, Kind::Seats];
 
 impl Kind {
     fn canvas_id(self) -> &'static str {
@@ -72,6 +74,7 @@ impl Kind {
             Kind::Factions => "faction-chart",
             Kind::Compare => "compare-chart",
             Kind::Votes => "vote-chart",
+            Kind::Seats => "seat-chart",
         }
     }
 
@@ -80,6 +83,7 @@ impl Kind {
             Kind::Factions => "faction-overlay",
             Kind::Compare => "compare-overlay",
             Kind::Votes => "vote-overlay",
+            Kind::Seats => "seat-overlay",
         }
     }
 
@@ -96,6 +100,8 @@ enum ChartLayout {
     Factions(factions::Layout),
     Compare(compare::Layout),
     Votes(votes::Layout),
+    /// A chart that is only its scene (the seat charts).
+    Scene(Scene),
 }
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -106,6 +112,7 @@ impl ChartLayout {
             ChartLayout::Factions(l) => &l.scene,
             ChartLayout::Compare(l) => &l.scene,
             ChartLayout::Votes(l) => &l.scene,
+            ChartLayout::Scene(s) => s,
         }
     }
 
@@ -114,6 +121,7 @@ impl ChartLayout {
             ChartLayout::Factions(l) => l.hit(x, y),
             ChartLayout::Compare(l) => l.hit(x, y),
             ChartLayout::Votes(l) => l.hit(x, y),
+            ChartLayout::Scene(s) => s.hit(x, y),
         }
     }
 
@@ -126,6 +134,7 @@ impl ChartLayout {
             ChartLayout::Factions(l) => factions::draw(area, l, theme),
             ChartLayout::Compare(l) => compare::draw(area, l, theme),
             ChartLayout::Votes(l) => votes::draw(area, l, theme),
+            ChartLayout::Scene(s) => charts::paint(area, s, theme),
         }
     }
 }
@@ -248,6 +257,8 @@ struct App {
     /// rule (set by [`App::set_source`]).
     source: Option<usize>,
     panel: sources::Panel,
+    /// The seat charts' own state (the compare view, the links).
+    seats: seats::Seats,
 }
 
 thread_local! {
@@ -377,6 +388,7 @@ impl App {
             lead: Style::Old,
             source: None,
             panel: sources::Panel::default(),
+            seats: seats::Seats::default(),
         })
     }
 
@@ -428,11 +440,13 @@ impl App {
                 };
                 ChartLayout::Factions(factions::layout(&self.data, width, height, opts, m))
             }
+            Kind::Compare if self.seats.compare => ChartLayout::Scene(seats::pair(self, width)),
             Kind::Compare => {
                 let (a, b) = self.pair;
                 ChartLayout::Compare(compare::layout(&self.data, a, b, width, self.mode, m))
             }
             Kind::Votes => ChartLayout::Votes(votes::layout_in(&self.data, width, self.lead, m)),
+            Kind::Seats => ChartLayout::Scene(seats::layout(self, width)),
         }
     }
 
@@ -483,6 +497,9 @@ impl App {
         // The tooltip described the old drawing; the next move brings it back.
         if chart.hover.take().is_some() {
             self.tooltip.set_hidden(true);
+        }
+        if kind == Kind::Seats {
+            seats::after_draw(self)?;
         }
         access::after_draw(self, kind)
     }
@@ -848,6 +865,7 @@ fn attach(app: &App) -> Result<(), JsValue> {
                 let pressed = if hidden { "false" } else { "true" };
                 report(button.set_attribute("aria-pressed", pressed));
                 report(app.draw(Kind::Factions));
+                report(seats::after_legend(app));
             });
         },
     )?;
@@ -924,10 +942,12 @@ pub fn start() -> Result<(), JsValue> {
         }
         app.draw(Kind::Compare)?;
         app.draw(Kind::Votes)?;
+        app.draw(Kind::Seats)?;
         app.refresh_bounds();
         app.fill_table()?;
         app.build_audit()?;
         attach(app)?;
+        seats::attach(app)?;
         access::attach(app)?;
         sources::attach(app)?;
         documents::attach(app)?;

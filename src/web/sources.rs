@@ -152,6 +152,18 @@ impl App {
                 lines.extend(provenance::conflict_lines(&self.corpus, &e.id));
             }
         }
+        // A tooltip names a document by its title, not its file name.
+        for line in &mut lines {
+            for d in self.corpus.documents() {
+                let Some(head) = line.strip_suffix(d.name.as_str()) else {
+                    continue;
+                };
+                if head.ends_with(" — ") || head.ends_with("Also reported by ") {
+                    *line = format!("{head}{}", title(d));
+                    break;
+                }
+            }
+        }
         lines
     }
 

@@ -43,6 +43,7 @@ fn current(app: &App) -> ViewState {
         hidden: app.hidden,
         calendar: (app.lead == Style::New).then_some(Style::New),
         source: app.source.and_then(|d| source_token(app, d)),
+        compare_seats: app.seats.compare,
     }
 }
 
@@ -120,6 +121,7 @@ fn apply(app: &mut App, view: &ViewState) -> Vec<String> {
             .and_then(|()| app.build_audit());
         report(rebuilt);
     }
+    super::seats::set_compare(app, view.compare_seats);
     super::access::with_access(|a| a.chart = view.chart);
     warnings
 }

@@ -162,8 +162,10 @@ pub fn run() -> Result<()> {
     }
 
     let seed = interaction(&mut b)?;
+    let seed_seats = seats(&mut b)?;
     b.evaluate("window.soviets.synthetic(100, 30)")?;
     let synthetic = interaction(&mut b)?;
+    let synthetic_seats = seats(&mut b)?;
     let adding = documents(&mut b, &url)?;
     let errors = b.take_errors()?;
 
@@ -209,7 +211,7 @@ pub fn run() -> Result<()> {
         );
     }
     out += &format!(
-        "| redraw of all three charts, median of {REDRAWS} | {} |\n",
+        "| redraw of every chart (the seat chart too), median of {REDRAWS} | {} |\n",
         cell(&|i| ms(i.redraw_median))
     );
 
@@ -269,6 +271,7 @@ pub fn run() -> Result<()> {
         );
     }
     println!();
+    println!("{}", seats_table(&seed_seats, &synthetic_seats));
     if !errors.is_empty() {
         println!(
             "console errors during the benchmark:\n  {}",
@@ -554,6 +557,93 @@ fn interaction(b: &mut Browser) -> Result<Interaction> {
         redraw_each_median: each,
         redraw_median: median(&redraws),
     })
+}
+
+/// The seat chart (issue 13): its redraw, and hovering its dots.
+#[derive(Debug)]
+struct Seats {
+    dots: u64,
+    redraw_median: f64,
+    hover_mean: f64,
+    hover_p95: f64,
+    /// Fills and strokes on the seat chart's own canvas during hovers.
+    chart_draws: u64,
+}
+
+/// Hovers every wedge's dots of `#seat-chart` (timed), then hovers again
+/// counting drawing calls on the chart's canvas (none: the outline is on
+/// the overlay), then times redraws.
+const SEAT_HOVER: &str = r#"(async () => {
+  const c = document.getElementById('seat-chart');
+  c.scrollIntoView({ block: 'center', behavior: 'instant' });
+  await new Promise(requestAnimationFrame);
+  await new Promise(requestAnimationFrame);
+  const rect = c.getBoundingClientRect();
+  const dots = window.soviets.regions('seat-chart').filter(r => r.kind !== 'column');
+  const step = Math.max(1, Math.floor(dots.length / 97));
+  const pts = dots.filter((_, i) => i % step === 0)
+    .map(r => [rect.left + r.x + r.w / 2, rect.top + r.y + r.h / 2]);
+  const move = (i) => c.dispatchEvent(new MouseEvent('mousemove',
+    { clientX: pts[i % pts.length][0], clientY: pts[i % pts.length][1], bubbles: true, view: window }));
+  const times = [];
+  const start = performance.now();
+  for (let i = 0; i < HOVERS; i++) {
+    const t0 = performance.now();
+    move(i);
+    times.push(performance.now() - t0);
+  }
+  const total = performance.now() - start;
+  const P = CanvasRenderingContext2D.prototype;
+  const saved = {};
+  let draws = 0;
+  for (const name of ['fill', 'fillRect', 'stroke', 'fillText', 'clearRect']) {
+    saved[name] = P[name];
+    P[name] = function (...a) { if (this.canvas === c) draws++; return saved[name].apply(this, a); };
+  }
+  try { for (let i = 0; i < 50; i++) move(i + 1); } finally { Object.assign(P, saved); }
+  return { times, total, draws, dots: dots.length };
+})()"#;
+
+fn seats(b: &mut Browser) -> Result<Seats> {
+    let r = b.evaluate(&SEAT_HOVER.replace("HOVERS", &HOVERS.to_string()))?;
+    let times = numbers(&r["times"]);
+    let redraws = numbers(&b.evaluate(&redraw_loop("'seat-chart'"))?);
+    Ok(Seats {
+        dots: r["dots"].as_u64().unwrap_or(0),
+        redraw_median: median(&redraws),
+        hover_mean: r["total"].as_f64().unwrap_or(f64::NAN) / HOVERS as f64,
+        hover_p95: percentile(&times, 95.0),
+        chart_draws: r["draws"].as_u64().unwrap_or(0),
+    })
+}
+
+fn seats_table(seed: &Seats, synthetic: &Seats) -> String {
+    let cell = |f: &dyn Fn(&Seats) -> String| format!("{} | {}", f(seed), f(synthetic));
+    let mut out = String::new();
+    out += "| seat chart (small multiples) | seed data | synthetic: 100 events × 30 factions |
+| --- | ---: | ---: |
+";
+    out += &format!(
+        "| dots (hit regions) | {} |
+",
+        cell(&|s| s.dots.to_string())
+    );
+    out += &format!(
+        "| redraw, median of {REDRAWS} (budget 8 ms) | {} |
+",
+        cell(&|s| ms(s.redraw_median))
+    );
+    out += &format!(
+        "| hover: mousemove handler, mean of {HOVERS}; p95 (budget 1 ms) | {} |
+",
+        cell(&|s| format!("{:.3} ms; {}", s.hover_mean, ms(s.hover_p95)))
+    );
+    out += &format!(
+        "| drawing calls on the chart's canvas during 50 hovers (no redraw) | {} |
+",
+        cell(&|s| s.chart_draws.to_string())
+    );
+    out
 }
 
 fn numbers(v: &Value) -> Vec<f64> {

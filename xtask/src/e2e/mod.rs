@@ -11,6 +11,7 @@
 mod access;
 mod first;
 mod robust;
+mod seats;
 mod sources;
 
 use crate::cdp::{abbreviate, Browser};
@@ -187,7 +188,8 @@ pub fn run(chromium: &Path) -> Result<Outcome> {
         .chain(sources::TESTS)
         .chain(access::TESTS)
         .chain(first::TESTS)
-        .chain(robust::TESTS);
+        .chain(robust::TESTS)
+        .chain(seats::TESTS);
     // `E2E_ONLY=name` runs only the tests whose names contain `name`.
     let only = std::env::var("E2E_ONLY").unwrap_or_default();
     for (name, test) in all.filter(|(name, _)| name.contains(only.as_str())) {

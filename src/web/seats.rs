@@ -1,0 +1,175 @@
+//! The seat charts on the page: the row of hemicycles (`#seat-chart`), the
+//! comparison drawn as two hemicycles when the reader picks "Seats", and
+//! the links under the row that open an event beside the one before it in
+//! the comparison. Layout, drawing, hit testing, tooltips, keyboard,
+//! tables and exports are the shared ones; this file holds only what is
+//! particular to seats.
+
+use super::{listen, report, state, with_app, App, Kind};
+use crate::charts::{seats, short_name, Scene};
+use crate::view::{Chart, ViewState};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
+/// What the seat charts keep between drawings.
+#[derive(Debug, Default)]
+pub(super) struct Seats {
+    /// The comparison is drawn as hemicycles, not paired bars.
+    pub(super) compare: bool,
+    /// Event ids the links under the row were built for.
+    linked: Vec<String>,
+}
+
+fn options(app: &App) -> seats::Options {
+    seats::Options { hidden: app.hidden }
+}
+
+/// The small multiples at `width`.
+pub(super) fn layout(app: &App, width: f64) -> Scene {
+    seats::layout(&app.data, width, options(app), &app.measure)
+}
+
+/// The compared pair as two hemicycles at `width`.
+pub(super) fn pair(app: &App, width: f64) -> Scene {
+    let (a, b) = app.pair;
+    seats::pair(&app.data, a, b, width, options(app), &app.measure)
+}
+
+/// The pair a link of event `i` opens: the event before it and it (the
+/// first event with the next one).
+fn pair_of(app: &App, i: usize) -> (usize, usize) {
+    let last = app.data.events.len().saturating_sub(1);
+    if i == 0 {
+        (0, last.min(1))
+    } else {
+        (i - 1, i)
+    }
+}
+
+/// After the row is drawn: the links, rebuilt when the events changed.
+pub(super) fn after_draw(app: &mut App) -> Result<(), JsValue> {
+    let ids: Vec<String> = app.data.events.iter().map(|e| e.id.clone()).collect();
+    if ids == app.seats.linked {
+        return Ok(());
+    }
+    let Some(list) = app.document.get_element_by_id("seat-links") else {
+        return Ok(());
+    };
+    list.set_text_content(None);
+    for (i, e) in app.data.events.iter().enumerate() {
+        let (a, b) = pair_of(app, i);
+        let (Some(ea), Some(eb)) = (app.data.events.get(a), app.data.events.get(b)) else {
+            continue;
+        };
+        let view = ViewState {
+            chart: Some(Chart::Compare),
+            pair: Some((ea.id.clone(), eb.id.clone())),
+            compare_seats: true,
+            ..ViewState::default()
+        };
+        let link = app.create("a", Some(short_name(e)))?;
+        link.set_attribute("href", &view.to_hash())?;
+        link.set_attribute("data-event", &i.to_string())?;
+        let other = if a == i { eb } else { ea };
+        link.set_attribute(
+            "aria-label",
+            &format!(
+                "Compare {} with {} as seats",
+                short_name(e),
+                short_name(other)
+            ),
+        )?;
+        let item = app.create("li", None)?;
+        item.append_child(&link)?;
+        list.append_child(&item)?;
+    }
+    app.seats.linked = ids;
+    Ok(())
+}
+
+/// After the legend hides or shows a faction: the seat charts follow.
+pub(super) fn after_legend(app: &mut App) -> Result<(), JsValue> {
+    app.draw(Kind::Seats)?;
+    if app.seats.compare {
+        app.draw(Kind::Compare)?;
+    }
+    app.refresh_bounds();
+    Ok(())
+}
+
+/// Sets the comparison's drawing (bars or seats) and its radios; draws
+/// nothing.
+pub(super) fn set_compare(app: &mut App, seats: bool) {
+    app.seats.compare = seats;
+    let id = if seats {
+        "compare-view-seats"
+    } else {
+        "compare-view-bars"
+    };
+    if let Some(r) = app
+        .document
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    {
+        r.set_checked(true);
+    }
+}
+
+/// Redraws the comparison after its drawing or pair changed, and puts the
+/// view in the address.
+fn redraw_compare(app: &mut App) -> Result<(), JsValue> {
+    app.draw(Kind::Compare)?;
+    app.fill_table()?;
+    app.refresh_bounds();
+    state::sync(app, true);
+    Ok(())
+}
+
+/// The bars/seats radios of the comparison and the links under the row.
+pub(super) fn attach(app: &App) -> Result<(), JsValue> {
+    for (id, seats) in [("compare-view-bars", false), ("compare-view-seats", true)] {
+        listen(app.element(id)?.as_ref(), "change", false, move |_| {
+            with_app(|app| {
+                set_compare(app, seats);
+                report(redraw_compare(app));
+            });
+        })?;
+    }
+    listen(app.element("seat-links")?.as_ref(), "click", false, |e| {
+        let event: &web_sys::Event = e.unchecked_ref();
+        let link = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("a[data-event]").ok().flatten());
+        let Some(i) = link
+            .and_then(|l| l.get_attribute("data-event"))
+            .and_then(|i| i.parse::<usize>().ok())
+        else {
+            return;
+        };
+        // The link keeps the rest of the view (mode, hidden factions,
+        // calendar, source), so it is followed here rather than by address.
+        event.prevent_default();
+        with_app(|app| {
+            app.pair = pair_of(app, i);
+            set_compare(app, true);
+            for (id, k) in [("compare-a", app.pair.0), ("compare-b", app.pair.1)] {
+                if let Some(s) = app
+                    .document
+                    .get_element_by_id(id)
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                {
+                    s.set_selected_index(k as i32);
+                }
+            }
+            super::access::with_access(|a| a.chart = Some(Chart::Compare));
+            report(redraw_compare(app));
+            let canvas = &app.charts[App::index(Kind::Compare)].canvas;
+            if let Ok(Some(section)) = canvas.closest("section") {
+                section.scroll_into_view();
+            }
+        });
+    })?;
+    Ok(())
+}

@@ -1,0 +1,299 @@
+//! Browser tests of the seat charts (issue 13): the row of hemicycles is
+//! hovered, walked by keyboard and exported like the other charts, the
+//! comparison switches between bars and seats through the address, and the
+//! links under the row open an event beside the one before it.
+
+use super::{ensure, is_segment, js, num, Ctx, Test, FIRST, SECOND, UI_TIMEOUT};
+use crate::cdp::abbreviate;
+use crate::tools;
+use crate::Result;
+use serde_json::json;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// The tests, in the order they run.
+pub const TESTS: &[(&str, Test)] = &[
+    ("seats_hover_wedge", seats_hover_wedge),
+    (
+        "seats_compare_through_the_address",
+        seats_compare_through_the_address,
+    ),
+    ("seats_keyboard", seats_keyboard),
+    ("seats_links_open_compare", seats_links_open_compare),
+    ("seats_export_svg_and_png", seats_export_svg_and_png),
+    ("seats_screenshots", seats_screenshots),
+];
+
+const CHART: &str = "seat-chart";
+
+/// The Second Congress's Bolsheviks in the tooltip: the count, the
+/// faction and the sentence that gives both (every seed's says "649").
+const NEEDLES: [&str; 4] = ["390", "Bolsheviks", "“", "649"];
+
+fn live(ctx: &mut Ctx) -> Result<String> {
+    let v = ctx
+        .browser
+        .evaluate("(document.getElementById('chart-status') || {}).textContent || ''")?;
+    Ok(v.as_str().unwrap_or("").to_string())
+}
+
+/// Hovering a dot of the Second Congress's Bolshevik wedge shows 390 and
+/// its quote; the hover outline is drawn on the overlay, not the chart.
+fn seats_hover_wedge(ctx: &mut Ctx) -> Result<()> {
+    ctx.load()?;
+    let regions = ctx.regions(CHART)?;
+    let wedge: Vec<_> = regions
+        .iter()
+        .filter(|r| is_segment(r, SECOND, "bolsheviks"))
+        .cloned()
+        .collect();
+    ensure(wedge.len() > 5, || {
+        format!(
+            "the seat chart has {} regions for the 2nd Congress's Bolsheviks; a wedge is many dots",
+            wedge.len()
+        )
+    })?;
+    // The first dot and the last of the wedge read the same.
+    for r in [&wedge[1], &wedge[wedge.len() - 1]] {
+        ctx.hover_centre(CHART, r)?;
+        let tip = ctx.expect_tooltip(&NEEDLES, "a dot of the 2nd Congress's Bolshevik wedge")?;
+        ensure(tip.contains("2nd") || tip.contains("Second"), || {
+            format!(
+                "the tooltip does not name the event: {}",
+                abbreviate(&tip, 200)
+            )
+        })?;
+        // Documents by their titles, not their file names.
+        ensure(
+            tip.contains("Encyclopedia") && !tip.contains(".txt"),
+            || {
+                format!(
+                    "the tooltip should name its document by title: {}",
+                    abbreviate(&tip, 400)
+                )
+            },
+        )?;
+    }
+    ctx.hover_off(CHART)?;
+    ctx.expect_tooltip_hidden("after moving off the seat chart")
+}
+
+/// "Seats" draws the comparison as two hemicycles and says so in the
+/// address; Back restores the bars; a link with `compare_view=seats`
+/// opens on seats.
+fn seats_compare_through_the_address(ctx: &mut Ctx) -> Result<()> {
+    ctx.load()?;
+    let bars = ctx.regions("compare-chart")?.len();
+    ctx.click("#compare-view-seats")?;
+    ctx.browser.wait_for(
+        "location.hash.includes('compare_view=seats') && window.soviets.regions('compare-chart').length > 1000",
+        UI_TIMEOUT,
+        "the comparison to be drawn as seats, with compare_view=seats in the address",
+    )?;
+    // One dot per delegate: the 1st Congress's 784 and the 2nd's 649.
+    let seats = ctx.regions("compare-chart")?;
+    let bolsheviks = seats
+        .iter()
+        .filter(|r| r.kind == "compare" && r.event == SECOND && r.faction == "bolsheviks")
+        .count();
+    ensure(bolsheviks == 390 + 1, || {
+        format!("the 2nd Congress's Bolshevik wedge in compare has {bolsheviks} regions, not 390 dots and its stop")
+    })?;
+    let r = seats
+        .iter()
+        .find(|r| r.kind == "compare" && r.event == SECOND && r.faction == "bolsheviks")
+        .cloned()
+        .ok_or("no Bolshevik dot in compare")?;
+    ctx.hover_centre("compare-chart", &r)?;
+    ctx.expect_tooltip(&NEEDLES, "a Bolshevik dot of the compared 2nd Congress")?;
+    ctx.browser.evaluate("history.back()")?;
+    ctx.browser.wait_for(
+        &format!(
+            "!location.hash.includes('compare_view') && document.getElementById('compare-view-bars').checked \
+             && window.soviets.regions('compare-chart').length === {bars}"
+        ),
+        UI_TIMEOUT,
+        "Back to restore the paired bars",
+    )?;
+    let url = format!("{}?link#chart=compare&compare_view=seats", ctx.url);
+    ctx.browser.navigate("about:blank")?;
+    ctx.browser.navigate(&url)?;
+    ctx.wait_ready()?;
+    let v = ctx.browser.evaluate(
+        "({seats: document.getElementById('compare-view-seats').checked, n: window.soviets.regions('compare-chart').length})",
+    )?;
+    ensure(v["seats"] == true && num(&v["n"])? > 1000.0, || {
+        format!("#compare_view=seats did not open the comparison as seats: {v}")
+    })
+}
+
+/// Tab reaches the seat chart; the arrow keys walk its wedges and the live
+/// region reads the Second Congress's Bolsheviks out.
+fn seats_keyboard(ctx: &mut Ctx) -> Result<()> {
+    ctx.load()?;
+    let mut reached = false;
+    for _ in 0..40 {
+        ctx.browser.press_key("Tab")?;
+        let active = ctx
+            .browser
+            .evaluate("document.activeElement && document.activeElement.id")?;
+        if active == CHART {
+            reached = true;
+            break;
+        }
+    }
+    ensure(reached, || {
+        "40 presses of Tab never focused #seat-chart".into()
+    })?;
+    let want = "2nd Congress, Bolsheviks";
+    let mut said = live(ctx)?;
+    for _ in 0..30 {
+        if said.starts_with(want) {
+            break;
+        }
+        ctx.browser.press_key("ArrowRight")?;
+        said = live(ctx)?;
+    }
+    ensure(
+        said == "2nd Congress, Bolsheviks, 390 delegates, 60.1 percent",
+        || format!("after ArrowRight presses the live region says {said:?}"),
+    )?;
+    ctx.expect_tooltip(&NEEDLES, "keyboard focus on the wedge")?;
+    ctx.browser.press_key("ArrowRight")?;
+    let next = live(ctx)?;
+    ensure(
+        next.starts_with("2nd Congress, ") && !next.starts_with(want),
+        || format!("ArrowRight should move to the next wedge; the live region says {next:?}"),
+    )?;
+    ctx.browser.press_key("ArrowUp")?;
+    let up = live(ctx)?;
+    ensure(up.starts_with("1st Congress, "), || {
+        format!("ArrowUp should move to the event before; the live region says {up:?}")
+    })?;
+    ctx.browser.press_key("Enter")?;
+    ctx.browser.wait_for(
+        "(document.getElementById('chart-status').textContent || '').startsWith('Source shown')",
+        UI_TIMEOUT,
+        "Enter to open the wedge's source",
+    )
+}
+
+/// The link under the Second Congress's hemicycle opens it beside the
+/// First, as seats.
+fn seats_links_open_compare(ctx: &mut Ctx) -> Result<()> {
+    ctx.load()?;
+    let index = ctx.browser.evaluate(
+        "[...document.querySelectorAll('#seat-links a')].findIndex(a => a.textContent === '2nd Congress')",
+    )?;
+    let i = num(&index)?;
+    ensure(i >= 1.0, || {
+        "no link for the 2nd Congress under the seat chart".into()
+    })?;
+    ctx.click(&format!("#seat-links li:nth-child({}) a", i + 1.0))?;
+    ctx.browser.wait_for(
+        &format!(
+            "document.getElementById('compare-a').value === {a} && document.getElementById('compare-b').value === {b} \
+             && document.getElementById('compare-view-seats').checked && location.hash.includes('compare_view=seats')",
+            a = js(FIRST),
+            b = js(SECOND)
+        ),
+        UI_TIMEOUT,
+        "the link to compare the 1st and 2nd Congresses as seats",
+    )
+}
+
+/// Waits until `path` exists and is not empty; returns its bytes.
+fn wait_file(path: &Path) -> Result<Vec<u8>> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Ok(bytes) = std::fs::read(path) {
+            if !bytes.is_empty() {
+                return Ok(bytes);
+            }
+        }
+        if Instant::now() >= deadline {
+            return Err(format!("no download {} after 10 s", path.display()).into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn download(ctx: &mut Ctx, dir: &Path, action: &str, name: &str) -> Result<Vec<u8>> {
+    ctx.click(&format!(
+        ".chart-tools[data-chart=\"seats\"] button[data-action=\"{action}\"]"
+    ))?;
+    wait_file(&dir.join(name))
+}
+
+/// SVG and PNG downloads of the seat chart: dots, the 390 Bolsheviks in
+/// the description, and twice the CSS size.
+fn seats_export_svg_and_png(ctx: &mut Ctx) -> Result<()> {
+    let dir = tools::target_dir()?.join("e2e-downloads-seats");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    ctx.browser.send(
+        "Browser.setDownloadBehavior",
+        json!({"behavior": "allow", "downloadPath": dir.to_string_lossy()}),
+    )?;
+    ctx.load()?;
+    let svg = String::from_utf8(download(ctx, &dir, "svg", "seats.svg")?)?;
+    let circles = svg.matches("<circle").count();
+    ensure(
+        svg.contains("<svg")
+            && circles > 100
+            && svg.contains("2nd Congress, Bolsheviks, 390 delegates")
+            && svg.contains("One dot = "),
+        || {
+            format!(
+                "the seat SVG has {circles} circles and lacks the 390 Bolsheviks or the unit: {}",
+                abbreviate(&svg, 200)
+            )
+        },
+    )?;
+    let png = download(ctx, &dir, "png", "seats.png")?;
+    ensure(
+        png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 24 && &png[12..16] == b"IHDR",
+        || "the seat PNG has no PNG signature and IHDR".into(),
+    )?;
+    let w = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
+    let css = ctx.browser.evaluate(&format!(
+        "document.getElementById({}).getBoundingClientRect().width",
+        js(CHART)
+    ))?;
+    ensure(f64::from(w) == 2.0 * num(&css)?.ceil(), || {
+        format!("the seat PNG is {w} px wide; the chart is {css} CSS pixels")
+    })
+}
+
+/// The seat chart at 1280 px and at 360 px (device pixel ratio 2), for
+/// the README.
+fn seats_screenshots(ctx: &mut Ctx) -> Result<()> {
+    let mut saved = Vec::new();
+    for (w, h, dpr, name) in [
+        (1280, 900, 1.0, "seats-1280.png"),
+        (360, 740, 2.0, "seats-360.png"),
+    ] {
+        ctx.browser.set_viewport(w, h, dpr)?;
+        let result = (|| -> Result<()> {
+            ctx.browser.reload()?;
+            ctx.wait_ready()?;
+            ctx.browser.evaluate(
+                "(async () => { document.getElementById('seats-title').scrollIntoView({block: 'start', behavior: 'instant'}); await __xt.settle(); })()",
+            )?;
+            let regions = ctx.regions(CHART)?;
+            if let Some(r) = regions.iter().find(|r| is_segment(r, SECOND, "bolsheviks")) {
+                let r = r.clone();
+                ctx.hover_centre(CHART, &r)?;
+                ctx.expect_tooltip(&NEEDLES, "for the screenshot")?;
+            }
+            let path = ctx.screenshots.join(name);
+            ctx.browser.screenshot(&path, false)?;
+            saved.push(path.display().to_string());
+            Ok(())
+        })();
+        ctx.browser.set_viewport(1280, 900, 1.0)?;
+        result?;
+    }
+    println!("    saved {}", saved.join(" and "));
+    Ok(())
+}
