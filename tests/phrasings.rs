@@ -12,6 +12,9 @@
 //! Recall: expected facts (and expected warnings) found / expected.
 //! Precision: facts found that are expected / all facts found.
 
+// A native test: the size rules of clippy.toml are for the wasm.
+#![allow(clippy::disallowed_methods)]
+
 use soviets::model::{BodyKind, DelegateKind, Extraction, Stage, VotingBody};
 use soviets::parse;
 

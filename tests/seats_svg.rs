@@ -5,6 +5,9 @@
 //!
 //! Set `CHARTS_SVG_DIR` to also write the SVGs there for a look.
 
+// A native test: the size rules of clippy.toml are for the wasm.
+#![allow(clippy::disallowed_methods)]
+
 use plotters::prelude::*;
 use soviets::calendar::{Basis, Date, Dated, Style};
 use soviets::charts::seats::{self, Options};
