@@ -841,7 +841,7 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<Str
         let window = &buf[..len];
         let next = window.first().copied().unwrap_or("");
         let then = window.get(1).copied().unwrap_or("");
-        let mut kind = kind_after(&window);
+        let mut kind = kind_after(window);
         if kind.is_none() && matches!(next, "delegates" | "deputies" | "participants" | "mandates")
         {
             let rest: [&str; 4] = std::array::from_fn(|k| w(after + 1 + k));
