@@ -810,7 +810,15 @@ fn kind_after(w: &[&str]) -> Option<DelegateKind> {
 fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<String>) {
     let toks = &s.toks;
     let w = |k: usize| toks.get(k).map_or("", Token::word);
-    let before = |i: usize, n: usize| -> Vec<&str> { (i.saturating_sub(n)..i).map(w).collect() };
+    // Up to six words before token `i`, on the stack: no allocation per number.
+    let before = |i: usize, n: usize| -> ([&str; 6], usize) {
+        let mut out = [""; 6];
+        let from = i.saturating_sub(n.min(6));
+        for (slot, k) in out.iter_mut().zip(from..i) {
+            *slot = w(k);
+        }
+        (out, i - from)
+    };
     let close = at_the_close(toks);
     let mut i = 0;
     while i < toks.len() {
@@ -823,16 +831,19 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<Str
             continue;
         };
         // What follows, up to the next number, decides the kind.
-        let mut window: Vec<&str> = Vec::with_capacity(6);
+        let mut buf = [""; 6];
+        let mut len = 0;
         for k in after..toks.len().min(after + 6) {
             if count_at(toks, k).is_some() && !matches!(w(k), "a" | "an") {
                 break;
             }
-            window.push(w(k));
+            buf[len] = w(k);
+            len += 1;
         }
+        let window = &buf[..len];
         let next = window.first().copied().unwrap_or("");
         let then = window.get(1).copied().unwrap_or("");
-        let mut kind = kind_after(&window);
+        let mut kind = kind_after(window);
         if kind.is_none() && matches!(next, "delegates" | "deputies" | "participants" | "mandates")
         {
             let rest: [&str; 4] = std::array::from_fn(|k| w(after + 1 + k));
@@ -863,9 +874,13 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<Str
             .get(after)
             .is_none_or(|t| matches!(t.kind, Kind::Punct('.' | ';')));
         if kind.is_none() && row_end {
-            let mut head: Vec<&str> = before(i, 5);
-            while head.last().is_some_and(|x| matches!(*x, "-" | ":" | "–")) {
-                head.pop();
+            let (words, n) = before(i, 5);
+            let mut head = &words[..n];
+            while let Some((last, rest)) = head.split_last() {
+                if !matches!(*last, "-" | ":" | "–") {
+                    break;
+                }
+                head = rest;
             }
             let total_row = i > 0 && i <= 2 && w(0) == "total";
             if matches!(
@@ -875,12 +890,13 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<Str
                 || head.ends_with(&["number", "of", "delegates"])
                 || total_row
             {
-                kind = kind_after(&head).or(Some(DelegateKind::Total));
+                kind = kind_after(head).or(Some(DelegateKind::Total));
             }
         }
         if let Some(kind) = kind {
             s.used[i] = true;
-            let b = before(i, 6);
+            let (words, n) = before(i, 6);
+            let b = &words[..n];
             if close
                 || b.iter().any(|x| {
                     matches!(
