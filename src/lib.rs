@@ -2,7 +2,7 @@
 //! 1917–1921, read from prose with the sentence each came from, and charts
 //! of faction strength drawn from them.
 //!
-//! The core is pure Rust: [`parse`] reads one text into an [`Extraction`],
+//! The core is pure Rust: [`parse()`] reads one text into an [`Extraction`],
 //! [`Corpus`] merges documents and finds conflicts and arithmetic gaps,
 //! [`Dataset`] is the chart-ready view, [`report`] writes JSON and CSV.
 //! [`charts`] draws onto any plotters backend. Only `web` (the page's wasm

@@ -115,7 +115,7 @@ pub struct BodyOut {
 #[derive(Debug)]
 pub struct VoteOut {
     pub motion: String,
-    /// "plenary", "questionnaire", or "caucus of <faction>".
+    /// "plenary", "questionnaire", or "caucus of" and the faction.
     pub body: String,
     pub for_: Option<u32>,
     pub against: Option<u32>,

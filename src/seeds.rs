@@ -33,7 +33,7 @@ pub const SEEDS: [(&str, &str); 5] = [
 /// its length (4 bytes, little-endian), in [`SEEDS`] order.
 const PRE_READ: &[u8] = include_bytes!("seeds.bin");
 
-/// The bytes of `seeds.bin`: [`crate::parse`] of every seed, encoded.
+/// The bytes of `seeds.bin`: [`crate::parse()`] of every seed, encoded.
 pub fn pre_read() -> Vec<u8> {
     let mut out = Vec::new();
     for (doc, (_, text)) in SEEDS.iter().enumerate() {
