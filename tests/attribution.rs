@@ -67,6 +67,15 @@ fn a_year_or_a_date_before_the_name_does_not_hide_it() {
 }
 
 #[test]
+fn a_name_within_the_first_words_still_opens_the_sentence() {
+    let x = parse(
+        "The First Congress of Soviets had 1,090 delegates. Enter the Third Congress of Soviets. It had 1,046 delegates.",
+        0,
+    );
+    assert_eq!(delegates(&x, "congress-of-soviets-3"), [1046]);
+}
+
+#[test]
 fn a_leading_emoji_does_not_drop_the_figures() {
     for emoji in ["🚩", "🇷🇺", "⭐️", "📜 📜"] {
         let text =

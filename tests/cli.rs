@@ -225,6 +225,13 @@ fn a_dash_reads_standard_input_within_the_limit() {
         err, "soviets: - is over the limit of 67108864 bytes\n",
         "{err}"
     );
+    // A device or pipe named as a file is held to the same limit.
+    let (code, _, err) = run_with_input(&["extract", "/dev/stdin"], Some(&big));
+    assert_eq!(code, 1);
+    assert_eq!(
+        err, "soviets: /dev/stdin is over the limit of 67108864 bytes\n",
+        "{err}"
+    );
 }
 
 #[test]

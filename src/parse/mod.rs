@@ -234,7 +234,9 @@ impl Builder<'_> {
         let Some((first, &target)) = found.first().zip(named.first()) else {
             return;
         };
-        let opens = heading || opening(&s.toks[..first.first.min(s.toks.len())]);
+        // As before, a name within the first three tokens opens the sentence.
+        let opens =
+            heading || first.first <= 2 || opening(&s.toks[..first.first.min(s.toks.len())]);
         let distinct = named.iter().any(|e| *e != target);
         match target {
             // The sentence's subject: it holds until another is named.
