@@ -265,13 +265,18 @@ pub(crate) fn read(s: &mut Sentence, lead_full_vote: bool) -> Counts {
     out
 }
 
-/// Whether a sentence opens at a later point of the event: "At its close",
-/// "By the end", "At the closing session".
+/// Whether a sentence speaks of a later point of the event: "At its
+/// close", "By the end", "at the final sitting", "Together with late
+/// arrivals", "concluded its work with".
 fn at_the_close(toks: &[Token]) -> bool {
     let w = |k: usize| toks.get(k).map_or("", Token::word);
-    matches!(w(0), "at" | "by" | "towards" | "toward")
-        && matches!(w(1), "its" | "the")
-        && matches!(w(2), "close" | "end" | "closing" | "final")
+    (0..toks.len()).any(|k| {
+        (matches!(w(k), "at" | "by" | "towards" | "toward")
+            && matches!(w(k + 1), "its" | "the")
+            && matches!(w(k + 2), "close" | "end" | "closing" | "final"))
+            || (w(k) == "late" && w(k + 1) == "arrivals")
+            || (w(k) == "concluded" && w(k + 1) == "its" && w(k + 2) == "work")
+    })
 }
 
 /// Whether a sentence goes on with the make-up of the body the one before
@@ -1040,6 +1045,17 @@ mod tests {
         let c = read(&mut s, false);
         assert!(c.delegates.is_empty());
         assert!(c.notes[0].contains("1587"), "{:?}", c.notes);
+        // A later point named anywhere in the sentence, as real texts do.
+        for text in [
+            "Together with late arrivals there was a total of 1,587 delegates at the final sitting.",
+            "The congress concluded its work with 1,647 voting delegates.",
+            "There were 1,250 delegates at the close of the congress.",
+        ] {
+            let mut s = sentence(text);
+            let c = read(&mut s, false);
+            assert!(c.delegates.is_empty(), "{text}: {:?}", c.delegates);
+            assert!(c.notes[0].contains("later point"), "{text}: {:?}", c.notes);
+        }
         let mut s = sentence("It elected 40 delegates to the next congress.");
         let c = read(&mut s, false);
         assert!(c.delegates.is_empty() && c.notes[0].contains("elected"));
