@@ -96,6 +96,7 @@ impl Corpus {
         c
     }
 
+    #[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
     fn push(&mut self, name: &str, text: &str, user_added: bool) -> usize {
         let doc = self.docs.len();
         self.docs.push(Doc {
@@ -107,7 +108,10 @@ impl Corpus {
         doc
     }
 
-    /// Adds and parses a document; returns its index.
+    /// Adds and parses a document; returns its index. Not in the page's
+    /// module, which gets its documents parsed by the worker
+    /// ([`Corpus::add_parsed`]).
+    #[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
     pub fn add(&mut self, name: &str, text: &str, user_added: bool) -> usize {
         let doc = self.push(name, text, user_added);
         self.analyse();
@@ -751,7 +755,7 @@ impl Corpus {
         let user_added = docs_of_event
             .iter()
             .all(|d| self.docs.get(*d).is_some_and(|x| x.user_added));
-        let (_, short) = crate::parse::short_name(first);
+        let (_, short) = crate::names::of(first);
         // Every chart labels events by `short`: the reader's own are marked there.
         let short = match (user_added, short.is_empty()) {
             (true, true) => format!("{} (yours)", first.name),

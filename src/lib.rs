@@ -18,10 +18,15 @@ pub mod factions;
 pub mod input;
 pub mod json;
 pub mod model;
+pub mod names;
+// The page never parses: its module is built without the parser, so a
+// call to it from `web` does not compile.
+#[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
 pub mod parse;
 pub mod provenance;
 pub mod report;
 pub mod seeds;
+#[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
 mod text;
 pub mod view;
 #[cfg(all(target_arch = "wasm32", not(feature = "worker")))]
@@ -32,4 +37,5 @@ pub use corpus::Corpus;
 pub use dataset::Dataset;
 pub use factions::Faction;
 pub use model::Extraction;
+#[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
 pub use parse::parse;

@@ -59,7 +59,7 @@ pub struct Span {
 }
 
 /// Longest quote, in bytes, before the "…" marks of a cut sentence.
-pub const MAX_QUOTE: usize = crate::text::MAX_SENTENCE;
+pub const MAX_QUOTE: usize = 600;
 
 impl Span {
     /// A whole sentence (not cut) from `start` to `end`.

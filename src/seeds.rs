@@ -34,6 +34,7 @@ pub const SEEDS: [(&str, &str); 5] = [
 const PRE_READ: &[u8] = include_bytes!("seeds.bin");
 
 /// The bytes of `seeds.bin`: [`crate::parse()`] of every seed, encoded.
+#[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
 pub fn pre_read() -> Vec<u8> {
     let mut out = Vec::new();
     for (doc, (_, text)) in SEEDS.iter().enumerate() {

@@ -135,7 +135,7 @@ pub(crate) struct Sentence {
 /// length (the last one at most this length), at a comma, semicolon, colon
 /// or bracket in the second half of the piece when there is one, else
 /// between two tokens. The longest sentence of the seeds is 556 bytes.
-pub(crate) const MAX_SENTENCE: usize = 600;
+pub(crate) const MAX_SENTENCE: usize = crate::model::MAX_QUOTE;
 
 /// Most digits read into one number token; a longer run of digits goes on
 /// as further tokens, so no token is longer than a bounded length.

@@ -20,6 +20,8 @@ pub(crate) struct Mention {
     pub text: Option<String>,
 }
 
+pub(crate) use crate::names::names;
+
 /// Tokens that may stand between an ordinal and "Congress".
 fn skippable(t: &Token) -> bool {
     matches!(t.kind, Kind::Punct('-' | '(' | ')' | '–'))
@@ -163,78 +165,6 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
     out
 }
 
-/// English ordinal word, capitalised: 2 → "Second".
-pub(crate) fn ordinal_word(n: u32) -> String {
-    const W: [&str; 20] = [
-        "First",
-        "Second",
-        "Third",
-        "Fourth",
-        "Fifth",
-        "Sixth",
-        "Seventh",
-        "Eighth",
-        "Ninth",
-        "Tenth",
-        "Eleventh",
-        "Twelfth",
-        "Thirteenth",
-        "Fourteenth",
-        "Fifteenth",
-        "Sixteenth",
-        "Seventeenth",
-        "Eighteenth",
-        "Nineteenth",
-        "Twentieth",
-    ];
-    W.get((n as usize).wrapping_sub(1))
-        .map_or_else(|| format!("{n}{}", suffix(n)), |w| (*w).to_string())
-}
-
-/// "st", "nd", "rd", "th".
-pub(crate) fn suffix(n: u32) -> &'static str {
-    match (n % 10, n % 100) {
-        (1, x) if x != 11 => "st",
-        (2, x) if x != 12 => "nd",
-        (3, x) if x != 13 => "rd",
-        _ => "th",
-    }
-}
-
-/// Display name and short axis label of an event.
-pub(crate) fn names(kind: EventKind, ord: Option<u32>, text: Option<&str>) -> (String, String) {
-    let long = |base: &str| match ord {
-        Some(n) => format!("{} {base}", ordinal_word(n)),
-        None => base.to_string(),
-    };
-    let short = |base: &str| match ord {
-        Some(n) => format!("{n}{} {base}", suffix(n)),
-        None => base.to_string(),
-    };
-    match kind {
-        EventKind::CongressOfSoviets => {
-            (long("All-Russian Congress of Soviets"), short("Congress"))
-        }
-        EventKind::ConferenceOfSoviets => (
-            long("All-Russian Conference of Soviets"),
-            short("Conference of Soviets"),
-        ),
-        EventKind::PeasantsCongress => (
-            long("All-Russian Congress of Peasants' Deputies"),
-            short("Peasants' Congress"),
-        ),
-        EventKind::UkrainianCongress => (
-            long("All-Ukrainian Congress of Soviets"),
-            short("Ukrainian Congress"),
-        ),
-        EventKind::PartyConference => (long("Conference of the RSDLP(b)"), short("RSDLP(b) Conf.")),
-        EventKind::Other => {
-            let t = text.unwrap_or("Congress");
-            (long(t), short(t))
-        }
-    }
-}
-
 /// Stable id stem; unnumbered events get their year and month appended once known.
 pub(crate) fn id_stem(kind: EventKind, text: Option<&str>) -> String {
     match kind {
@@ -321,19 +251,5 @@ mod tests {
         );
         assert_eq!(one("All-Russian Congress of the Soviet"), None);
         assert_eq!(one("the Congress voted"), None);
-    }
-
-    #[test]
-    fn display_names() {
-        assert_eq!(
-            names(EventKind::CongressOfSoviets, Some(2), None),
-            (
-                "Second All-Russian Congress of Soviets".to_string(),
-                "2nd Congress".to_string()
-            )
-        );
-        assert_eq!(suffix(11), "th");
-        assert_eq!(suffix(21), "st");
-        assert_eq!(ordinal_word(25), "25th");
     }
 }

@@ -573,14 +573,6 @@ fn opening(lead: &[Token]) -> bool {
         })
 }
 
-/// Display name and short axis label of an event.
-pub fn short_name(e: &crate::model::EventFacts) -> (String, String) {
-    match e.kind {
-        crate::model::EventKind::Other => (e.name.clone(), e.name.clone()),
-        k => events::names(k, e.ordinal, None),
-    }
-}
-
 /// Parses one document. `doc` is the index recorded in every fact's [`Span`].
 ///
 /// Never panics. Input that yields nothing gets an empty result with an
