@@ -48,7 +48,7 @@ const LEVELS: [Level; 2] = [Level::Error, Level::Warning];
 struct W(Vec<u8>);
 
 impl W {
-    fn n(&mut self, mut v: u64) {
+    fn varint(&mut self, mut v: u64) {
         loop {
             let byte = (v & 0x7f) as u8;
             v >>= 7;
@@ -59,69 +59,74 @@ impl W {
             self.0.push(byte | 0x80);
         }
     }
-    fn b(&mut self, v: bool) {
-        self.n(u64::from(v));
+    fn flag(&mut self, v: bool) {
+        self.varint(u64::from(v));
     }
     /// An optional number: 0 for none, else the number plus one.
-    fn on(&mut self, v: Option<u32>) {
-        self.n(v.map_or(0, |v| u64::from(v) + 1));
+    fn opt_count(&mut self, v: Option<u32>) {
+        self.varint(v.map_or(0, |v| u64::from(v) + 1));
     }
-    fn s(&mut self, v: &str) {
-        self.n(v.len() as u64);
+    fn text(&mut self, v: &str) {
+        self.varint(v.len() as u64);
         self.0.extend_from_slice(v.as_bytes());
     }
-    fn os(&mut self, v: Option<&str>) {
-        self.b(v.is_some());
+    fn opt_text(&mut self, v: Option<&str>) {
+        self.flag(v.is_some());
         if let Some(v) = v {
-            self.s(v);
+            self.text(v);
         }
     }
-    fn e<T: PartialEq>(&mut self, all: &[T], v: &T) {
-        self.n(all.iter().position(|x| x == v).unwrap_or(0) as u64);
+    /// `v`'s position in `all`, the table of every value; a value missing
+    /// from the table is written as one past its end, which the reader
+    /// refuses, rather than as the table's first value.
+    fn choice<T: PartialEq>(&mut self, all: &[T], v: &T) {
+        let at = all.iter().position(|x| x == v).unwrap_or(all.len());
+        self.varint(at as u64);
     }
     fn span(&mut self, s: Span) {
-        self.n(s.start as u64);
-        self.n(s.end as u64);
-        self.n(u64::from(s.cut_start) | u64::from(s.cut_end) << 1);
+        self.varint(s.start as u64);
+        self.varint(s.end as u64);
+        self.varint(u64::from(s.cut_start) | u64::from(s.cut_end) << 1);
     }
     fn date(&mut self, d: Date) {
         // Years are small positive numbers in practice; offset keeps any i32.
-        self.n((i64::from(d.year) + (1 << 31)) as u64);
-        self.n(u64::from(d.month));
-        self.n(u64::from(d.day));
+        self.varint((i64::from(d.year) + (1 << 31)) as u64);
+        self.varint(u64::from(d.month));
+        self.varint(u64::from(d.day));
     }
-    fn od(&mut self, d: Option<Date>) {
-        self.b(d.is_some());
+    fn opt_date(&mut self, d: Option<Date>) {
+        self.flag(d.is_some());
         if let Some(d) = d {
             self.date(d);
         }
     }
     fn dated(&mut self, d: &Dated) {
         self.date(d.written);
-        self.b(d.style.is_some());
+        self.flag(d.style.is_some());
         if let Some(s) = d.style {
-            self.e(&STYLES, &s);
+            self.choice(&STYLES, &s);
         }
-        self.e(&BASES, &d.basis);
-        self.od(d.old);
-        self.od(d.new);
+        self.choice(&BASES, &d.basis);
+        self.opt_date(d.old);
+        self.opt_date(d.new);
     }
     fn faction(&mut self, f: Faction) {
-        self.e(&Faction::ALL, &f);
+        self.choice(&Faction::ALL, &f);
     }
     /// 0 for none, else 1 + the position in [`Faction::ALL`], as `R::of`
     /// reads it.
-    fn of(&mut self, f: Option<Faction>) {
+    fn opt_faction(&mut self, f: Option<Faction>) {
         let at = |f| {
             Faction::ALL
                 .iter()
                 .position(|x| *x == f)
-                .map_or(0, |i| i as u64 + 1)
+                // Missing from the table: a value the reader refuses.
+                .map_or(Faction::ALL.len() as u64 + 1, |i| i as u64 + 1)
         };
-        self.n(f.map_or(0, at));
+        self.varint(f.map_or(0, at));
     }
     fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut W, &T)) {
-        self.n(items.len() as u64);
+        self.varint(items.len() as u64);
         for item in items {
             each(self, item);
         }
@@ -136,7 +141,7 @@ struct R<'a> {
 }
 
 impl R<'_> {
-    fn n(&mut self) -> Option<u64> {
+    fn varint(&mut self) -> Option<u64> {
         let mut v: u64 = 0;
         for shift in (0..64).step_by(7) {
             let byte = *self.buf.get(self.pos)?;
@@ -148,41 +153,45 @@ impl R<'_> {
         }
         None
     }
-    fn u(&mut self) -> Option<u32> {
-        u32::try_from(self.n()?).ok()
+    fn count(&mut self) -> Option<u32> {
+        u32::try_from(self.varint()?).ok()
     }
-    fn z(&mut self) -> Option<usize> {
-        usize::try_from(self.n()?).ok()
+    fn size(&mut self) -> Option<usize> {
+        usize::try_from(self.varint()?).ok()
     }
-    fn b(&mut self) -> Option<bool> {
-        match self.n()? {
+    fn flag(&mut self) -> Option<bool> {
+        match self.varint()? {
             0 => Some(false),
             1 => Some(true),
             _ => None,
         }
     }
-    fn on(&mut self) -> Option<Option<u32>> {
-        Some(match self.n()? {
+    fn opt_count(&mut self) -> Option<Option<u32>> {
+        Some(match self.varint()? {
             0 => None,
             v => Some(u32::try_from(v - 1).ok()?),
         })
     }
-    fn s(&mut self) -> Option<String> {
-        let len = self.z()?;
+    fn text(&mut self) -> Option<String> {
+        let len = self.size()?;
         let end = self.pos.checked_add(len)?;
         let bytes = self.buf.get(self.pos..end)?;
         self.pos = end;
         String::from_utf8(bytes.to_vec()).ok()
     }
-    fn os(&mut self) -> Option<Option<String>> {
-        Some(if self.b()? { Some(self.s()?) } else { None })
+    fn opt_text(&mut self) -> Option<Option<String>> {
+        Some(if self.flag()? {
+            Some(self.text()?)
+        } else {
+            None
+        })
     }
-    fn e<T: Copy>(&mut self, all: &[T]) -> Option<T> {
-        all.get(self.z()?).copied()
+    fn choice<T: Copy>(&mut self, all: &[T]) -> Option<T> {
+        all.get(self.size()?).copied()
     }
     fn span(&mut self) -> Option<Span> {
-        let (start, end) = (self.z()?, self.z()?);
-        let cut = self.n()?;
+        let (start, end) = (self.size()?, self.size()?);
+        let cut = self.varint()?;
         (cut <= 3).then_some(Span {
             doc: self.doc,
             start,
@@ -192,42 +201,46 @@ impl R<'_> {
         })
     }
     fn date(&mut self) -> Option<Date> {
-        let year = i64::try_from(self.n()?).ok()? - (1 << 31);
+        let year = i64::try_from(self.varint()?).ok()? - (1 << 31);
         Some(Date {
             year: i32::try_from(year).ok()?,
-            month: u8::try_from(self.n()?).ok()?,
-            day: u8::try_from(self.n()?).ok()?,
+            month: u8::try_from(self.varint()?).ok()?,
+            day: u8::try_from(self.varint()?).ok()?,
         })
     }
-    fn od(&mut self) -> Option<Option<Date>> {
-        Some(if self.b()? { Some(self.date()?) } else { None })
+    fn opt_date(&mut self) -> Option<Option<Date>> {
+        Some(if self.flag()? {
+            Some(self.date()?)
+        } else {
+            None
+        })
     }
     fn dated(&mut self) -> Option<Dated> {
         let written = self.date()?;
-        let style = if self.b()? {
-            Some(self.e(&STYLES)?)
+        let style = if self.flag()? {
+            Some(self.choice(&STYLES)?)
         } else {
             None
         };
         Some(Dated {
             written,
             style,
-            basis: self.e(&BASES)?,
-            old: self.od()?,
-            new: self.od()?,
+            basis: self.choice(&BASES)?,
+            old: self.opt_date()?,
+            new: self.opt_date()?,
         })
     }
     fn faction(&mut self) -> Option<Faction> {
-        self.e(&Faction::ALL)
+        self.choice(&Faction::ALL)
     }
-    fn of(&mut self) -> Option<Option<Faction>> {
-        Some(match self.z()? {
+    fn opt_faction(&mut self) -> Option<Option<Faction>> {
+        Some(match self.size()? {
             0 => None,
             i => Some(*Faction::ALL.get(i - 1)?),
         })
     }
     fn list<T>(&mut self, mut each: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
-        let len = self.z()?;
+        let len = self.size()?;
         // Each item takes at least one byte: a longer claim is malformed.
         if len > self.buf.len().saturating_sub(self.pos) {
             return None;
@@ -253,24 +266,25 @@ fn read_date_fact(r: &mut R) -> Option<DateFact> {
 }
 
 fn write_vote(w: &mut W, v: &Vote) {
-    w.s(&v.motion);
+    w.text(&v.motion);
     match v.body {
-        VotingBody::Plenary => w.n(0),
-        VotingBody::Questionnaire => w.n(1),
+        VotingBody::Plenary => w.varint(0),
+        VotingBody::Questionnaire => w.varint(1),
         VotingBody::Caucus(f) => {
-            w.n(2);
+            w.varint(2);
             w.faction(f);
         }
     }
-    w.on(v.for_);
-    w.on(v.against);
-    w.on(v.abstained);
-    w.b(v.unanimous);
-    w.b(v.majority);
-    w.n(v
-        .outcome
-        .map_or(0, |o| if o == OUTCOMES[0] { 1 } else { 2 }));
-    w.b(v.date.is_some());
+    w.opt_count(v.for_);
+    w.opt_count(v.against);
+    w.opt_count(v.abstained);
+    w.flag(v.unanimous);
+    w.flag(v.majority);
+    w.varint(
+        v.outcome
+            .map_or(0, |o| if o == OUTCOMES[0] { 1 } else { 2 }),
+    );
+    w.flag(v.date.is_some());
     if let Some(d) = &v.date {
         w.dated(d);
     }
@@ -278,8 +292,8 @@ fn write_vote(w: &mut W, v: &Vote) {
 }
 
 fn read_vote(r: &mut R) -> Option<Vote> {
-    let motion = r.s()?;
-    let body = match r.n()? {
+    let motion = r.text()?;
+    let body = match r.varint()? {
         0 => VotingBody::Plenary,
         1 => VotingBody::Questionnaire,
         2 => VotingBody::Caucus(r.faction()?),
@@ -288,69 +302,69 @@ fn read_vote(r: &mut R) -> Option<Vote> {
     Some(Vote {
         motion,
         body,
-        for_: r.on()?,
-        against: r.on()?,
-        abstained: r.on()?,
-        unanimous: r.b()?,
-        majority: r.b()?,
-        outcome: match r.z()? {
+        for_: r.opt_count()?,
+        against: r.opt_count()?,
+        abstained: r.opt_count()?,
+        unanimous: r.flag()?,
+        majority: r.flag()?,
+        outcome: match r.size()? {
             0 => None,
             i => Some(*OUTCOMES.get(i - 1)?),
         },
-        date: if r.b()? { Some(r.dated()?) } else { None },
+        date: if r.flag()? { Some(r.dated()?) } else { None },
         src: r.span()?,
     })
 }
 
 fn write_event(w: &mut W, e: &EventFacts) {
-    w.s(&e.id);
-    w.s(&e.name);
-    w.e(&EVENT_KINDS, &e.kind);
-    w.on(e.ordinal);
+    w.text(&e.id);
+    w.text(&e.name);
+    w.choice(&EVENT_KINDS, &e.kind);
+    w.opt_count(e.ordinal);
     w.span(e.named_at);
     w.list(&e.starts, write_date_fact);
     w.list(&e.ends, write_date_fact);
     w.list(&e.dates, write_date_fact);
-    w.os(e.place.as_deref());
+    w.opt_text(e.place.as_deref());
     w.list(&e.delegates, |w, d| {
-        w.e(&DELEGATE_KINDS, &d.kind);
-        w.n(u64::from(d.count));
-        w.b(d.approximate);
+        w.choice(&DELEGATE_KINDS, &d.kind);
+        w.varint(u64::from(d.count));
+        w.flag(d.approximate);
         w.span(d.src);
     });
     w.list(&e.represented, |w, r| {
-        w.n(u64::from(r.count));
-        w.s(&r.unit);
-        w.b(r.soviets);
-        w.on(r.deputies);
-        w.b(r.approximate);
-        w.b(r.itemised);
+        w.varint(u64::from(r.count));
+        w.text(&r.unit);
+        w.flag(r.soviets);
+        w.opt_count(r.deputies);
+        w.flag(r.approximate);
+        w.flag(r.itemised);
         w.span(r.src);
     });
     w.list(&e.factions, |w, f| {
         w.faction(f.faction);
-        w.n(u64::from(f.count));
-        w.b(f.approximate);
-        w.e(&STAGES, &f.stage);
-        w.of(f.part_of);
-        w.e(&DELEGATE_KINDS, &f.base);
+        w.varint(u64::from(f.count));
+        w.flag(f.approximate);
+        w.choice(&STAGES, &f.stage);
+        w.opt_faction(f.part_of);
+        w.choice(&DELEGATE_KINDS, &f.base);
         w.list(&f.subcounts, |w, s| {
-            w.n(u64::from(s.count));
-            w.s(&s.what);
-            w.b(s.approximate);
+            w.varint(u64::from(s.count));
+            w.text(&s.what);
+            w.flag(s.approximate);
         });
         w.span(f.src);
     });
     w.list(&e.bodies, |w, b| {
-        w.e(&BODY_KINDS, &b.kind);
-        w.on(b.members);
-        w.on(b.alternates);
+        w.choice(&BODY_KINDS, &b.kind);
+        w.opt_count(b.members);
+        w.opt_count(b.alternates);
         w.list(&b.factions, |w, m| {
             w.faction(m.faction);
-            w.n(u64::from(m.count));
-            w.b(m.approximate);
+            w.varint(u64::from(m.count));
+            w.flag(m.approximate);
         });
-        w.of(b.solely);
+        w.opt_faction(b.solely);
         w.span(b.src);
     });
     w.list(&e.votes, write_vote);
@@ -358,47 +372,47 @@ fn write_event(w: &mut W, e: &EventFacts) {
 
 fn read_event(r: &mut R) -> Option<EventFacts> {
     Some(EventFacts {
-        id: r.s()?,
-        name: r.s()?,
-        kind: r.e(&EVENT_KINDS)?,
-        ordinal: r.on()?,
+        id: r.text()?,
+        name: r.text()?,
+        kind: r.choice(&EVENT_KINDS)?,
+        ordinal: r.opt_count()?,
         named_at: r.span()?,
         starts: r.list(read_date_fact)?,
         ends: r.list(read_date_fact)?,
         dates: r.list(read_date_fact)?,
-        place: r.os()?,
+        place: r.opt_text()?,
         delegates: r.list(|r| {
             Some(DelegateCount {
-                kind: r.e(&DELEGATE_KINDS)?,
-                count: r.u()?,
-                approximate: r.b()?,
+                kind: r.choice(&DELEGATE_KINDS)?,
+                count: r.count()?,
+                approximate: r.flag()?,
                 src: r.span()?,
             })
         })?,
         represented: r.list(|r| {
             Some(Represented {
-                count: r.u()?,
-                unit: r.s()?,
-                soviets: r.b()?,
-                deputies: r.on()?,
-                approximate: r.b()?,
-                itemised: r.b()?,
+                count: r.count()?,
+                unit: r.text()?,
+                soviets: r.flag()?,
+                deputies: r.opt_count()?,
+                approximate: r.flag()?,
+                itemised: r.flag()?,
                 src: r.span()?,
             })
         })?,
         factions: r.list(|r| {
             Some(FactionCount {
                 faction: r.faction()?,
-                count: r.u()?,
-                approximate: r.b()?,
-                stage: r.e(&STAGES)?,
-                part_of: r.of()?,
-                base: r.e(&DELEGATE_KINDS)?,
+                count: r.count()?,
+                approximate: r.flag()?,
+                stage: r.choice(&STAGES)?,
+                part_of: r.opt_faction()?,
+                base: r.choice(&DELEGATE_KINDS)?,
                 subcounts: r.list(|r| {
                     Some(SubCount {
-                        count: r.u()?,
-                        what: r.s()?,
-                        approximate: r.b()?,
+                        count: r.count()?,
+                        what: r.text()?,
+                        approximate: r.flag()?,
                     })
                 })?,
                 src: r.span()?,
@@ -406,17 +420,17 @@ fn read_event(r: &mut R) -> Option<EventFacts> {
         })?,
         bodies: r.list(|r| {
             Some(Body {
-                kind: r.e(&BODY_KINDS)?,
-                members: r.on()?,
-                alternates: r.on()?,
+                kind: r.choice(&BODY_KINDS)?,
+                members: r.opt_count()?,
+                alternates: r.opt_count()?,
                 factions: r.list(|r| {
                     Some(Member {
                         faction: r.faction()?,
-                        count: r.u()?,
-                        approximate: r.b()?,
+                        count: r.count()?,
+                        approximate: r.flag()?,
                     })
                 })?,
-                solely: r.of()?,
+                solely: r.opt_faction()?,
                 src: r.span()?,
             })
         })?,
@@ -427,13 +441,13 @@ fn read_event(r: &mut R) -> Option<EventFacts> {
 /// The bytes of `x`.
 pub fn encode(x: &Extraction) -> Vec<u8> {
     let mut w = W(Vec::new());
-    w.os(x.meta.title.as_deref());
-    w.os(x.meta.origin.as_deref());
+    w.opt_text(x.meta.title.as_deref());
+    w.opt_text(x.meta.origin.as_deref());
     w.list(&x.events, write_event);
     w.list(&x.warnings, |w, warning| {
-        w.e(&LEVELS, &warning.level);
-        w.s(&warning.message);
-        w.b(warning.src.is_some());
+        w.choice(&LEVELS, &warning.level);
+        w.text(&warning.message);
+        w.flag(warning.src.is_some());
         if let Some(s) = warning.src {
             w.span(s);
         }
@@ -450,15 +464,15 @@ pub fn decode(bytes: &[u8], doc: usize) -> Option<Extraction> {
         doc,
     };
     let meta = DocMeta {
-        title: r.os()?,
-        origin: r.os()?,
+        title: r.opt_text()?,
+        origin: r.opt_text()?,
     };
     let events = r.list(read_event)?;
     let warnings = r.list(|r| {
         Some(Warning {
-            level: r.e(&LEVELS)?,
-            message: r.s()?,
-            src: if r.b()? { Some(r.span()?) } else { None },
+            level: r.choice(&LEVELS)?,
+            message: r.text()?,
+            src: if r.flag()? { Some(r.span()?) } else { None },
         })
     })?;
     (r.pos == bytes.len()).then_some(Extraction {
