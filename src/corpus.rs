@@ -49,11 +49,42 @@ pub struct Conflict {
     pub values: Vec<ConflictValue>,
 }
 
+/// What an arithmetic check adds up, and so what its remainder is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckKind {
+    /// Faction counts against the delegates their breakdown is of.
+    FactionSum,
+    /// A plenary vote's figures against the delegates entitled to vote.
+    VotesCast,
+    /// Deputies of the represented bodies against the delegates.
+    Deputies,
+    /// An elected body's members by faction against its size.
+    BodyMembers,
+    /// Questionnaire answers against the forms filled in.
+    Questionnaire,
+    /// Full vote and consultative voice against the total.
+    VoteAndVoice,
+}
+
+impl CheckKind {
+    /// What the remainder of such a check is: "35 not assigned to any faction".
+    pub fn gap(self) -> &'static str {
+        match self {
+            CheckKind::FactionSum => "not assigned to any faction",
+            CheckKind::VotesCast => "not recorded as voting",
+            CheckKind::Questionnaire => "gave another answer",
+            CheckKind::BodyMembers => "of no faction named",
+            CheckKind::Deputies | CheckKind::VoteAndVoice => "unaccounted",
+        }
+    }
+}
+
 /// An arithmetic check: a stated figure against what its parts add up to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
     pub event: String,
     pub event_name: String,
+    pub kind: CheckKind,
     /// "faction sum against delegates with full vote".
     pub what: String,
     pub stated: u32,
@@ -434,11 +465,12 @@ impl Corpus {
     }
 
     fn arithmetic(&self, id: &str, name: &str, facts: &[&EventFacts], out: &mut Vec<Check>) {
-        let mut check = |what: String, stated: u32, parts: &[u32], src: Span| {
+        let mut check = |kind: CheckKind, what: String, stated: u32, parts: &[u32], src: Span| {
             let computed = crate::model::total(parts.iter().copied());
             out.push(Check {
                 event: id.to_string(),
                 event_name: name.to_string(),
+                kind,
                 what,
                 stated,
                 computed,
@@ -491,6 +523,7 @@ impl Corpus {
                 if let Some(t) = total {
                     let parts: Vec<u32> = opening.iter().map(|f| f.count).collect();
                     check(
+                        CheckKind::FactionSum,
                         format!("faction sum against delegates ({})", base.label()),
                         t.count,
                         &parts,
@@ -512,6 +545,7 @@ impl Corpus {
                 let seen = !best.iter().any(|b| std::ptr::eq(*b, v));
                 if let (Some(t), true, false) = (voters, parts.len() >= 2, seen) {
                     check(
+                        CheckKind::VotesCast,
                         format!(
                             "votes cast ({}) against delegates ({})",
                             v.motion,
@@ -530,6 +564,7 @@ impl Corpus {
                     stated(DelegateKind::FullVote).or_else(|| stated(DelegateKind::Total))
                 {
                     check(
+                        CheckKind::Deputies,
                         format!(
                             "deputies of the represented bodies against delegates ({})",
                             t.kind.label()
@@ -545,6 +580,7 @@ impl Corpus {
                 if let (Some(m), false) = (b.members, b.factions.is_empty()) {
                     let parts: Vec<u32> = b.factions.iter().map(|f| f.count).collect();
                     check(
+                        CheckKind::BodyMembers,
                         format!("{} members by faction", b.kind.name()),
                         m,
                         &parts,
@@ -568,6 +604,7 @@ impl Corpus {
                         .flatten()
                         .collect();
                     check(
+                        CheckKind::Questionnaire,
                         format!("questionnaire answers for {}", v.motion),
                         q.count,
                         &parts,
@@ -583,6 +620,7 @@ impl Corpus {
             stated(DelegateKind::Consultative),
         ) {
             check(
+                CheckKind::VoteAndVoice,
                 "full vote and consultative voice against the total".into(),
                 t.count,
                 &[f.count, c.count],

@@ -210,17 +210,7 @@ fn stated(facts: &[&crate::model::EventFacts]) -> Vec<(String, Span)> {
 /// A check as one line, its remainder named: "Faction sum: 285 + 248 +
 /// 105 + 111 = 749 of 784 delegates (full vote); 35 not assigned to any faction".
 pub fn check_line(c: &Check) -> String {
-    let gap = if c.what.starts_with("faction sum") {
-        "not assigned to any faction"
-    } else if c.what.starts_with("votes cast") {
-        "not recorded as voting"
-    } else if c.what.starts_with("questionnaire") {
-        "gave another answer"
-    } else if c.what.ends_with("members by faction") {
-        "of no faction named"
-    } else {
-        "unaccounted"
-    };
+    let gap = c.kind.gap();
     let (head, of) = c.what.split_once(" against ").unwrap_or((&c.what, ""));
     let mut head = head.to_string();
     if let Some(first) = head.get_mut(..1) {
@@ -409,6 +399,7 @@ mod tests {
         let c = Check {
             event: "x".into(),
             event_name: "X".into(),
+            kind: crate::corpus::CheckKind::FactionSum,
             what: "faction sum against delegates (total)".into(),
             stated: 10,
             computed: 12,
