@@ -24,6 +24,16 @@ pub struct Doc {
     pub extraction: Extraction,
 }
 
+/// Where a document comes from, which the charts show: a reader's own
+/// documents are marked "(yours)".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A source text: a seed, or a file given to `extract`.
+    Source,
+    /// Added by the reader on the page.
+    Reader,
+}
+
 /// One value in a conflict, with its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConflictValue {
@@ -128,12 +138,12 @@ impl Corpus {
     }
 
     #[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
-    fn push(&mut self, name: &str, text: &str, user_added: bool) -> usize {
+    fn push(&mut self, name: &str, text: &str, origin: Origin) -> usize {
         let doc = self.docs.len();
         self.docs.push(Doc {
             name: name.to_string(),
             text: text.to_string(),
-            user_added,
+            user_added: origin == Origin::Reader,
             extraction: crate::parse(text, doc),
         });
         doc
@@ -143,8 +153,8 @@ impl Corpus {
     /// module, which gets its documents parsed by the worker
     /// ([`Corpus::add_parsed`]).
     #[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
-    pub fn add(&mut self, name: &str, text: &str, user_added: bool) -> usize {
-        let doc = self.push(name, text, user_added);
+    pub fn add(&mut self, name: &str, text: &str, origin: Origin) -> usize {
+        let doc = self.push(name, text, origin);
         self.analyse();
         doc
     }
@@ -155,14 +165,14 @@ impl Corpus {
         &mut self,
         name: &str,
         text: &str,
-        user_added: bool,
+        origin: Origin,
         extraction: Extraction,
     ) -> usize {
         let doc = self.docs.len();
         self.docs.push(Doc {
             name: name.to_string(),
             text: text.to_string(),
-            user_added,
+            user_added: origin == Origin::Reader,
             extraction,
         });
         self.analyse();

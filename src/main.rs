@@ -113,7 +113,7 @@ mod cli {
             let mut x = parse(&text, corpus.documents().len());
             // What could not be decoded is said first.
             x.warnings.splice(0..0, warnings);
-            corpus.add_parsed(path, &text, false, x);
+            corpus.add_parsed(path, &text, soviets::corpus::Origin::Source, x);
         }
         let stdout = io::stdout();
         let mut out = io::BufWriter::new(stdout.lock());

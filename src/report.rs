@@ -884,7 +884,7 @@ mod tests {
         c.add(
             "odd.txt",
             "The First Congress had 1,090 delegates. 12 34 56",
-            true,
+            crate::corpus::Origin::Reader,
         );
         let r = report(&c);
         let mut j = Vec::new();

@@ -154,7 +154,7 @@ fn hard_boundaries_end_a_sentence() {
 fn the_report_grows_linearly_with_the_input() {
     let size = |n: usize| {
         let mut c = Corpus::default();
-        c.add("noise.txt", &noise(n), false);
+        c.add("noise.txt", &noise(n), soviets::corpus::Origin::Source);
         report::json(&report::report(&c), true).len()
     };
     let (one, four) = (size(100_000), size(400_000));
@@ -174,7 +174,7 @@ fn the_report_grows_linearly_with_the_input() {
         .collect();
     let text = String::from_utf8_lossy(&bytes);
     let mut c = Corpus::default();
-    c.add("random.bin", &text, false);
+    c.add("random.bin", &text, soviets::corpus::Origin::Source);
     let out = report::json(&report::report(&c), true).len();
     assert!(out <= text.len(), "{out} bytes for {}", text.len());
 }

@@ -35,7 +35,7 @@ fn check(text: &str) {
     }
     // The corpus analysis runs on the same input without panicking too.
     let mut c = Corpus::default();
-    c.add("fuzz", text, true);
+    c.add("fuzz", text, soviets::corpus::Origin::Reader);
     let _ = c.dataset();
 }
 
@@ -186,7 +186,7 @@ fn numbers_too_large_for_a_count_are_said_not_clamped() {
     c.add(
         "big.txt",
         "The Third Congress of Soviets had 4294967295 delegates: 4294967295 Bolsheviks and 10 SRs.",
-        false,
+        soviets::corpus::Origin::Source,
     );
     let check = c
         .checks()

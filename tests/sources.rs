@@ -12,7 +12,7 @@ const DISAGREES: &str = "At the Second All-Russian Congress of Soviets, held fro
 fn a_disagreeing_user_text_is_a_conflict_and_an_alternative() {
     let mut c = Corpus::seeds();
     let before = c.conflicts().len();
-    let doc = c.add("mine.txt", DISAGREES, true);
+    let doc = c.add("mine.txt", DISAGREES, soviets::corpus::Origin::Reader);
     let bolsheviks = c
         .conflicts()
         .iter()
@@ -56,8 +56,8 @@ fn a_disagreeing_user_text_is_a_conflict_and_an_alternative() {
 #[test]
 fn events_only_a_user_text_reports_are_labelled_as_theirs() {
     let mut c = Corpus::seeds();
-    c.add("third.txt", "The Third All-Russian Congress of Soviets met from 10 to 18 January 1918. Of the 707 delegates, 441 were Bolsheviks.", true);
-    c.add("mine.txt", DISAGREES, true);
+    c.add("third.txt", "The Third All-Russian Congress of Soviets met from 10 to 18 January 1918. Of the 707 delegates, 441 were Bolsheviks.", soviets::corpus::Origin::Reader);
+    c.add("mine.txt", DISAGREES, soviets::corpus::Origin::Reader);
     let short = |id: &str| {
         c.dataset()
             .events
@@ -80,7 +80,7 @@ fn events_only_a_user_text_reports_are_labelled_as_theirs() {
 fn hostile_markup_is_quoted_verbatim() {
     let text = "<img src=x onerror=alert(1)>\nThe Fourth All-Russian Congress of Soviets met in Moscow from 14 to 16 March 1918. Of the 1,232 delegates, 795 were Bolsheviks <script>alert(2)</script> and 284 Left SRs.";
     let mut c = Corpus::default();
-    let doc = c.add("hostile.txt", text, true);
+    let doc = c.add("hostile.txt", text, soviets::corpus::Origin::Reader);
     let facts = provenance::document_facts(&c.documents()[doc], Style::Old);
     let bolsheviks = facts
         .iter()
@@ -111,11 +111,11 @@ fn seed_events_know_what_else_their_sources_dispute() {
 fn a_document_parsed_elsewhere_joins_like_one_parsed_here() {
     let text = "The Third All-Russian Congress of Soviets met from 10 to 18 January 1918. Of the 707 delegates, 441 were Bolsheviks and 205 Left SRs.";
     let mut here = Corpus::seeds();
-    here.add("third.txt", text, true);
+    here.add("third.txt", text, soviets::corpus::Origin::Reader);
     let mut there = Corpus::seeds();
     let bytes = soviets::codec::encode(&soviets::parse(text, 0));
     let x = soviets::codec::decode(&bytes, there.documents().len()).expect("decodes");
-    there.add_parsed("third.txt", text, true, x);
+    there.add_parsed("third.txt", text, soviets::corpus::Origin::Reader, x);
     assert_eq!(here.dataset(), there.dataset());
     assert_eq!(here.conflicts(), there.conflicts());
 }
@@ -124,9 +124,13 @@ fn a_document_parsed_elsewhere_joins_like_one_parsed_here() {
 fn a_text_repeated_many_times_says_each_thing_once() {
     let seed = soviets::seeds::SEEDS[3].1;
     let mut once = Corpus::seeds();
-    once.add("again.txt", seed, true);
+    once.add("again.txt", seed, soviets::corpus::Origin::Reader);
     let mut many = Corpus::seeds();
-    many.add("again.txt", &format!("{seed}\n\n").repeat(50), true);
+    many.add(
+        "again.txt",
+        &format!("{seed}\n\n").repeat(50),
+        soviets::corpus::Origin::Reader,
+    );
     let votes = |c: &Corpus| {
         c.dataset()
             .events

@@ -136,7 +136,7 @@ fn regional_congress_is_named_as_written() {
 #[test]
 fn a_user_text_joins_the_seed_corpus() {
     let mut c = Corpus::seeds();
-    let n = c.add("fifth.txt", "The Fifth All-Russian Congress of Soviets opened on July 4, 1918. It was attended by 1,164 delegates: 773 Bolsheviks and 353 Left SRs.", true);
+    let n = c.add("fifth.txt", "The Fifth All-Russian Congress of Soviets opened on July 4, 1918. It was attended by 1,164 delegates: 773 Bolsheviks and 353 Left SRs.", soviets::corpus::Origin::Reader);
     assert_eq!(n, 5);
     let ds = c.dataset();
     let last = ds

@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
         .count();
     assert!(unattached <= 50, "{unattached} warnings about numbers");
     let mut corpus = soviets::Corpus::default();
-    corpus.add_parsed("fuzz.txt", &text, false, x);
+    corpus.add_parsed("fuzz.txt", &text, soviets::corpus::Origin::Source, x);
     let report = soviets::report::report(&corpus);
     for d in &report.documents {
         for w in &d.warnings {

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let mut corpus = soviets::Corpus::default();
-    corpus.add("fuzz.txt", &text, true);
+    corpus.add("fuzz.txt", &text, soviets::corpus::Origin::Reader);
     let _ = corpus.dataset();
     let report = soviets::report::report(&corpus);
     let _ = soviets::report::csv(&report);

@@ -291,7 +291,12 @@ impl App {
                     return Ok(Next::Done);
                 }
                 let r = &job.reading;
-                job.doc = Some(self.corpus.add_parsed(&r.name, &r.text, true, x));
+                job.doc = Some(self.corpus.add_parsed(
+                    &r.name,
+                    &r.text,
+                    crate::corpus::Origin::Reader,
+                    x,
+                ));
                 self.doc_status(&format!("Adding “{}” to the charts…", r.name));
                 Ok(Next::Step)
             }

@@ -278,15 +278,23 @@ impl App {
         Ok(())
     }
 
-    /// A fact of the panel's document: its quote highlighted, or (`chart`)
-    /// its region outlined in its chart and the chart scrolled into view.
-    fn open_fact(&mut self, i: usize, chart: bool) -> Result<(), JsValue> {
+    /// A fact of the panel's document: its quote highlighted.
+    fn open_fact_quote(&mut self, i: usize) -> Result<(), JsValue> {
+        match (self.panel.doc, self.panel.facts.get(i)) {
+            (Some(doc), Some(f)) => {
+                let (start, end) = (f.start, f.end);
+                self.open_source(doc, start, end)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// A fact of the panel's document: its region outlined in its chart and
+    /// the chart scrolled into view.
+    fn open_fact_chart(&mut self, i: usize) -> Result<(), JsValue> {
         let (Some(doc), Some(f)) = (self.panel.doc, self.panel.facts.get(i).cloned()) else {
             return Ok(());
         };
-        if !chart {
-            return self.open_source(doc, f.start, f.end);
-        }
         let Some((canvas, target)) = provenance::target_of(&self.data, &f, doc) else {
             return Ok(());
         };
@@ -520,9 +528,9 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
             let end = button_data(&e, "button.source-link", "data-end").unwrap_or(0);
             super::with_app(|app| report(app.open_source(doc, start, end)));
         } else if let Some(i) = button_data(&e, "button.fact-quote", "data-fact") {
-            super::with_app(|app| report(app.open_fact(i, false)));
+            super::with_app(|app| report(app.open_fact_quote(i)));
         } else if let Some(i) = button_data(&e, "button.fact-chart", "data-fact") {
-            super::with_app(|app| report(app.open_fact(i, true)));
+            super::with_app(|app| report(app.open_fact_chart(i)));
         }
     })?;
     listen(
