@@ -867,7 +867,7 @@ impl Corpus {
             }
             out.push(VoteView {
                 motion: v.motion.clone(),
-                body: crate::report::body_label(v.body),
+                body: v.body.label(),
                 plenary: v.body == VotingBody::Plenary,
                 for_: v.for_,
                 against: v.against,

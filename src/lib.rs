@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod charts;
 pub mod codec;
 pub mod corpus;
+pub mod csv;
 pub mod dataset;
 pub mod factions;
 pub mod input;

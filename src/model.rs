@@ -277,6 +277,17 @@ pub enum VotingBody {
     Questionnaire,
 }
 
+impl VotingBody {
+    /// "plenary", "questionnaire", or "caucus of" and the faction's name.
+    pub fn label(self) -> String {
+        match self {
+            VotingBody::Plenary => "plenary".into(),
+            VotingBody::Questionnaire => "questionnaire".into(),
+            VotingBody::Caucus(f) => format!("caucus of {}", f.name()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Outcome {
     Adopted,

@@ -7,7 +7,7 @@
 use crate::calendar::{Basis, Date, Dated, Style};
 use crate::corpus::{Check, Conflict, Corpus, Doc};
 use crate::json::Json;
-use crate::model::{Body, BodyKind, EventFacts, Level, Span, Stage, Vote, VotingBody, Warning};
+use crate::model::{Body, BodyKind, EventFacts, Level, Span, Stage, Vote, Warning};
 use crate::model::{EventKind, Outcome};
 
 /// A date as reported: what was written, its style and both calendars.
@@ -173,14 +173,6 @@ pub struct Report {
 }
 
 /// Text of a vote's voting body.
-pub fn body_label(b: VotingBody) -> String {
-    match b {
-        VotingBody::Plenary => "plenary".into(),
-        VotingBody::Questionnaire => "questionnaire".into(),
-        VotingBody::Caucus(f) => format!("caucus of {}", f.name()),
-    }
-}
-
 fn body_out(b: &Body, text: &str) -> BodyOut {
     BodyOut {
         members: b.members,
@@ -203,7 +195,7 @@ fn vote_out(v: &Vote, text: &str) -> VoteOut {
     let quote = v.src.cited(text);
     VoteOut {
         motion: v.motion.clone(),
-        body: body_label(v.body),
+        body: v.body.label(),
         for_: v.for_,
         against: v.against,
         abstained: v.abstained,
@@ -325,25 +317,6 @@ pub fn report(corpus: &Corpus) -> Report {
     }
 }
 
-/// Writes one CSV field: quoted when it needs it (RFC 4180), and, when it
-/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return, neutralised
-/// against formula injection (OWASP): a `'` is put before it and the field
-/// is quoted, so a spreadsheet shows it as text. Every CSV the project
-/// writes (the `extract` command's and the page's exports) goes through here.
-pub fn csv_field(out: &mut String, s: &str) {
-    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if formula || s.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        if formula {
-            out.push('\'');
-        }
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
-    }
-}
-
 /// Column names of the CSV form.
 pub const CSV_HEADER: [&str; 13] = [
     "source",
@@ -405,7 +378,7 @@ fn csv_event(source: &str, e: &EventOut, out: &mut String) {
                     if i > 0 {
                         out.push(',');
                     }
-                    csv_field(out, c);
+                    crate::csv::field(out, c);
                 }
                 out.push('\n');
             };
@@ -872,9 +845,9 @@ mod tests {
     #[test]
     fn csv_fields_are_quoted_only_when_needed() {
         let mut s = String::new();
-        csv_field(&mut s, "plain");
+        crate::csv::field(&mut s, "plain");
         s.push('|');
-        csv_field(&mut s, "a, \"b\"\nc");
+        crate::csv::field(&mut s, "a, \"b\"\nc");
         assert_eq!(s, "plain|\"a, \"\"b\"\"\nc\"");
     }
 
@@ -893,24 +866,5 @@ mod tests {
         let mut v = Vec::new();
         write_csv(&c, &mut v).expect("write");
         assert_eq!(String::from_utf8(v).expect("utf-8"), csv(&r));
-    }
-
-    #[test]
-    fn csv_fields_that_a_spreadsheet_would_run_are_neutralised() {
-        let cell = |v: &str| {
-            let mut s = String::new();
-            csv_field(&mut s, v);
-            s
-        };
-        assert_eq!(
-            cell("=HYPERLINK(\"http://x\",\"y\")"),
-            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
-        );
-        for v in ["+1", "-5", "@SUM(A1)", "\tx", "\rx"] {
-            assert_eq!(cell(v), format!("\"'{v}\""), "{v:?}");
-        }
-        // Only the first character counts.
-        assert_eq!(cell("a=b"), "a=b");
-        assert_eq!(cell("1-2"), "1-2");
     }
 }

@@ -26,7 +26,7 @@ impl Table {
                 if k > 0 {
                     out.push(',');
                 }
-                crate::report::csv_field(&mut out, cell);
+                crate::csv::field(&mut out, cell);
             }
             out.push('\n');
         }
