@@ -16,6 +16,7 @@ pub mod corpus;
 pub mod csv;
 pub mod dataset;
 pub mod factions;
+pub mod format;
 pub mod input;
 pub mod json;
 pub mod model;

@@ -6,10 +6,11 @@
 //! Plain data for the web layer to show as text; nothing here draws.
 
 use crate::calendar::Style;
-use crate::charts::{count, group, Target};
+use crate::charts::Target;
 use crate::corpus::{Check, Corpus, Doc};
 use crate::dataset::{Dataset, Source};
 use crate::factions::Faction;
+use crate::format::{count, group};
 use crate::model::{BodyKind, Span};
 
 /// The quote a chart region shows: a segment's figure, a column's or

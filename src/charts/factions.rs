@@ -8,11 +8,12 @@
 
 use super::text::{fit, wrap};
 use super::{
-    about, count, disagreement, figure_range, format::whole_percent, key, nice_ticks, paint,
-    short_name, Align, Baseline, FactionSet, FontSpec, Hit, Ink, KeyItem, Mark, Mode, Rect, Scene,
-    Target, TextMeasure, Theme, LABEL, LINE, SMALL,
+    about, count, disagreement, figure_range, key, nice_ticks, paint, short_name, Align, Baseline,
+    FactionSet, FontSpec, Hit, Ink, KeyItem, Mark, Mode, Rect, Scene, Target, TextMeasure, Theme,
+    LABEL, LINE, SMALL,
 };
 use crate::dataset::{Dataset, EventView, Segment};
+use crate::format::whole_percent;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 

@@ -22,7 +22,6 @@
 
 pub mod compare;
 pub mod factions;
-mod format;
 mod measure;
 mod paint;
 pub mod seats;
@@ -33,9 +32,8 @@ mod text;
 pub mod tooltip;
 pub mod votes;
 
-use format::about;
-pub(crate) use format::group;
-pub use format::{count, percent, signed_count, signed_points};
+use crate::format::about;
+pub use crate::format::{count, percent, signed_count, signed_points};
 pub use measure::{css_font, text_box, ApproxMeasure, FontSpec, Measured, TextMeasure};
 pub use paint::paint;
 

@@ -1,5 +1,6 @@
-//! Number formatting for labels, tooltips and tables, done with integer
-//! arithmetic so output is the same everywhere.
+//! Number formatting for labels, tooltips, tables and the audit views,
+//! done with integer arithmetic so output is the same everywhere (and no
+//! float formatting reaches the wasm). Below `charts` and `provenance`.
 
 /// "1,993".
 pub fn count(n: u32) -> String {
