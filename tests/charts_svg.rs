@@ -97,7 +97,7 @@ fn factions_svg(data: &Dataset, mode: Mode, w: f64, h: f64) -> (factions::Layout
     };
     let layout = factions::layout(data, w, h, opts, &ApproxMeasure);
     let svg = render(w, h, |area| {
-        factions::draw(area, &layout, &Theme::LIGHT).expect("draw");
+        charts::paint(area, &layout.scene, &Theme::LIGHT).expect("draw");
     });
     (layout, svg)
 }
@@ -129,7 +129,10 @@ fn faction_columns_have_one_rect_per_segment() {
     }
     // Every segment rect is exactly a hit region.
     for r in of_colour(&rs, Faction::Bolsheviks) {
-        let hit = layout.hit(r.x + r.w / 2.0, r.y + r.h / 2.0).expect("hit");
+        let hit = layout
+            .scene
+            .hit(r.x + r.w / 2.0, r.y + r.h / 2.0)
+            .expect("hit");
         assert_eq!(hit.rect, r);
         assert_eq!(hit.target.faction(), Some(Faction::Bolsheviks));
     }
@@ -210,7 +213,7 @@ fn share_mode_draws_the_remainder() {
         .iter()
         .find(|r| (r.h - 35.0 / 784.0 * layout.unit).abs() <= 0.5 && r.w > 12.0)
         .expect("remainder rect");
-    let hit = layout.hit(r.x + 1.0, r.y + 1.0).expect("hit");
+    let hit = layout.scene.hit(r.x + 1.0, r.y + 1.0).expect("hit");
     assert_eq!(hit.target, Target::Remainder { event: 1 });
     // Full columns reach 100%.
     let t = texts(&svg);
@@ -245,7 +248,7 @@ fn compare_chart_and_rows() {
     let layout = compare::layout(&data, 1, 2, 600.0, Mode::Absolute, &ApproxMeasure);
     let h = layout.scene.height;
     let svg = render(600.0, h, |area| {
-        compare::draw(area, &layout, &Theme::LIGHT).expect("draw");
+        charts::paint(area, &layout.scene, &Theme::LIGHT).expect("draw");
     });
     save("compare", &svg);
     let rs = rects(&svg);
@@ -256,7 +259,10 @@ fn compare_chart_and_rows() {
     let t = texts(&svg);
     assert!(t.iter().any(|s| s == "390 (60.1%)"), "{t:?}");
     assert!(t.iter().any(|s| s == "not listed"), "{t:?}");
-    let hit = layout.hit(bols[1].x + 1.0, bols[1].y + 1.0).expect("hit");
+    let hit = layout
+        .scene
+        .hit(bols[1].x + 1.0, bols[1].y + 1.0)
+        .expect("hit");
     assert_eq!(
         hit.target,
         Target::Compare {
@@ -272,7 +278,7 @@ fn votes_chart_marks_unanimous_and_caucus_votes() {
     let layout = votes::layout_in(&data, 600.0, Style::Old, &ApproxMeasure);
     let h = layout.scene.height;
     let svg = render(600.0, h, |area| {
-        votes::draw(area, &layout, &Theme::LIGHT).expect("draw");
+        charts::paint(area, &layout.scene, &Theme::LIGHT).expect("draw");
     });
     save("votes", &svg);
     let rs = rects(&svg);

@@ -4,14 +4,12 @@
 
 use super::text::fit;
 use super::{
-    contrast, count, disagreement, figure_range, key, paint, percent, row_name, short_name, Align,
-    Baseline, FactionSet, Hit, Ink, KeyItem, Mark, Mode, Rect, Scene, Target, TextMeasure, Theme,
-    BAR, HEAD, LABEL, LINE, PAD, SMALL,
+    contrast, count, disagreement, figure_range, key, percent, row_name, short_name, Align,
+    Baseline, FactionSet, Ink, KeyItem, Mark, Mode, Rect, Scene, Target, TextMeasure, BAR, HEAD,
+    LABEL, LINE, PAD, SMALL,
 };
 use crate::dataset::{Dataset, EventView, Segment};
 use crate::factions::Faction;
-use plotters::coord::Shift;
-use plotters::prelude::*;
 
 /// One faction's counts in events A and B.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,13 +88,6 @@ pub struct Layout {
     /// Pixels per delegate (absolute mode) or per whole share (share mode).
     pub unit: f64,
     pub rows: Vec<ChangeRow>,
-}
-
-impl Layout {
-    /// The bar (or the bar's line) under `(x, y)`.
-    pub fn hit(&self, x: f64, y: f64) -> Option<Hit> {
-        self.scene.hit(x, y)
-    }
 }
 
 const ROW: f64 = 20.0;
@@ -295,13 +286,4 @@ fn bar(
         }
         items.push(KeyItem::Contested);
     }
-}
-
-/// Draws a laid-out chart.
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    layout: &Layout,
-    theme: &Theme,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    paint(area, &layout.scene, theme)
 }

@@ -8,14 +8,12 @@
 
 use super::text::{fit, wrap};
 use super::{
-    about, count, disagreement, figure_range, key, nice_ticks, paint, short_name, Align, Baseline,
-    FactionSet, FontSpec, Hit, Ink, KeyItem, Mark, Mode, Rect, Scene, Target, TextMeasure, Theme,
-    LABEL, LINE, SMALL,
+    about, count, disagreement, figure_range, key, nice_ticks, short_name, Align, Baseline,
+    FactionSet, FontSpec, Ink, KeyItem, Mark, Mode, Rect, Scene, Target, TextMeasure, LABEL, LINE,
+    SMALL,
 };
 use crate::dataset::{Dataset, EventView, Segment};
 use crate::format::whole_percent;
-use plotters::coord::Shift;
-use plotters::prelude::*;
 
 /// What the chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -33,14 +31,6 @@ pub struct Layout {
     pub plot: Rect,
     /// Pixels per delegate (absolute mode) or per whole share (share mode).
     pub unit: f64,
-}
-
-impl Layout {
-    /// The drawn region under `(x, y)`: a segment, a remainder, a
-    /// total-only bar, or the column band around them.
-    pub fn hit(&self, x: f64, y: f64) -> Option<Hit> {
-        self.scene.hit(x, y)
-    }
 }
 
 /// Space above the plot for the axis title and the top tick label.
@@ -570,15 +560,6 @@ fn x_label(scene: &mut Scene, labels: &Labels, i: usize, centre: f64, base: f64)
     }
 }
 
-/// Draws a laid-out chart.
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    layout: &Layout,
-    theme: &Theme,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    paint(area, &layout.scene, theme)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -609,7 +590,7 @@ mod tests {
     }
 
     fn target_at(l: &Layout, x: f64, y: f64) -> Option<Target> {
-        l.hit(x, y).map(|h| h.target)
+        l.scene.hit(x, y).map(|h| h.target)
     }
 
     #[test]
@@ -661,7 +642,7 @@ mod tests {
             (cx, r.y + 0.5),
             (cx, r.bottom() - 0.5),
         ] {
-            let hit = l.hit(x, y).expect("hit");
+            let hit = l.scene.hit(x, y).expect("hit");
             assert_eq!((hit.target, hit.rect), (bol, r), "at {x},{y}");
         }
         // 0.5 px outside: the SRs stacked above, nothing below the
@@ -701,7 +682,7 @@ mod tests {
         let l = chart(Mode::Share, FactionSet::EMPTY);
         let rem = rect_of(&l, Target::Remainder { event: 1 });
         assert!((rem.h - 35.0 / 784.0 * l.unit).abs() <= 0.5);
-        let hit = l.hit(rem.x + 1.0, rem.y + 1.0).expect("hit");
+        let hit = l.scene.hit(rem.x + 1.0, rem.y + 1.0).expect("hit");
         assert_eq!(hit.target, Target::Remainder { event: 1 });
         // The April Conference has no breakdown: its outline is the column.
         let april = l

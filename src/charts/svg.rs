@@ -300,7 +300,7 @@ mod tests {
         let mut out = String::new();
         {
             let area = Svg::new(&mut out, (800, 420), &ApproxMeasure).into_drawing_area();
-            factions::draw(&area, &layout, &Theme::LIGHT).expect("draw");
+            crate::charts::paint(&area, &layout.scene, &Theme::LIGHT).expect("draw");
             area.present().expect("present");
         }
         assert!(out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\""));

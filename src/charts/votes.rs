@@ -6,13 +6,11 @@
 
 use super::text::fit;
 use super::{
-    count, key, paint, short_name, Align, Baseline, FontSpec, Hit, Ink, KeyItem, Mark, Rect, Scene,
-    Target, TextMeasure, Theme, VotePart, BAR, HEAD, LABEL, LINE, PAD, SMALL,
+    count, key, short_name, Align, Baseline, FontSpec, Ink, KeyItem, Mark, Rect, Scene, Target,
+    TextMeasure, VotePart, BAR, HEAD, LABEL, LINE, PAD, SMALL,
 };
 use crate::calendar::Style;
 use crate::dataset::{Dataset, VoteView};
-use plotters::coord::Shift;
-use plotters::prelude::*;
 
 /// The computed chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,13 +18,6 @@ pub struct Layout {
     pub scene: Scene,
     /// Pixels per vote.
     pub unit: f64,
-}
-
-impl Layout {
-    /// The vote whose bar (or line) is under `(x, y)`.
-    pub fn hit(&self, x: f64, y: f64) -> Option<Hit> {
-        self.scene.hit(x, y)
-    }
 }
 
 const BADGE: FontSpec = SMALL.bold();
@@ -229,13 +220,4 @@ fn vote_row(
         }
     }
     (bar_y + BAR + 8.0, extent)
-}
-
-/// Draws a laid-out chart.
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    layout: &Layout,
-    theme: &Theme,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    paint(area, &layout.scene, theme)
 }

@@ -162,10 +162,10 @@ impl App {
     pub(super) fn table(&self, kind: Kind) -> Option<Table> {
         let layout = self.charts[App::index(kind)].layout.as_ref()?;
         Some(match kind {
-            Kind::Factions => table::factions(&self.data, layout.scene()),
-            Kind::Votes => table::votes(&self.data, layout.scene()),
+            Kind::Factions => table::factions(&self.data, layout),
+            Kind::Votes => table::votes(&self.data, layout),
             Kind::Seats => {
-                let mut t = table::factions(&self.data, layout.scene());
+                let mut t = table::factions(&self.data, layout);
                 t.caption = "Seats: the delegates of each faction at each event, drawn as one wedge of its hemicycle, with their share of the stated total and the sentence each figure comes from".to_string();
                 t
             }
@@ -423,7 +423,7 @@ pub(super) fn after_draw(app: &mut App, kind: Kind) -> Result<(), JsValue> {
     let stops = app.charts[i]
         .layout
         .as_ref()
-        .map(|l| table::stops(l.scene()))
+        .map(table::stops)
         .unwrap_or_default();
     // The focused region keeps focus if it is still drawn, wherever it
     // now is among the stops (new data can add or move regions).

@@ -88,14 +88,13 @@ impl App {
             .layout
             .as_ref()
             .ok_or_else(|| err("the chart is not drawn yet"))?;
-        let scene = layout.scene();
+        let scene = layout;
         let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
         let mut out = String::new();
         {
             let area = Svg::new(&mut out, size, &self.measure).into_drawing_area();
-            let drawn = layout
-                .draw(&area, &Theme::LIGHT)
-                .and_then(|()| area.present());
+            let drawn =
+                crate::charts::paint(&area, layout, &Theme::LIGHT).and_then(|()| area.present());
             drawn.map_err(|e| err(&format!("drawing the SVG: {e}")))?;
         }
         // A title and a description with every figure, for readers of the
@@ -148,7 +147,7 @@ impl App {
             .layout
             .as_ref()
             .ok_or_else(|| err("the chart is not drawn yet"))?;
-        let (w, h) = (layout.scene().width.ceil(), layout.scene().height.ceil());
+        let (w, h) = (layout.width.ceil(), layout.height.ceil());
         let legend = self.legend(kind, w);
         let rows = legend.last().map_or(0, |l| l.2 + 1);
         let head = HEAD + ROW * rows as f64;
@@ -163,7 +162,7 @@ impl App {
             &self.measure,
             (w as u32, h as u32),
             "the PNG",
-            |area| layout.draw(area, &theme),
+            |area| crate::charts::paint(area, layout, &theme),
         )?;
         ctx.set_transform(SCALE, 0.0, 0.0, SCALE, 0.0, 0.0)?;
         ctx.set_fill_style_str(&css_rgb(theme.background));

@@ -29,8 +29,6 @@ use crate::charts::{
 };
 use crate::dataset::{Dataset, EventView};
 use crate::{Corpus, Faction};
-use plotters::coord::Shift;
-use plotters::prelude::*;
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -94,51 +92,6 @@ impl Kind {
     }
 }
 
-/// A laid-out chart of any kind.
-#[derive(Debug)]
-enum ChartLayout {
-    Factions(factions::Layout),
-    Compare(compare::Layout),
-    Votes(votes::Layout),
-    /// A chart that is only its scene (the seat charts).
-    Scene(Scene),
-}
-
-type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
-
-impl ChartLayout {
-    fn scene(&self) -> &Scene {
-        match self {
-            ChartLayout::Factions(l) => &l.scene,
-            ChartLayout::Compare(l) => &l.scene,
-            ChartLayout::Votes(l) => &l.scene,
-            ChartLayout::Scene(s) => s,
-        }
-    }
-
-    fn hit(&self, x: f64, y: f64) -> Option<Hit> {
-        match self {
-            ChartLayout::Factions(l) => l.hit(x, y),
-            ChartLayout::Compare(l) => l.hit(x, y),
-            ChartLayout::Votes(l) => l.hit(x, y),
-            ChartLayout::Scene(s) => s.hit(x, y),
-        }
-    }
-
-    fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        theme: &Theme,
-    ) -> DrawResult<DB> {
-        match self {
-            ChartLayout::Factions(l) => factions::draw(area, l, theme),
-            ChartLayout::Compare(l) => compare::draw(area, l, theme),
-            ChartLayout::Votes(l) => votes::draw(area, l, theme),
-            ChartLayout::Scene(s) => charts::paint(area, s, theme),
-        }
-    }
-}
-
 /// A canvas's box in the viewport, in CSS pixels.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Bounds {
@@ -160,7 +113,8 @@ struct Chart {
     /// pixels yet; clearing it would allocate them.
     overlay_used: Cell<bool>,
     frame: HtmlElement,
-    layout: Option<ChartLayout>,
+    /// What was last drawn: the only thing hover, keys and exports read.
+    layout: Option<Scene>,
     bounds: Bounds,
     /// CSS width, CSS height and device pixel ratio of the last drawing.
     drawn: (f64, f64, f64),
@@ -430,7 +384,7 @@ impl App {
             .unwrap_or(0.0);
     }
 
-    fn lay_out(&self, kind: Kind, width: f64, height: f64) -> ChartLayout {
+    fn lay_out(&self, kind: Kind, width: f64, height: f64) -> Scene {
         let m = &self.measure;
         match kind {
             Kind::Factions => {
@@ -438,15 +392,15 @@ impl App {
                     mode: self.mode,
                     hidden: self.hidden,
                 };
-                ChartLayout::Factions(factions::layout(&self.data, width, height, opts, m))
+                factions::layout(&self.data, width, height, opts, m).scene
             }
-            Kind::Compare if self.seats.compare => ChartLayout::Scene(seats::pair(self, width)),
+            Kind::Compare if self.seats.compare => seats::pair(self, width),
             Kind::Compare => {
                 let (a, b) = self.pair;
-                ChartLayout::Compare(compare::layout(&self.data, a, b, width, self.mode, m))
+                compare::layout(&self.data, a, b, width, self.mode, m).scene
             }
-            Kind::Votes => ChartLayout::Votes(votes::layout_in(&self.data, width, self.lead, m)),
-            Kind::Seats => ChartLayout::Scene(seats::layout(self, width)),
+            Kind::Votes => votes::layout_in(&self.data, width, self.lead, m).scene,
+            Kind::Seats => seats::layout(self, width),
         }
     }
 
@@ -458,7 +412,7 @@ impl App {
         let layout = self.lay_out(kind, width, height);
         let chart = &mut self.charts[i];
         let css_height = if kind.fits_content() {
-            let h = layout.scene().height;
+            let h = layout.height;
             // Scene heights are whole pixels.
             chart
                 .frame
@@ -489,7 +443,7 @@ impl App {
         let size = (width.ceil() as u32, css_height.ceil() as u32);
         // The painter draws on this context, so the transform holds.
         canvas::paint(&ctx, &self.measure, size, kind.canvas_id(), |area| {
-            layout.draw(area, &self.theme)
+            charts::paint(area, &layout, &self.theme)
         })?;
         chart.layout = Some(layout);
         chart.drawn = (width, if kind.fits_content() { 0.0 } else { height }, dpr);
@@ -988,7 +942,6 @@ pub fn regions(canvas_id: &str) -> JsValue {
         let layout = app.charts[App::index(kind)].layout.as_ref()?;
         let data = &app.data;
         let out: Vec<RegionOut> = layout
-            .scene()
             .regions
             .iter()
             .map(|h| RegionOut {

@@ -303,8 +303,7 @@ impl App {
         };
         let c = &mut self.charts[App::index(kind)];
         let rect = c.layout.as_ref().and_then(|l| {
-            l.scene()
-                .regions
+            l.regions
                 .iter()
                 .find(|h| h.target == target)
                 .map(|h| h.rect)

@@ -3,7 +3,7 @@
 //! has arrived (or with JavaScript off).
 //!
 //! It is the page's own chart code: `factions::layout` and
-//! `factions::draw` of the seeds' dataset, through the charts' SVG backend
+//! `charts::paint` of the faction layout of the seeds' dataset, through the charts' SVG backend
 //! for plotters (`charts::svg`, the one the page's SVG export uses, with
 //! the canvas's font sizes and baselines). The SVG is then made fit for
 //! the page: colours that change with the colour scheme get a class
@@ -166,7 +166,7 @@ pub fn faction_svg() -> Result<String> {
     let mut raw = String::new();
     {
         let area = Svg::new(&mut raw, (WIDTH, HEIGHT), &SansMeasure).into_drawing_area();
-        factions::draw(&area, &layout, &marker_theme(&roles))
+        soviets::charts::paint(&area, &layout.scene, &marker_theme(&roles))
             .and_then(|()| area.present())
             .map_err(|e| format!("drawing the faction chart as SVG: {e}"))?;
     }
