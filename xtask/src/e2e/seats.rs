@@ -126,7 +126,8 @@ fn seats_elected_body(ctx: &mut Ctx) -> Result<()> {
         "of 101 members",
         "“",
         "62 Bolsheviks and 29",
-        "Encyclopedia",
+        // The document by its title.
+        "Soviet Deputies, Second",
     ];
     ctx.expect_tooltip(&needles, "a Bolshevik seat of the 2nd Congress's CEC")?;
     let (x, y) = ctx.centre_point(CHART, &r)?;
