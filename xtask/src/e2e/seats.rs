@@ -138,15 +138,44 @@ fn seats_elected_body(ctx: &mut Ctx) -> Result<()> {
         "a click on a CEC seat to open the sentence that gives the body",
     )?;
     ctx.click("#source-close")?;
-    let caption = ctx
-        .browser
-        .evaluate("((document.querySelector('#seat-table caption') || {}).textContent || '')")?;
+    // The exports are of the body shown.
+    let dir = tools::target_dir()?.join("e2e-downloads-seat-body");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    ctx.browser.send(
+        "Browser.setDownloadBehavior",
+        json!({"behavior": "allow", "downloadPath": dir.to_string_lossy()}),
+    )?;
+    let csv = String::from_utf8(download(
+        ctx,
+        &dir,
+        "csv",
+        "seats-central-executive-committee.csv",
+    )?)?;
     ensure(
-        caption
-            .as_str()
-            .unwrap_or("")
-            .contains("Central Executive Committee"),
-        || format!("the seat table should be of the CEC: {caption}"),
+        csv.contains("Central Executive Committee") && csv.contains("62") && !csv.contains("390"),
+        || {
+            format!(
+                "the seat CSV should be the CEC's: {}",
+                abbreviate(&csv, 300)
+            )
+        },
+    )?;
+    let svg = String::from_utf8(download(
+        ctx,
+        &dir,
+        "svg",
+        "seats-central-executive-committee.svg",
+    )?)?;
+    ensure(
+        svg.contains("Seats in the Central Executive Committee")
+            && svg.contains("2nd Congress, Bolsheviks, 62 members"),
+        || {
+            format!(
+                "the seat SVG should be the CEC's: {}",
+                abbreviate(&svg, 300)
+            )
+        },
     )?;
     let url = format!(
         "{}?link#chart=seats&body=central_executive_committee",
