@@ -665,21 +665,18 @@ impl Corpus {
                     )
                 });
             let Some(b) = body else { continue };
-            let members =
-                crate::model::sort_by_key(b.factions.iter().collect(), |m| m.faction as u32);
-            let mut segments: Vec<Segment> = Vec::with_capacity(members.len());
-            for m in members {
-                if segments.iter().any(|s| s.faction == m.faction) {
-                    continue;
-                }
-                segments.push(Segment {
+            // In stacking order, the first count of each faction.
+            let segments: Vec<Segment> = Faction::ALL
+                .into_iter()
+                .filter_map(|f| b.factions.iter().find(|m| m.faction == f))
+                .map(|m| Segment {
                     faction: m.faction,
                     figure: self.figure(m.count, m.approximate, b.src),
                     alternatives: Vec::new(),
                     parts: Vec::new(),
                     later: Vec::new(),
-                });
-            }
+                })
+                .collect();
             out.push(EventView {
                 name: format!("{}: {}", view.name, kind.name()),
                 total: b.members.map(|n| self.figure(n, false, b.src)),
