@@ -364,6 +364,7 @@ fn central_executive_committee_of_the_second_congress_is_101_seats() {
     assert_eq!(ds.len(), 2 * 101);
     no_overlap(&ds[..ds.len() / 2], "cec");
     assert!(texts(&svg).contains(&"101".to_string()));
+    assert!(texts(&svg).contains(&"One dot = one member".to_string()));
     // Every seat leads to the sentence that gives the body.
     let bol = scene
         .regions
