@@ -668,6 +668,81 @@ impl Corpus {
         }
     }
 
+    /// The elected bodies whose make-up by faction some source gives, in
+    /// [`crate::model::BodyKind`] order: what the seat chart can show
+    /// besides the delegates.
+    pub fn bodies(&self) -> Vec<crate::model::BodyKind> {
+        use crate::model::BodyKind;
+        let given = |k: BodyKind| {
+            self.docs
+                .iter()
+                .flat_map(|d| &d.extraction.events)
+                .flat_map(|e| &e.bodies)
+                .any(|b| b.kind == k && !b.factions.is_empty())
+        };
+        [
+            BodyKind::CentralExecutiveCommittee,
+            BodyKind::Presidium,
+            BodyKind::CouncilOfPeoplesCommissars,
+        ]
+        .into_iter()
+        .filter(|k| given(*k))
+        .collect()
+    }
+
+    /// As [`Corpus::dataset_preferring`], but each column is the make-up of
+    /// the body `kind` the event elected instead of its delegates: the
+    /// members by faction, the stated size as the total (so the members no
+    /// faction accounts for are the remainder), every figure sourced to the
+    /// sentence giving the body. Only events some source gives that make-up
+    /// for, in date order; where several do, document `prefer`'s, else the
+    /// one accounting for the most members.
+    pub fn body_dataset(&self, kind: crate::model::BodyKind, prefer: Option<usize>) -> Dataset {
+        let all = self.dataset_preferring(prefer);
+        let events = self.events();
+        let mut out = Vec::new();
+        for view in all.events {
+            let Some((_, facts)) = events.iter().find(|(id, _)| *id == view.id) else {
+                continue;
+            };
+            let body = facts
+                .iter()
+                .flat_map(|e| &e.bodies)
+                .filter(|b| b.kind == kind && !b.factions.is_empty())
+                .max_by_key(|b| {
+                    (
+                        Some(b.src.doc) == prefer,
+                        crate::model::sum(b.factions.iter().map(|m| m.count)),
+                        std::cmp::Reverse(b.src.doc),
+                    )
+                });
+            let Some(b) = body else { continue };
+            // In stacking order, the first count of each faction.
+            let segments: Vec<Segment> = Faction::ALL
+                .into_iter()
+                .filter_map(|f| b.factions.iter().find(|m| m.faction == f))
+                .map(|m| Segment {
+                    faction: m.faction,
+                    figure: self.figure(m.count, m.approximate, b.src),
+                    alternatives: Vec::new(),
+                    parts: Vec::new(),
+                    later: Vec::new(),
+                })
+                .collect();
+            out.push(EventView {
+                name: format!("{}: {}", view.name, kind.name()),
+                total: b.members.map(|n| self.figure(n, false, b.src)),
+                total_label: format!("members of the {}", kind.name()),
+                segments,
+                note: None,
+                votes: Vec::new(),
+                disputed: Vec::new(),
+                ..view
+            });
+        }
+        Dataset { events: out }
+    }
+
     fn figure(&self, value: u32, approximate: bool, span: Span) -> Figure {
         Figure {
             value,
@@ -1011,5 +1086,51 @@ mod tests {
             .iter()
             .enumerate()
             .all(|(i, v)| v.value == i.to_string() && v.quote.is_empty()));
+    }
+
+    #[test]
+    fn body_dataset_gives_the_second_congress_cec_from_its_sentence() {
+        use crate::model::BodyKind;
+        let corpus = Corpus::seeds();
+        // The council of people's commissars is "solely Bolsheviks", no counts.
+        assert_eq!(
+            corpus.bodies(),
+            vec![BodyKind::CentralExecutiveCommittee, BodyKind::Presidium]
+        );
+        let cec = corpus.body_dataset(BodyKind::CentralExecutiveCommittee, None);
+        let e = cec
+            .events
+            .iter()
+            .find(|e| e.id == "congress-of-soviets-2")
+            .expect("the Second Congress's CEC");
+        assert_eq!(e.total.as_ref().map(|t| t.value), Some(101));
+        let counts: Vec<(Faction, u32)> =
+            e.segments.iter().map(|s| (s.faction, s.count())).collect();
+        assert_eq!(
+            counts,
+            vec![(Faction::Bolsheviks, 62), (Faction::LeftSrs, 29)]
+        );
+        assert_eq!(e.remainder(), Some(10));
+        assert_eq!(e.total_label, "members of the Central Executive Committee");
+        let quote = &e.segments[0].figure.source.quote;
+        assert!(quote.contains("62 Bolsheviks"), "{quote}");
+        // A size without a breakdown (the Ninth Congress's 386) is not drawn.
+        assert!(cec.events.iter().all(|e| !e.segments.is_empty()));
+        // Date order, as the delegates' dataset.
+        let all: Vec<String> = corpus.dataset().events.into_iter().map(|e| e.id).collect();
+        let pos = |id: &str| all.iter().position(|a| a == id);
+        assert!(cec.events.windows(2).all(|w| pos(&w[0].id) < pos(&w[1].id)));
+    }
+
+    #[test]
+    fn body_dataset_of_the_presidium_has_no_stated_size() {
+        let corpus = Corpus::seeds();
+        let p = corpus.body_dataset(crate::model::BodyKind::Presidium, None);
+        let e = &p.events[0];
+        assert_eq!(e.id, "congress-of-soviets-2");
+        assert_eq!(e.faction_sum(), 22);
+        assert_eq!(e.share_base(), 22);
+        assert_eq!(e.remainder(), None);
+        assert!(e.votes.is_empty());
     }
 }

@@ -1,6 +1,7 @@
 //! The page's view as a URL fragment, so that a link restores what a reader
 //! saw: which chart, delegates or shares, the compared pair, the hidden
-//! factions, the calendar style and the selected source. Also the names of
+//! factions, the calendar style, the selected source and the elected body
+//! the seat chart shows. Also the names of
 //! exported files, which say the same things.
 //!
 //! `#chart=compare&mode=share&compare=congress-of-soviets-1,congress-of-soviets-2&hide=bolsheviks`
@@ -11,6 +12,7 @@
 use crate::calendar::Style;
 use crate::charts::{FactionSet, Mode};
 use crate::factions::Faction;
+use crate::model::BodyKind;
 
 /// The page's charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +59,9 @@ pub struct ViewState {
     pub source: Option<String>,
     /// The comparison drawn as hemicycles rather than paired bars.
     pub compare_seats: bool,
+    /// The elected body the seat chart shows instead of the delegates;
+    /// the page checks the sources give it.
+    pub body: Option<BodyKind>,
 }
 
 /// The most warnings one fragment gives; more would only repeat.
@@ -142,6 +147,19 @@ impl ViewState {
                     _ => return Err(bad()),
                 }
             }
+            "body" => {
+                let kinds = [
+                    BodyKind::CentralExecutiveCommittee,
+                    BodyKind::Presidium,
+                    BodyKind::CouncilOfPeoplesCommissars,
+                ];
+                self.body = Some(
+                    kinds
+                        .into_iter()
+                        .find(|k| k.key() == value)
+                        .ok_or_else(bad)?,
+                );
+            }
             "source" => {
                 if !is_token(value) {
                     return Err(bad());
@@ -179,6 +197,9 @@ impl ViewState {
         }
         if self.compare_seats {
             parts.push("compare_view=seats".to_string());
+        }
+        if let Some(b) = self.body {
+            parts.push(format!("body={}", b.key()));
         }
         if parts.is_empty() {
             String::new()
@@ -373,5 +394,29 @@ mod tests {
             assert_eq!(file_name(chart, mode, pair, ext), name);
         }
         assert_eq!(slug("  RSDLP(b) — 7th (April)  "), "rsdlp-b-7th-april");
+    }
+
+    #[test]
+    fn seat_body_round_trips_and_defaults_to_delegates() {
+        let hash = "#chart=seats&body=central_executive_committee";
+        let (view, warnings) = ViewState::parse(hash);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(view.body, Some(BodyKind::CentralExecutiveCommittee));
+        assert_eq!(view.chart, Some(Chart::Seats));
+        assert_eq!(view.to_hash(), hash);
+        let (presidium, _) = ViewState::parse("body=presidium&compare_view=seats");
+        assert_eq!(presidium.body, Some(BodyKind::Presidium));
+        assert_eq!(
+            ViewState::parse(&presidium.to_hash()).0,
+            presidium,
+            "{}",
+            presidium.to_hash()
+        );
+        // Delegates are the default, so they write nothing.
+        assert_eq!(ViewState::default().body, None);
+        let (view, warnings) = ViewState::parse("body=politburo&chart=seats");
+        assert_eq!(view.body, None);
+        assert_eq!(view.chart, Some(Chart::Seats));
+        assert_eq!(warnings, ["“politburo” is not a valid body"]);
     }
 }

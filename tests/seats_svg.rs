@@ -345,3 +345,42 @@ fn hidden_factions_leave_their_seats_empty() {
     // The total in the middle is still the stated one.
     assert!(texts(&svg).contains(&"649".to_string()));
 }
+
+#[test]
+fn central_executive_committee_of_the_second_congress_is_101_seats() {
+    // From the seeds' own sentence, through the core: no figures here.
+    let corpus = soviets::Corpus::seeds();
+    let data = corpus.body_dataset(soviets::model::BodyKind::CentralExecutiveCommittee, None);
+    let i = find(&data, "congress-of-soviets-2");
+    let scene = seats::pair(&data, i, i, 900.0, Options::default(), &ApproxMeasure);
+    let svg = svg_of(&scene);
+    save("seats-cec", &svg);
+    let ds = discs(&seat_dots(&svg, key_top(&scene)));
+    // The same hemicycle twice: halve every count.
+    let of = |fill: &str| ds.iter().filter(|d| d.fill == fill).count() / 2;
+    assert_eq!(of(&Faction::Bolsheviks.hex().to_ascii_lowercase()), 62);
+    assert_eq!(of(&Faction::LeftSrs.hex().to_ascii_lowercase()), 29);
+    assert_eq!(of(&grey()), 10);
+    assert_eq!(ds.len(), 2 * 101);
+    no_overlap(&ds[..ds.len() / 2], "cec");
+    assert!(texts(&svg).contains(&"101".to_string()));
+    assert!(texts(&svg).contains(&"One dot = one member".to_string()));
+    // Every seat leads to the sentence that gives the body.
+    let bol = scene
+        .regions
+        .iter()
+        .find(|r| r.target.faction() == Some(Faction::Bolsheviks))
+        .expect("a Bolshevik seat");
+    let lines = charts::tooltip::lines_in(&data, bol.target, Style::Old);
+    let text = lines.join("\n");
+    assert!(text.contains("Central Executive Committee"), "{text}");
+    assert!(text.contains("Bolsheviks: 62 members"), "{text}");
+    assert!(text.contains("of 101 members"), "{text}");
+    assert!(text.contains("62 Bolsheviks and 29"), "{text}");
+    // The small multiples: only the events whose sources give the body.
+    let row = seats::layout(&data, 1280.0, Options::default(), &ApproxMeasure);
+    let row_svg = svg_of(&row);
+    let row_dots = discs(&seat_dots(&row_svg, key_top(&row)));
+    let sizes: u32 = data.events.iter().map(|e| e.share_base()).sum();
+    assert_eq!(row_dots.len() as u32, sizes);
+}

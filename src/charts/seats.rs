@@ -350,6 +350,8 @@ struct Used {
     remainder: bool,
     approximate: bool,
     total_only: bool,
+    /// The seats are an elected body's members, not delegates.
+    members: bool,
     /// Dots with their paint order: discs by colour, then ring centres.
     dots: Vec<(u32, Mark)>,
 }
@@ -387,6 +389,7 @@ fn draw_one(
     used: &mut Used,
 ) -> f64 {
     let groups = groups(e, event, targets, opts.hidden);
+    used.members |= e.total_label.starts_with("members");
     let counts: Vec<u32> = groups.iter().map(|g| g.count).collect();
     let dots = apportion(&counts, unit);
     let n: usize = dots.iter().sum();
@@ -521,9 +524,13 @@ fn footer(
     m: &dyn TextMeasure,
 ) -> f64 {
     let items = key_items(&used);
+    let mut label = unit_label(unit);
+    if used.members {
+        label = label.replace("delegate", "member");
+    }
     paint_dots(scene, used.dots);
     let mut y = y;
-    if let Some(t) = fit(m, &unit_label(unit), SMALL, width - 2.0 * PAD) {
+    if let Some(t) = fit(m, &label, SMALL, width - 2.0 * PAD) {
         scene.push(Mark::text(PAD, y, t, SMALL, Ink::Muted));
     }
     y += LINE + 3.0;

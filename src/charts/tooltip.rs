@@ -39,14 +39,20 @@ pub fn lines_in(data: &Dataset, target: Target, lead: Style) -> Vec<String> {
     out
 }
 
-/// "390 delegates", "about 100 delegates".
-fn delegates(f: &Figure) -> String {
-    let about = if f.approximate { "about " } else { "" };
-    let noun = if f.value == 1 {
-        "delegate"
+/// What an event's seats are: members of an elected body, or delegates.
+fn nouns(event: &EventView) -> (&'static str, &'static str) {
+    if event.total_label.starts_with("members") {
+        ("member", "members")
     } else {
-        "delegates"
-    };
+        ("delegate", "delegates")
+    }
+}
+
+/// "390 delegates", "about 100 delegates", "62 members".
+fn delegates(event: &EventView, f: &Figure) -> String {
+    let about = if f.approximate { "about " } else { "" };
+    let (one, many) = nouns(event);
+    let noun = if f.value == 1 { one } else { many };
     format!("{about}{} {noun}", count(f.value))
 }
 
@@ -93,7 +99,7 @@ fn segment(out: &mut Vec<String>, event: &EventView, seg: &Segment) {
     out.push(format!(
         "{}: {}",
         seg.faction.name(),
-        delegates(&seg.figure)
+        delegates(event, &seg.figure)
     ));
     push(out, share_of(event, seg.count()));
     push(out, total_line(event));
@@ -102,7 +108,11 @@ fn segment(out: &mut Vec<String>, event: &EventView, seg: &Segment) {
     }
     out.push(quoted(&seg.figure.source));
     for f in &seg.later {
-        out.push(format!("Later: {} — {}", delegates(f), quoted(&f.source)));
+        out.push(format!(
+            "Later: {} — {}",
+            delegates(event, f),
+            quoted(&f.source)
+        ));
     }
     for f in &seg.alternatives {
         out.push(format!(
@@ -119,7 +129,7 @@ fn remainder(out: &mut Vec<String>, event: &EventView) {
         out.push(format!("{UNACCOUNTED}: none"));
         return;
     };
-    out.push(format!("{UNACCOUNTED}: {} delegates", count(r)));
+    out.push(format!("{UNACCOUNTED}: {} {}", count(r), nouns(event).1));
     if let Some(share) = share_of(event, r) {
         out.push(format!(
             "{share}, not assigned to any faction in the sources"
@@ -132,7 +142,11 @@ fn remainder(out: &mut Vec<String>, event: &EventView) {
 fn column(out: &mut Vec<String>, event: &EventView) {
     push(out, total_line(event));
     for s in &event.segments {
-        out.push(format!("{}: {}", s.faction.name(), delegates(&s.figure)));
+        out.push(format!(
+            "{}: {}",
+            s.faction.name(),
+            delegates(event, &s.figure)
+        ));
     }
     if let Some(r) = event.remainder().filter(|_| !event.segments.is_empty()) {
         out.push(format!("{UNACCOUNTED}: {}", count(r)));
@@ -215,7 +229,7 @@ pub fn announce(data: &Dataset, target: Target) -> String {
             format!(", {} percent", percent(s).trim_end_matches('%'))
         })
     };
-    let figure = |f: &Figure| format!("{}{}", delegates(f), spoken(event.share(f.value)));
+    let figure = |f: &Figure| format!("{}{}", delegates(event, f), spoken(event.share(f.value)));
     match target {
         Target::Segment { index, .. } => event.segments.get(index).map_or(String::new(), |s| {
             let contested = if s.contested() {
@@ -238,15 +252,16 @@ pub fn announce(data: &Dataset, target: Target) -> String {
         Target::Remainder { .. } | Target::Compare { faction: None, .. } => {
             match event.remainder() {
                 Some(r) => format!(
-                    "{name}, {UNACCOUNTED}, {} delegates{}",
+                    "{name}, {UNACCOUNTED}, {} {}{}",
                     count(r),
+                    nouns(event).1,
                     spoken(event.share(r))
                 ),
                 None => format!("{name}, {UNACCOUNTED}, none"),
             }
         }
         Target::Column { .. } => match &event.total {
-            Some(t) => format!("{name}, total {}", delegates(t)),
+            Some(t) => format!("{name}, total {}", delegates(event, t)),
             None => format!("{name}, no delegate figures"),
         },
         Target::Vote { vote, .. } => event.votes.get(vote).map_or(String::new(), |v| {

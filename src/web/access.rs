@@ -165,8 +165,11 @@ impl App {
             Kind::Factions => table::factions(&self.data, layout),
             Kind::Votes => table::votes(&self.data, layout),
             Kind::Seats => {
-                let mut t = table::factions(&self.data, layout);
-                t.caption = "Seats: the delegates of each faction at each event, drawn as one wedge of its hemicycle, with their share of the stated total and the sentence each figure comes from".to_string();
+                let mut t = table::factions(self.data_of(kind), layout);
+                t.caption = match self.seats.body {
+                    Some(b) => format!("Seats: the members of each faction in the {} each event elected, drawn as one wedge of its hemicycle, with their share of the stated size and the sentence each figure comes from", b.name()),
+                    None => "Seats: the delegates of each faction at each event, drawn as one wedge of its hemicycle, with their share of the stated total and the sentence each figure comes from".to_string(),
+                };
                 t
             }
             Kind::Compare => {
@@ -256,7 +259,7 @@ impl App {
         let r = hit.rect;
         self.place_tooltip(b, (b.left + r.x + r.w / 2.0, b.top + r.y + r.h / 2.0))?;
         if announce {
-            self.say(&tooltip::announce(&self.data, hit.target));
+            self.say(&tooltip::announce(self.data_of(kind), hit.target));
         }
         Ok(())
     }
@@ -324,9 +327,9 @@ impl App {
         with_access(|a| a.pinned = true);
         self.say(&format!(
             "Source shown: {}",
-            self.tooltip_lines(target).join(". ")
+            self.tooltip_lines(kind, target).join(". ")
         ));
-        self.open_target(target)
+        self.open_target(kind, target)
     }
 
     /// A tap outside every chart hides the tooltip.

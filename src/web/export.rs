@@ -35,6 +35,10 @@ impl App {
     /// The file name for chart `kind` with extension `ext`.
     fn file_name(&self, kind: Kind, ext: &str) -> String {
         let name = |i: usize| self.data.events.get(i).map_or("", short_name);
+        if let (Kind::Seats, Some(b)) = (kind, self.seats.body) {
+            // "seats-central-executive-committee.svg": the body shown.
+            return format!("seats-{}.{ext}", view::slug(b.name()));
+        }
         view::file_name(
             kind.chart(),
             self.mode,
@@ -61,14 +65,17 @@ impl App {
                 )
             }
             Kind::Votes => "Votes at the congresses".to_string(),
-            Kind::Seats => "Seats at each event".to_string(),
+            Kind::Seats => match self.seats.body {
+                Some(b) => format!("Seats in the {} at each event", b.name()),
+                None => "Seats at each event".to_string(),
+            },
         }
     }
 
     /// "Sources: …", every document the figures come from.
-    fn source_line(&self) -> String {
+    fn source_line(&self, kind: Kind) -> String {
         let mut docs: Vec<&str> = Vec::new();
-        for e in &self.data.events {
+        for e in &self.data_of(kind).events {
             let segments = e.segments.iter().map(|s| &s.figure.source);
             for source in segments.chain(e.votes.iter().map(|v| &v.source)) {
                 if !docs.contains(&source.doc_name.as_str()) {
@@ -102,14 +109,14 @@ impl App {
         let figures: Vec<String> = super::access::with_access(|a| {
             a.stops(kind)
                 .iter()
-                .map(|h| tooltip::announce(&self.data, h.target))
+                .map(|h| tooltip::announce(self.data_of(kind), h.target))
                 .collect()
         });
         let head = format!(
             "\n<title>{}</title>\n<desc>{}. {}</desc>",
             xml_text(&self.export_title(kind)),
             xml_text(&figures.join("; ")),
-            xml_text(&self.source_line())
+            xml_text(&self.source_line(kind))
         );
         if let Some(end) = out.find('>') {
             out.insert_str(end + 1, &head);
@@ -126,7 +133,7 @@ impl App {
             return Vec::new();
         }
         let (mut x, mut row, mut out) = (8.0, 0, Vec::new());
-        for f in self.data.factions() {
+        for f in self.data_of(kind).factions() {
             if self.hidden.contains(f) {
                 continue;
             }
@@ -182,7 +189,12 @@ impl App {
         }
         ctx.set_fill_style_str(&css_rgb(theme.muted));
         ctx.set_font(&FontSpec::new(11.0).css());
-        ctx.fill_text_with_max_width(&self.source_line(), 8.0, head + h + FOOT / 2.0, w - 16.0)?;
+        ctx.fill_text_with_max_width(
+            &self.source_line(kind),
+            8.0,
+            head + h + FOOT / 2.0,
+            w - 16.0,
+        )?;
         Ok(canvas)
     }
 

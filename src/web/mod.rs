@@ -346,6 +346,15 @@ impl App {
         })
     }
 
+    /// The data chart `kind` draws: the seat chart's elected body when the
+    /// reader chose one, else the delegates.
+    fn data_of(&self, kind: Kind) -> &Dataset {
+        match (&self.seats.data, kind) {
+            (Some(d), Kind::Seats) => d,
+            _ => &self.data,
+        }
+    }
+
     fn index(kind: Kind) -> usize {
         KINDS.iter().position(|k| *k == kind).unwrap_or(0)
     }
@@ -408,6 +417,10 @@ impl App {
     fn draw(&mut self, kind: Kind) -> Result<(), JsValue> {
         let dpr = self.dpr();
         let i = App::index(kind);
+        if kind == Kind::Seats {
+            // The body's figures follow the corpus and the chosen source.
+            seats::refresh(self);
+        }
         let Bounds { width, height, .. } = self.charts[i].bounds;
         let layout = self.lay_out(kind, width, height);
         let chart = &mut self.charts[i];
@@ -522,7 +535,7 @@ impl App {
             outline(&self.charts[i], hit.map(|h| h.rect), &self.theme, dpr)?;
             match target {
                 Some(t) => {
-                    let text = self.tooltip_lines(t).join("\n");
+                    let text = self.tooltip_lines(KINDS[i], t).join("\n");
                     self.tooltip.set_text_content(Some(&text));
                     self.tooltip.set_hidden(false);
                 }
@@ -940,7 +953,7 @@ pub fn regions(canvas_id: &str) -> JsValue {
     with_app(|app| {
         let kind = KINDS.into_iter().find(|k| k.canvas_id() == canvas_id)?;
         let layout = app.charts[App::index(kind)].layout.as_ref()?;
-        let data = &app.data;
+        let data = app.data_of(kind);
         let out: Vec<RegionOut> = layout
             .regions
             .iter()

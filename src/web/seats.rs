@@ -3,14 +3,17 @@
 //! the links under the row that open an event beside the one before it in
 //! the comparison. Layout, drawing, hit testing, tooltips, keyboard,
 //! tables and exports are the shared ones; this file holds only what is
-//! particular to seats.
+//! particular to seats, among it the selector of what the row shows: the
+//! delegates, or an elected body whose make-up the sources give.
 
 use super::{listen, report, state, with_app, App, Kind};
 use crate::charts::{seats, short_name, Scene};
+use crate::dataset::Dataset;
+use crate::model::BodyKind;
 use crate::view::{Chart, ViewState};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 /// What the seat charts keep between drawings.
 #[derive(Debug, Default)]
@@ -19,6 +22,68 @@ pub(super) struct Seats {
     pub(super) compare: bool,
     /// Event ids the links under the row were built for.
     linked: Vec<String>,
+    /// The elected body the row shows instead of the delegates.
+    pub(super) body: Option<BodyKind>,
+    /// That body's make-up at each event (see [`refresh`]).
+    pub(super) data: Option<Dataset>,
+    /// The bodies the selector was built for.
+    listed: Option<Vec<BodyKind>>,
+}
+
+/// Rebuilds the chosen body's dataset from the corpus and source (a body
+/// the sources no longer give falls back to the delegates), and the
+/// selector's options when the bodies the sources give changed.
+pub(super) fn refresh(app: &mut App) {
+    let bodies = app.corpus.bodies();
+    if app.seats.body.is_some_and(|b| !bodies.contains(&b)) {
+        app.seats.body = None;
+    }
+    app.seats.data = app
+        .seats
+        .body
+        .map(|b| app.corpus.body_dataset(b, app.source));
+    if app.seats.listed.as_ref() != Some(&bodies) {
+        report(build_select(app, &bodies));
+        app.seats.listed = Some(bodies);
+    }
+}
+
+/// The selector's options: "Delegates", then each body the sources give;
+/// hidden when they give none.
+fn build_select(app: &App, bodies: &[BodyKind]) -> Result<(), JsValue> {
+    let Some(select) = app
+        .document
+        .get_element_by_id("seat-body")
+        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+    else {
+        return Ok(());
+    };
+    select.set_text_content(None);
+    let delegates = app.create("option", Some("Delegates"))?;
+    delegates.set_attribute("value", "")?;
+    select.append_child(&delegates)?;
+    for b in bodies {
+        let option = app.create("option", Some(b.name()))?;
+        option.set_attribute("value", b.key())?;
+        select.append_child(&option)?;
+    }
+    select.set_value(app.seats.body.map_or("", BodyKind::key));
+    if let Some(pick) = app.document.get_element_by_id("seat-body-pick") {
+        pick.toggle_attribute_with_force("hidden", bodies.is_empty())?;
+    }
+    Ok(())
+}
+
+/// Sets the body the row shows (from the address); draws nothing.
+pub(super) fn set_body(app: &mut App, body: Option<BodyKind>) {
+    app.seats.body = body;
+    if let Some(s) = app
+        .document
+        .get_element_by_id("seat-body")
+        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+    {
+        s.set_value(body.map_or("", BodyKind::key));
+    }
 }
 
 fn options(app: &App) -> seats::Options {
@@ -27,7 +92,7 @@ fn options(app: &App) -> seats::Options {
 
 /// The small multiples at `width`.
 pub(super) fn layout(app: &App, width: f64) -> Scene {
-    seats::layout(&app.data, width, options(app), &app.measure)
+    seats::layout(app.data_of(Kind::Seats), width, options(app), &app.measure)
 }
 
 /// The compared pair as two hemicycles at `width`.
@@ -136,6 +201,24 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
             });
         })?;
     }
+    listen(app.element("seat-body")?.as_ref(), "change", false, |e| {
+        let event: &web_sys::Event = e.unchecked_ref();
+        let Some(value) = event
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            .map(|s| s.value())
+        else {
+            return;
+        };
+        with_app(|app| {
+            let body = app.corpus.bodies().into_iter().find(|b| b.key() == value);
+            app.seats.body = body;
+            report(app.draw(Kind::Seats));
+            app.refresh_bounds();
+            super::access::with_access(|a| a.chart = Some(Chart::Seats));
+            state::sync(app, true);
+        });
+    })?;
     listen(app.element("seat-links")?.as_ref(), "click", false, |e| {
         let event: &web_sys::Event = e.unchecked_ref();
         let link = event

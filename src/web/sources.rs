@@ -145,8 +145,8 @@ impl App {
 
     /// The tooltip of `target`: the chart's lines, and for a whole event
     /// every disagreement between its sources.
-    pub(super) fn tooltip_lines(&self, target: Target) -> Vec<String> {
-        let mut lines = tooltip::lines_in(&self.data, target, self.lead);
+    pub(super) fn tooltip_lines(&self, kind: Kind, target: Target) -> Vec<String> {
+        let mut lines = tooltip::lines_in(self.data_of(kind), target, self.lead);
         if let Target::Column { event } = target {
             if let Some(e) = self.data.events.get(event) {
                 lines.extend(provenance::conflict_lines(&self.corpus, &e.id));
@@ -168,8 +168,8 @@ impl App {
     }
 
     /// Opens the source of a chart region.
-    pub(super) fn open_target(&mut self, target: Target) -> Result<(), JsValue> {
-        let Some(src) = provenance::source_of(&self.data, target) else {
+    pub(super) fn open_target(&mut self, kind: Kind, target: Target) -> Result<(), JsValue> {
+        let Some(src) = provenance::source_of(self.data_of(kind), target) else {
             return Ok(());
         };
         let (doc, start, end) = (src.doc, src.start, src.end);
@@ -578,7 +578,7 @@ fn with_target(kind: Kind, e: &PointerPosition) {
             .as_ref()
             .and_then(|l| l.hit(e.client_x() - b.left, e.client_y() - b.top));
         if let Some(hit) = target {
-            report(app.open_target(hit.target));
+            report(app.open_target(kind, hit.target));
         }
     });
 }

@@ -44,6 +44,7 @@ fn current(app: &App) -> ViewState {
         calendar: (app.lead == Style::New).then_some(Style::New),
         source: app.source.and_then(|d| source_token(app, d)),
         compare_seats: app.seats.compare,
+        body: app.seats.body,
     }
 }
 
@@ -122,6 +123,12 @@ fn apply(app: &mut App, view: &ViewState) -> Vec<String> {
         report(rebuilt);
     }
     super::seats::set_compare(app, view.compare_seats);
+    if view.body.is_some_and(|b| !app.corpus.bodies().contains(&b)) {
+        warnings.push("the sources give no make-up of that body".to_string());
+        super::seats::set_body(app, None);
+    } else {
+        super::seats::set_body(app, view.body);
+    }
     super::access::with_access(|a| a.chart = view.chart);
     warnings
 }

@@ -1,7 +1,8 @@
 //! Browser tests of the seat charts (issue 13): the row of hemicycles is
 //! hovered, walked by keyboard and exported like the other charts, the
 //! comparison switches between bars and seats through the address, and the
-//! links under the row open an event beside the one before it.
+//! links under the row open an event beside the one before it; the row
+//! shows an elected body's members when the reader chooses one.
 
 use super::{ensure, is_segment, js, num, Ctx, Test, FIRST, SECOND, UI_TIMEOUT};
 use crate::cdp::abbreviate;
@@ -14,6 +15,7 @@ use std::time::{Duration, Instant};
 /// The tests, in the order they run.
 pub const TESTS: &[(&str, Test)] = &[
     ("seats_hover_wedge", seats_hover_wedge),
+    ("seats_elected_body", seats_elected_body),
     (
         "seats_compare_through_the_address",
         seats_compare_through_the_address,
@@ -76,6 +78,118 @@ fn seats_hover_wedge(ctx: &mut Ctx) -> Result<()> {
     }
     ctx.hover_off(CHART)?;
     ctx.expect_tooltip_hidden("after moving off the seat chart")
+}
+
+/// Choosing the Central Executive Committee redraws the row as its
+/// members: a Bolshevik seat reads 62 of 101 and the sentence that gives
+/// them, a click opens that sentence, ten seats are unaccounted, the
+/// address keeps the choice and a link with it opens on the body.
+fn seats_elected_body(ctx: &mut Ctx) -> Result<()> {
+    ctx.load()?;
+    let options = ctx.browser.evaluate(
+        "[...document.querySelectorAll('#seat-body option')].map(o => o.textContent).join('|')",
+    )?;
+    ensure(
+        options == "Delegates|Central Executive Committee|Presidium",
+        || format!("the seat chart's selector lists {options}, not what the seeds give"),
+    )?;
+    ctx.browser.evaluate(
+        "(() => { const s = document.getElementById('seat-body'); s.focus(); \
+         s.value = 'central_executive_committee'; s.dispatchEvent(new Event('change', {bubbles: true})); })()",
+    )?;
+    let bolsheviks = format!(
+        "window.soviets.regions('seat-chart').filter(r => r.kind === 'segment' && r.event === '{SECOND}' && r.faction === 'bolsheviks').length"
+    );
+    ctx.browser.wait_for(
+        &format!("location.hash.includes('body=central_executive_committee') && {bolsheviks} === 63"),
+        UI_TIMEOUT,
+        "the row to show the CEC's 62 Bolsheviks (and their wedge's stop), with body= in the address",
+    )?;
+    let regions = ctx.regions(CHART)?;
+    let unaccounted = regions
+        .iter()
+        .filter(|r| r.kind == "remainder" && r.event == SECOND)
+        .count();
+    ensure(unaccounted == 10 + 1, || {
+        format!("the CEC's unaccounted wedge has {unaccounted} regions, not 10 seats and its stop")
+    })?;
+    let r = regions
+        .iter()
+        .filter(|r| is_segment(r, SECOND, "bolsheviks"))
+        .nth(5)
+        .cloned()
+        .ok_or("no Bolshevik seat of the CEC")?;
+    ctx.hover_centre(CHART, &r)?;
+    let needles = [
+        "Central Executive Committee",
+        "Bolsheviks: 62 members",
+        "of 101 members",
+        "“",
+        "62 Bolsheviks and 29",
+        // The document by its title.
+        "Soviet Deputies, Second",
+    ];
+    ctx.expect_tooltip(&needles, "a Bolshevik seat of the 2nd Congress's CEC")?;
+    let (x, y) = ctx.centre_point(CHART, &r)?;
+    ctx.browser.click(x, y)?;
+    ctx.browser.wait_for(
+        "__xt.visible('#source-panel') && (document.getElementById('source-quote') || {}).textContent.includes('consisting of 101')",
+        UI_TIMEOUT,
+        "a click on a CEC seat to open the sentence that gives the body",
+    )?;
+    ctx.click("#source-close")?;
+    // The exports are of the body shown.
+    let dir = tools::target_dir()?.join("e2e-downloads-seat-body");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    ctx.browser.send(
+        "Browser.setDownloadBehavior",
+        json!({"behavior": "allow", "downloadPath": dir.to_string_lossy()}),
+    )?;
+    let csv = String::from_utf8(download(
+        ctx,
+        &dir,
+        "csv",
+        "seats-central-executive-committee.csv",
+    )?)?;
+    ensure(
+        csv.contains("Central Executive Committee") && csv.contains("62") && !csv.contains("390"),
+        || {
+            format!(
+                "the seat CSV should be the CEC's: {}",
+                abbreviate(&csv, 300)
+            )
+        },
+    )?;
+    let svg = String::from_utf8(download(
+        ctx,
+        &dir,
+        "svg",
+        "seats-central-executive-committee.svg",
+    )?)?;
+    ensure(
+        svg.contains("Seats in the Central Executive Committee")
+            && svg.contains("2nd Congress, Bolsheviks, 62 members"),
+        || {
+            format!(
+                "the seat SVG should be the CEC's: {}",
+                abbreviate(&svg, 300)
+            )
+        },
+    )?;
+    let url = format!(
+        "{}?link#chart=seats&body=central_executive_committee",
+        ctx.url
+    );
+    ctx.browser.navigate("about:blank")?;
+    ctx.browser.navigate(&url)?;
+    ctx.wait_ready()?;
+    ctx.browser.wait_for(
+        &format!("document.getElementById('seat-body').value === 'central_executive_committee' && {bolsheviks} === 63"),
+        UI_TIMEOUT,
+        "a link with body=central_executive_committee to open the seat chart on the CEC",
+    )?;
+    Ok(())
 }
 
 /// "Seats" draws the comparison as two hemicycles and says so in the
