@@ -44,51 +44,6 @@ fn synthetic(bytes: usize) -> String {
     out
 }
 
-/// About `bytes` of punctuation-free text: words of the sources and
-/// numbers, in a fixed pseudo-random order, with no sentence end.
-fn noise(bytes: usize) -> String {
-    let words = [
-        "the",
-        "Second",
-        "Congress",
-        "of",
-        "Soviets",
-        "had",
-        "390",
-        "Bolsheviks",
-        "and",
-        "160",
-        "delegates",
-        "from",
-        "soviets",
-        "in",
-        "power",
-        "people",
-        "voted",
-        "543",
-        "to",
-        "126",
-        "workers'",
-        "soldiers'",
-        "deputies",
-        "October",
-        "1917",
-        "Left",
-        "SRs",
-        "were",
-        "by",
-        "Mensheviks",
-    ];
-    let mut out = String::with_capacity(bytes + 16);
-    let mut x: u32 = 1917;
-    while out.len() < bytes {
-        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-        out.push_str(words[(x >> 16) as usize % words.len()]);
-        out.push(' ');
-    }
-    out
-}
-
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("parse");
     for mb in [1usize, 12] {
@@ -101,7 +56,7 @@ fn bench(c: &mut Criterion) {
             |b, t| b.iter(|| parse(black_box(t), 0)),
         );
     }
-    let text = noise(12 << 20);
+    let text = soviets::seeds::noise(12 << 20);
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_with_input(BenchmarkId::from_parameter("noise 12MB"), &text, |b, t| {
         b.iter(|| parse(black_box(t), 0))

@@ -70,6 +70,52 @@ pub fn extractions() -> Vec<Extraction> {
         .collect()
 }
 
+/// About `bytes` of punctuation-free text: words of the sources and
+/// numbers, in a fixed pseudo-random order, with no sentence end: the
+/// worst case for sentence-bounded provenance, for benchmarks and tests.
+pub fn noise(bytes: usize) -> String {
+    let words = [
+        "the",
+        "Second",
+        "Congress",
+        "of",
+        "Soviets",
+        "had",
+        "390",
+        "Bolsheviks",
+        "and",
+        "160",
+        "delegates",
+        "from",
+        "soviets",
+        "in",
+        "power",
+        "people",
+        "voted",
+        "543",
+        "to",
+        "126",
+        "workers'",
+        "soldiers'",
+        "deputies",
+        "October",
+        "1917",
+        "Left",
+        "SRs",
+        "were",
+        "by",
+        "Mensheviks",
+    ];
+    let mut out = String::with_capacity(bytes + 16);
+    let mut x: u32 = 1917;
+    while out.len() < bytes {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        out.push_str(words[(x >> 16) as usize % words.len()]);
+        out.push(' ');
+    }
+    out
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::{extractions, pre_read, PRE_READ, SEEDS};

@@ -9,37 +9,10 @@ use soviets::{parse, report, Corpus};
 
 /// `n` bytes of punctuation-free text with numbers and a congress in it.
 fn noise(n: usize) -> String {
-    let words = [
-        "the",
-        "Second",
-        "Congress",
-        "of",
-        "Soviets",
-        "had",
-        "390",
-        "Bolsheviks",
-        "and",
-        "160",
-        "delegates",
-        "from",
-        "soviets",
-        "in",
-        "power",
-        "people",
-        "voted",
-        "543",
-        "to",
-        "126",
-    ];
-    let mut out = String::with_capacity(n + 64);
-    out.push_str("The Second Congress of Soviets met.\n");
-    let mut x: u32 = 1917;
-    while out.len() < n {
-        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-        out.push_str(words[(x >> 16) as usize % words.len()]);
-        out.push(' ');
-    }
-    out
+    format!(
+        "The Second Congress of Soviets met.\n{}",
+        soviets::seeds::noise(n)
+    )
 }
 
 /// Every span of an extraction: facts and warnings.

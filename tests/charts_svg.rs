@@ -15,23 +15,14 @@ use soviets::Faction;
 
 include!("../src/charts/fixture.rs");
 
+mod common;
+use common::svg::{attr, num};
+
 /// A `<rect>` of the SVG.
 #[derive(Debug, Clone, PartialEq)]
 struct SvgRect {
     rect: Rect,
     fill: String,
-}
-
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-    let len = tag[start..].find('"')?;
-    Some(&tag[start..start + len])
-}
-
-fn num(tag: &str, name: &str) -> f64 {
-    attr(tag, name)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| panic!("{name} in {tag}"))
 }
 
 fn rects(svg: &str) -> Vec<SvgRect> {

@@ -17,6 +17,9 @@ use soviets::Faction;
 
 include!("../src/charts/fixture.rs");
 
+mod common;
+use common::svg::{attr, num};
+
 /// A `<circle>` of the SVG: centre, radius, fill.
 #[derive(Debug, Clone, PartialEq)]
 struct Dot {
@@ -24,18 +27,6 @@ struct Dot {
     y: f64,
     r: f64,
     fill: String,
-}
-
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-    let len = tag[start..].find('"')?;
-    Some(&tag[start..start + len])
-}
-
-fn num(tag: &str, name: &str) -> f64 {
-    attr(tag, name)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| panic!("{name} in {tag}"))
 }
 
 fn dots(svg: &str) -> Vec<Dot> {

@@ -6,7 +6,7 @@ use super::text::fit;
 use super::{
     contrast, count, disagreement, figure_range, key, percent, row_name, short_name, Align,
     Baseline, FactionSet, Ink, KeyItem, Mark, Mode, Rect, Scene, Target, TextMeasure, BAR, HEAD,
-    LABEL, LINE, PAD, SMALL,
+    LINE, PAD, SMALL,
 };
 use crate::dataset::{Dataset, EventView, Segment};
 use crate::factions::Faction;
@@ -112,14 +112,7 @@ pub fn layout(
     m: &dyn TextMeasure,
 ) -> Layout {
     let (Some(ea), Some(eb)) = (data.events.get(a), data.events.get(b)) else {
-        let mut scene = Scene::new(width, 40.0);
-        scene.push(Mark::text(
-            PAD,
-            12.0,
-            "No events to compare",
-            LABEL,
-            Ink::Muted,
-        ));
+        let scene = Scene::notice(width, "No events to compare");
         return Layout {
             scene,
             unit: 0.0,

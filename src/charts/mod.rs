@@ -522,6 +522,13 @@ pub struct Scene {
 }
 
 impl Scene {
+    /// A scene of one muted line, for a chart with nothing to draw.
+    pub fn notice(width: f64, text: &str) -> Scene {
+        let mut scene = Scene::new(width, 40.0);
+        scene.push(Mark::text(PAD, 12.0, text, LABEL, Ink::Muted));
+        scene
+    }
+
     pub fn new(width: f64, height: f64) -> Scene {
         Scene {
             width,

@@ -616,14 +616,7 @@ pub fn pair(
     m: &dyn TextMeasure,
 ) -> Scene {
     let (Some(ea), Some(eb)) = (data.events.get(a), data.events.get(b)) else {
-        let mut scene = Scene::new(width, 40.0);
-        scene.push(Mark::text(
-            PAD,
-            12.0,
-            "No events to compare",
-            LABEL,
-            Ink::Muted,
-        ));
+        let scene = Scene::notice(width, "No events to compare");
         return scene;
     };
     let mut scene = Scene::new(width, 0.0);

@@ -108,6 +108,15 @@ impl<'a, M: TextMeasure> Svg<'a, M> {
             style.stroke_width()
         )
     }
+
+    /// A filled shape's `fill`, or an outline's stroke.
+    fn paint<S: BackendStyle>(&self, style: &S, fill: bool) -> String {
+        if fill {
+            format!("fill=\"{}\"", hex(style.color()))
+        } else {
+            self.stroke(style)
+        }
+    }
 }
 
 impl<M: TextMeasure> DrawingBackend for Svg<'_, M> {
@@ -158,11 +167,7 @@ impl<M: TextMeasure> DrawingBackend for Svg<'_, M> {
         if style.color().alpha <= 0.0 {
             return Ok(());
         }
-        let paint = if fill {
-            format!("fill=\"{}\"", hex(style.color()))
-        } else {
-            self.stroke(style)
-        };
+        let paint = self.paint(style, fill);
         *self.out += &format!(
             "<rect x=\"{x0}\" y=\"{y0}\" width=\"{}\" height=\"{}\" {paint}/>\n",
             x1 - x0,
@@ -196,11 +201,7 @@ impl<M: TextMeasure> DrawingBackend for Svg<'_, M> {
         if style.color().alpha <= 0.0 {
             return Ok(());
         }
-        let paint = if fill {
-            format!("fill=\"{}\"", hex(style.color()))
-        } else {
-            self.stroke(style)
-        };
+        let paint = self.paint(style, fill);
         *self.out += &format!("<circle cx=\"{x}\" cy=\"{y}\" r=\"{radius}\" {paint}/>\n");
         Ok(())
     }

@@ -11,7 +11,7 @@
 //! linked Rust's float formatting into the page. Text is measured with
 //! the page's cached [`TextMeasure`].
 
-use crate::charts::{text_box, FontSpec, TextMeasure};
+use crate::charts::{svg, text_box, FontSpec, TextMeasure};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -124,7 +124,7 @@ impl<'a, M: TextMeasure> Painter<'a, M> {
         if color.alpha >= 1.0 {
             return self.set_fill(color.rgb);
         }
-        self.ctx.set_fill_style_str(&hex_alpha(color));
+        self.ctx.set_fill_style_str(&svg::hex(color));
         self.state.fill = None;
     }
 
@@ -136,7 +136,7 @@ impl<'a, M: TextMeasure> Painter<'a, M> {
         if self.state.stroke == Some(key) {
             return;
         }
-        self.ctx.set_stroke_style_str(&hex_alpha(color));
+        self.ctx.set_stroke_style_str(&svg::hex(color));
         self.ctx.set_line_width(f64::from(key.1));
         self.state.stroke = Some(key);
     }
@@ -194,37 +194,15 @@ pub fn paint<M: TextMeasure>(
     drawn.map_err(|e| JsValue::from_str(&(String::from("drawing ") + what + ": " + &e.to_string())))
 }
 
-const DIGITS: &[u8; 16] = b"0123456789abcdef";
-
-fn push_byte(s: &mut String, v: u8) {
-    s.push(char::from(DIGITS[usize::from(v >> 4)]));
-    s.push(char::from(DIGITS[usize::from(v & 15)]));
-}
-
 /// `#rrggbb`, without the formatting machinery.
-pub fn hex((r, g, b): (u8, u8, u8)) -> String {
-    let mut s = String::with_capacity(7);
-    s.push('#');
-    for v in [r, g, b] {
-        push_byte(&mut s, v);
-    }
-    s
+pub fn hex(rgb: (u8, u8, u8)) -> String {
+    svg::hex(BackendColor { rgb, alpha: 1.0 })
 }
 
 /// An alpha of 0 to 1 as a byte, rounded (a float-to-integer conversion,
 /// not formatting).
 fn alpha_byte(alpha: f64) -> u8 {
     (alpha.clamp(0.0, 1.0) * 255.0).round() as u8
-}
-
-/// `#rrggbb`, or `#rrggbbaa` for a translucent colour.
-fn hex_alpha(color: BackendColor) -> String {
-    let mut s = hex(color.rgb);
-    let a = alpha_byte(color.alpha);
-    if a < 255 {
-        push_byte(&mut s, a);
-    }
-    s
 }
 
 impl<M: TextMeasure> DrawingBackend for Painter<'_, M> {

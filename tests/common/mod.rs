@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod svg;
+
 use soviets::model::{DelegateKind, EventFacts, Extraction, Stage};
 use soviets::Faction;
 

@@ -354,16 +354,22 @@ pub(super) fn parse_csv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-/// PNG, SVG, CSV and JSON downloads parse and hold the 2nd Congress's 390
-/// Bolsheviks; the PNG is twice the chart's CSS size.
-fn exports_parse(ctx: &mut Ctx) -> Result<()> {
-    let dir = tools::target_dir()?.join("e2e-downloads");
+/// An empty folder `target/NAME` that the browser now downloads into.
+pub(super) fn download_dir(ctx: &mut Ctx, name: &str) -> Result<std::path::PathBuf> {
+    let dir = tools::target_dir()?.join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)?;
     ctx.browser.send(
         "Browser.setDownloadBehavior",
         json!({"behavior": "allow", "downloadPath": dir.to_string_lossy()}),
     )?;
+    Ok(dir)
+}
+
+/// PNG, SVG, CSV and JSON downloads parse and hold the 2nd Congress's 390
+/// Bolsheviks; the PNG is twice the chart's CSS size.
+fn exports_parse(ctx: &mut Ctx) -> Result<()> {
+    let dir = download_dir(ctx, "e2e-downloads")?;
     ctx.load()?;
     let png = download(
         ctx,

@@ -7,7 +7,6 @@
 use super::access::{download, parse_csv};
 use super::sources::THIRD;
 use super::{ensure, js, Ctx, Test, UI_TIMEOUT};
-use crate::tools;
 use crate::Result;
 use serde_json::json;
 use std::time::Duration;
@@ -259,13 +258,7 @@ fn unreadable_saved_stays(ctx: &mut Ctx) -> Result<()> {
 /// A document whose name is a spreadsheet formula: the chart's CSV export
 /// starts that cell with `'`, and no cell starts with a formula character.
 fn csv_export_neutralised(ctx: &mut Ctx) -> Result<()> {
-    let dir = tools::target_dir()?.join("e2e-downloads-robust");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir)?;
-    ctx.browser.send(
-        "Browser.setDownloadBehavior",
-        json!({"behavior": "allow", "downloadPath": dir.to_string_lossy()}),
-    )?;
+    let dir = super::access::download_dir(ctx, "e2e-downloads-robust")?;
     ctx.load_seeds()?;
     ctx.add_ok(
         "=HYPERLINK(\"http://example.com\",\"open\")\n\nThe Fifth All-Russian Congress of Soviets met in Moscow in July 1918. Of the 1,164 delegates, 773 were Bolsheviks and 353 Left SRs.\n",

@@ -6,9 +6,7 @@
 
 use super::{ensure, is_segment, js, num, Ctx, Test, FIRST, SECOND, UI_TIMEOUT};
 use crate::cdp::abbreviate;
-use crate::tools;
 use crate::Result;
-use serde_json::json;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -139,13 +137,7 @@ fn seats_elected_body(ctx: &mut Ctx) -> Result<()> {
     )?;
     ctx.click("#source-close")?;
     // The exports are of the body shown.
-    let dir = tools::target_dir()?.join("e2e-downloads-seat-body");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir)?;
-    ctx.browser.send(
-        "Browser.setDownloadBehavior",
-        json!({"behavior": "allow", "downloadPath": dir.to_string_lossy()}),
-    )?;
+    let dir = super::access::download_dir(ctx, "e2e-downloads-seat-body")?;
     let csv = String::from_utf8(download(
         ctx,
         &dir,
@@ -342,13 +334,7 @@ fn download(ctx: &mut Ctx, dir: &Path, action: &str, name: &str) -> Result<Vec<u
 /// SVG and PNG downloads of the seat chart: dots, the 390 Bolsheviks in
 /// the description, and twice the CSS size.
 fn seats_export_svg_and_png(ctx: &mut Ctx) -> Result<()> {
-    let dir = tools::target_dir()?.join("e2e-downloads-seats");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir)?;
-    ctx.browser.send(
-        "Browser.setDownloadBehavior",
-        json!({"behavior": "allow", "downloadPath": dir.to_string_lossy()}),
-    )?;
+    let dir = super::access::download_dir(ctx, "e2e-downloads-seats")?;
     ctx.load()?;
     let svg = String::from_utf8(download(ctx, &dir, "svg", "seats.svg")?)?;
     let circles = svg.matches("<circle").count();
