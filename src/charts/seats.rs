@@ -16,7 +16,7 @@
 //! scale. Every dot is a hit region of its wedge's [`Target`] (the same
 //! targets as the bars, so tooltips, tables and sources are shared).
 
-use super::text::fit;
+use super::text::{fit, wrap};
 use super::{
     count, key, short_name, Align, Baseline, FactionSet, Ink, KeyItem, Mark, Rect, Scene, Target,
     TextMeasure, HEAD, LABEL, LINE, PAD, SMALL,
@@ -490,6 +490,27 @@ fn note(e: &EventView) -> Option<&str> {
     }
 }
 
+/// The note under a hemicycle with no breakdown, centred at `(x, y)`: on
+/// two lines when one is too narrow, cut with "…" only past that.
+fn push_note(scene: &mut Scene, e: &EventView, (x, y): (f64, f64), w: f64, m: &dyn TextMeasure) {
+    let Some(text) = note(e) else { return };
+    let lines = wrap(m, text, SMALL, w, 2)
+        .or_else(|| fit(m, text, SMALL, w).map(|t| vec![t]))
+        .unwrap_or_default();
+    for (k, line) in lines.into_iter().enumerate() {
+        scene.push(
+            Mark::text(
+                x,
+                y + k as f64 * (SMALL.size + 2.0),
+                line,
+                SMALL,
+                Ink::Muted,
+            )
+            .anchored(Align::Center, Baseline::Top),
+        );
+    }
+}
+
 /// The key's items in their order, those used only.
 fn key_items(used: &Used) -> Vec<KeyItem> {
     let mut items = Vec::new();
@@ -586,12 +607,7 @@ pub fn layout(data: &Dataset, width: f64, opts: Options, m: &dyn TextMeasure) ->
             m,
             &mut used,
         );
-        if let Some(t) = note(e).and_then(|t| fit(m, t, SMALL, cell_w - 8.0)) {
-            scene.push(
-                Mark::text(cx, cy + dot + 4.0, t, SMALL, Ink::Muted)
-                    .anchored(Align::Center, Baseline::Top),
-            );
-        }
+        push_note(&mut scene, e, (cx, cy + dot + 4.0), cell_w - 8.0, m);
         // The whole cell, after its dots: the event itself.
         let band = Rect::snapped(x0, y0, x0 + cell_w, y0 + cell_h);
         bands.push((Target::Column { event: i }, band));
@@ -655,12 +671,7 @@ pub fn pair(
             m,
             &mut used,
         );
-        if let Some(t) = note(e).and_then(|t| fit(m, t, SMALL, cell_w - 8.0)) {
-            scene.push(
-                Mark::text(cx, cy + dot + 4.0, t, SMALL, Ink::Muted)
-                    .anchored(Align::Center, Baseline::Top),
-            );
-        }
+        push_note(&mut scene, e, (cx, cy + dot + 4.0), cell_w - 8.0, m);
     }
     let y = top + radius + 14.0 + LINE + 8.0;
     scene.height = (footer(&mut scene, used, unit, y, width, m) + PAD).ceil();
