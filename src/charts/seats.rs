@@ -581,8 +581,9 @@ pub fn layout(data: &Dataset, width: f64, opts: Options, m: &dyn TextMeasure) ->
     let most = data.events.iter().map(seats_of).max().unwrap_or(0);
     let room = (MAX_ALL_DOTS / n).clamp(20, MAX_SMALL_DOTS);
     let unit = unit(most, capacity(radius).min(room));
-    // Title, hemicycle, room for the bottom row's dots, note.
-    let cell_h = (LINE + 6.0 + radius + 14.0 + LINE + 8.0).ceil();
+    // Title, hemicycle, room for the bottom row's dots, a note of up to two
+    // lines.
+    let cell_h = (LINE + 6.0 + radius + 14.0 + LINE + SMALL.size + 10.0).ceil();
     let mut used = Used::default();
     let mut bands = Vec::with_capacity(n);
     for (i, e) in data.events.iter().enumerate() {
