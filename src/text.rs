@@ -215,7 +215,13 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
         let mut pending = tokens.next();
         while let Some(t) = pending {
             if let Some(first) = buf.first() {
-                if t.end - first.start > MAX_SENTENCE {
+                // Past the first cut, a piece also ends before a number once
+                // it holds `PIECE_NUMBERS`, so no piece yields more facts
+                // than that, each quoting it.
+                let full = cut_start
+                    && is_number(&t)
+                    && buf.iter().filter(|b| is_number(b)).count() >= PIECE_NUMBERS;
+                if full || t.end - first.start > MAX_SENTENCE {
                     let cut = piece_end(&buf);
                     let rest = buf.split_off(cut + 1);
                     emit(std::mem::replace(&mut buf, rest), cut_start, true);
@@ -260,26 +266,45 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
     }
 }
 
+/// Most numbers in one piece of a sentence too long to keep whole. Each fact
+/// quotes its whole piece, and nearly every fact needs a number, so this
+/// bounds the quoted bytes to a few times the text: a run-on list of counts
+/// ("5 SRs 7 SRs 9 SRs …") would otherwise quote 300 bytes per 6 bytes read.
+const PIECE_NUMBERS: usize = 4;
+
+fn is_number(t: &Token) -> bool {
+    matches!(t.kind, Kind::Num { .. })
+}
+
 /// Where to cut a piece off the start of a sentence too long to keep whole:
 /// the index of its last token. A piece is about half of [`MAX_SENTENCE`]
-/// long, and ends after a comma, semicolon, colon or closing bracket in its
+/// long, holds at most [`PIECE_NUMBERS`] numbers, and ends after a comma, semicolon, colon or closing bracket in its
 /// second half when there is one, else between two tokens.
 fn piece_end(buf: &[Token]) -> usize {
     let Some(first) = buf.first() else { return 0 };
     let piece = MAX_SENTENCE / 2;
     let mut last = 0;
-    let mut soft = None;
+    // The last soft end in the piece's second half, and the last anywhere.
+    let (mut soft, mut any_soft) = (None, None);
+    let mut numbers = 0;
+    let mut long = false;
     for (k, t) in buf.iter().enumerate() {
         let len = t.end - first.start;
-        if k > 0 && len > piece {
+        numbers += usize::from(is_number(t));
+        if k > 0 && (len > piece || numbers > PIECE_NUMBERS) {
+            long = len > piece;
             break;
         }
         last = k;
-        if len >= piece / 2 && matches!(t.kind, Kind::Punct(',' | ';' | ':' | ')')) {
-            soft = Some(k);
+        if k > 0 && matches!(t.kind, Kind::Punct(',' | ';' | ':' | ')')) {
+            any_soft = Some(k);
+            if len >= piece / 2 {
+                soft = Some(k);
+            }
         }
     }
-    soft.unwrap_or(last)
+    // A piece that its numbers end early still ends at a comma if it has one.
+    soft.or(any_soft.filter(|_| !long)).unwrap_or(last)
 }
 
 fn starts_with_number(s: &str) -> bool {
@@ -785,7 +810,9 @@ mod tests {
         // With commas about, a piece ends at one.
         let later: Vec<&Sentence> = s.iter().filter(|p| p.start > 5000 && p.cut_end).collect();
         assert!(!later.is_empty());
-        assert!(later.iter().all(|p| text[..p.end].ends_with(',')));
+        for p in &later {
+            assert!(text[..p.end].ends_with(','), "{:?}", &text[p.start..p.end]);
+        }
     }
 
     #[test]

@@ -151,3 +151,30 @@ fn the_report_grows_linearly_with_the_input() {
     let out = report::json(&report::report(&c), true).len();
     assert!(out <= text.len(), "{out} bytes for {}", text.len());
 }
+
+/// A run-on list of counts ("379 SRs 938 SRs …") yields a fact every few
+/// bytes; each quotes its piece, which holds at most four numbers, so the
+/// quoted bytes stay a small multiple of the text instead of 300 bytes per
+/// fact (before: 98 times the input in JSON).
+#[test]
+fn a_run_on_list_of_counts_quotes_a_few_times_its_size() {
+    let mut text = String::from("The Second Congress of Soviets had ");
+    let mut x: u32 = 7;
+    while text.len() < 20_000 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        text.push_str(&format!("{} SRs ", (x >> 16) % 999 + 1));
+    }
+    let parsed = parse(&text, 0);
+    let facts = parsed
+        .events
+        .iter()
+        .map(|e| e.factions.len())
+        .sum::<usize>();
+    assert!(facts > 2_000, "{facts} faction counts");
+    let quoted: usize = spans(&parsed).iter().map(|s| s.end - s.start).sum();
+    assert!(
+        quoted <= 6 * text.len(),
+        "{quoted} bytes quoted for {}",
+        text.len()
+    );
+}
