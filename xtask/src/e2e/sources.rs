@@ -144,7 +144,14 @@ impl Ctx {
     }
 
     /// Resets to the seeds with the page's own control.
+    /// Waits first for the page to finish adding, so the list under the
+    /// button is laid out and the click lands where the button is.
     pub(super) fn reset_documents(&mut self) -> Result<()> {
+        self.browser.wait_for(
+            "!/^(Reading|Adding)/.test(document.getElementById('document-status').textContent)",
+            UI_TIMEOUT,
+            "the page to finish adding documents before the reset",
+        )?;
         self.click("#reset-documents")?;
         self.browser.wait_for(
             "document.querySelectorAll('#document-list li').length === 0 && localStorage.getItem('soviets.documents') === null",
@@ -656,7 +663,7 @@ fn file_and_size_limit(ctx: &mut Ctx) -> Result<()> {
     let waited = ctx.browser.wait_for(
         &format!(
             "window.soviets.regions('faction-chart').some(r => r.event === {}) && \
-             document.getElementById('document-status').textContent.includes('soviets-e2e')",
+             document.getElementById('document-status').textContent.startsWith('Added “soviets-e2e')",
             js(THIRD_ID)
         ),
         UI_TIMEOUT,
@@ -675,7 +682,8 @@ fn file_and_size_limit(ctx: &mut Ctx) -> Result<()> {
     }
     let dropped = ctx.browser.wait_for(
         &format!(
-            "window.soviets.regions('faction-chart').some(r => r.event === {})",
+            "window.soviets.regions('faction-chart').some(r => r.event === {}) && \
+             document.getElementById('document-status').textContent.startsWith('Added “soviets-e2e')",
             js(THIRD_ID)
         ),
         UI_TIMEOUT,
