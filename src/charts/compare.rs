@@ -5,8 +5,8 @@
 use super::text::fit;
 use super::{
     contrast, count, disagreement, figure_range, key, percent, row_name, short_name, Align,
-    Baseline, FactionSet, Ink, KeyItem, Mark, Mode, Rect, Scene, Target, TextMeasure, BAR, HEAD,
-    LINE, PAD, SMALL,
+    Baseline, FactionSet, Ink, KeyItem, Mark, Mode, Rect, Scale, Scene, Target, TextMeasure, BAR,
+    HEAD, LINE, PAD, SMALL,
 };
 use crate::dataset::{Dataset, EventView, Segment};
 use crate::factions::Faction;
@@ -81,15 +81,6 @@ pub fn change_rows(a: &EventView, b: &EventView) -> Vec<ChangeRow> {
     rows
 }
 
-/// The computed chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Layout {
-    pub scene: Scene,
-    /// Pixels per delegate (absolute mode) or per whole share (share mode).
-    pub unit: f64,
-    pub rows: Vec<ChangeRow>,
-}
-
 const ROW: f64 = 20.0;
 
 /// "105 (13.4%)".
@@ -102,7 +93,8 @@ fn value_label(n: u32, approximate: bool, share: Option<f64>) -> String {
 }
 
 /// Lays out events `a` and `b` of `data` at `width`; the height follows
-/// from the number of factions.
+/// from the number of factions. The scene's scale is the bars' track, from
+/// the first faction's row to the last.
 pub fn layout(
     data: &Dataset,
     a: usize,
@@ -110,14 +102,9 @@ pub fn layout(
     width: f64,
     mode: Mode,
     m: &dyn TextMeasure,
-) -> Layout {
+) -> Scene {
     let (Some(ea), Some(eb)) = (data.events.get(a), data.events.get(b)) else {
-        let scene = Scene::notice(width, "No events to compare");
-        return Layout {
-            scene,
-            unit: 0.0,
-            rows: Vec::new(),
-        };
+        return Scene::notice(width, "No events to compare");
     };
     let rows = change_rows(ea, eb);
     let sides = [(a, ea), (b, eb)];
@@ -169,6 +156,7 @@ pub fn layout(
         y += LINE;
     }
     let mut items = Vec::new();
+    let rows_top = y;
     for row in &rows {
         if let Some(t) = fit(m, row_name(row.faction), HEAD, width - 2.0 * PAD) {
             scene.push(Mark::text(PAD, y + 2.0, t, HEAD, Ink::Text));
@@ -220,6 +208,7 @@ pub fn layout(
         }
         y += 6.0;
     }
+    let plot = Rect::new(bar_x, rows_top, track, y - rows_top);
     // In the order of the key, once each.
     let mut used = Vec::new();
     for item in [
@@ -234,7 +223,8 @@ pub fn layout(
     let items = used;
     y += key(&mut scene, &items, PAD, y, width - 2.0 * PAD, m);
     scene.height = (y + PAD).ceil();
-    Layout { scene, unit, rows }
+    scene.scale = Scale { plot, unit };
+    scene
 }
 
 /// One bar: faction colour or hatched remainder, with the approximate and

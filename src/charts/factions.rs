@@ -9,8 +9,8 @@
 use super::text::{fit, wrap};
 use super::{
     about, count, disagreement, figure_range, key, nice_ticks, short_name, Align, Baseline,
-    FactionSet, FontSpec, Ink, KeyItem, Mark, Mode, Rect, Scene, Target, TextMeasure, LABEL, LINE,
-    SMALL,
+    FactionSet, FontSpec, Ink, KeyItem, Mark, Mode, Rect, Scale, Scene, Target, TextMeasure, LABEL,
+    LINE, SMALL,
 };
 use crate::dataset::{Dataset, EventView, Segment};
 use crate::format::whole_percent;
@@ -21,16 +21,6 @@ pub struct Options {
     pub mode: Mode,
     /// Factions left out of the columns (hidden from the legend).
     pub hidden: FactionSet,
-}
-
-/// The computed chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Layout {
-    pub scene: Scene,
-    /// The plotting area; its bottom edge is the baseline.
-    pub plot: Rect,
-    /// Pixels per delegate (absolute mode) or per whole share (share mode).
-    pub unit: f64,
 }
 
 /// Space above the plot for the axis title and the top tick label.
@@ -202,14 +192,15 @@ fn key_items(data: &Dataset, hidden: FactionSet) -> Vec<KeyItem> {
     items
 }
 
-/// Lays the chart out in a `width` × `height` pixel box.
+/// Lays the chart out in a `width` × `height` pixel box; the scene's
+/// scale is the plot, whose bottom edge is the baseline.
 pub fn layout(
     data: &Dataset,
     width: f64,
     height: f64,
     opts: Options,
     m: &dyn TextMeasure,
-) -> Layout {
+) -> Scene {
     let mut scene = Scene::new(width, height);
     if data.events.is_empty() {
         scene.push(
@@ -222,11 +213,7 @@ pub fn layout(
             )
             .anchored(Align::Center, Baseline::Middle),
         );
-        return Layout {
-            scene,
-            plot: Rect::new(0.0, 0.0, 0.0, 0.0),
-            unit: 0.0,
-        };
+        return scene;
     }
     let column_of = |event| Column {
         event,
@@ -322,7 +309,8 @@ pub fn layout(
         ink: Ink::Axis,
     });
     key(&mut scene, &items, 4.0, label_bottom + 4.0, width - 8.0, m);
-    Layout { scene, plot, unit }
+    scene.scale = Scale { plot, unit };
+    scene
 }
 
 /// Where a column goes.
@@ -566,31 +554,29 @@ mod tests {
     use crate::charts::{fixture::sample, ApproxMeasure};
     use crate::factions::Faction;
 
-    fn chart(mode: Mode, hidden: FactionSet) -> Layout {
+    fn chart(mode: Mode, hidden: FactionSet) -> Scene {
         let opts = Options { mode, hidden };
         layout(&sample(), 800.0, 420.0, opts, &ApproxMeasure)
     }
 
-    fn rect_of(l: &Layout, target: Target) -> Rect {
-        l.scene
-            .regions
+    fn rect_of(l: &Scene, target: Target) -> Rect {
+        l.regions
             .iter()
             .find(|h| h.target == target)
             .map(|h| h.rect)
             .expect("target is drawn")
     }
 
-    fn segment_of(l: &Layout, event: usize, faction: Faction) -> Rect {
-        l.scene
-            .regions
+    fn segment_of(l: &Scene, event: usize, faction: Faction) -> Rect {
+        l.regions
             .iter()
             .find(|h| h.target.event() == event && h.target.faction() == Some(faction))
             .map(|h| h.rect)
             .expect("segment is drawn")
     }
 
-    fn target_at(l: &Layout, x: f64, y: f64) -> Option<Target> {
-        l.scene.hit(x, y).map(|h| h.target)
+    fn target_at(l: &Scene, x: f64, y: f64) -> Option<Target> {
+        l.hit(x, y).map(|h| h.target)
     }
 
     #[test]
@@ -605,12 +591,12 @@ mod tests {
             let band = rect_of(&l, Target::Column { event: i });
             // The top of the column's drawn bars.
             let mut top = band.bottom();
-            for h in &l.scene.regions {
+            for h in &l.regions {
                 if h.target.event() == i && !matches!(h.target, Target::Column { .. }) {
                     top = top.min(h.rect.y);
                 }
             }
-            let diamond_above = l.scene.marks.iter().any(|m| {
+            let diamond_above = l.marks.iter().any(|m| {
                 matches!(m, Mark::Diamond { x, y, .. }
                     if (*x - (band.x + band.w / 2.0)).abs() <= 1.0 && *y < top)
             });
@@ -642,7 +628,7 @@ mod tests {
             (cx, r.y + 0.5),
             (cx, r.bottom() - 0.5),
         ] {
-            let hit = l.scene.hit(x, y).expect("hit");
+            let hit = l.hit(x, y).expect("hit");
             assert_eq!((hit.target, hit.rect), (bol, r), "at {x},{y}");
         }
         // 0.5 px outside: the SRs stacked above, nothing below the
@@ -670,31 +656,29 @@ mod tests {
     fn heights_are_proportional_to_counts() {
         let l = chart(Mode::Absolute, FactionSet::EMPTY);
         let h = |event, faction| segment_of(&l, event, faction).h;
-        assert!((h(2, Faction::Bolsheviks) - 390.0 * l.unit).abs() <= 0.5);
-        assert!((h(2, Faction::Srs) - 160.0 * l.unit).abs() <= 0.5);
-        assert!((h(1, Faction::Srs) - 285.0 * l.unit).abs() <= 0.5);
+        assert!((h(2, Faction::Bolsheviks) - 390.0 * l.scale.unit).abs() <= 0.5);
+        assert!((h(2, Faction::Srs) - 160.0 * l.scale.unit).abs() <= 0.5);
+        assert!((h(1, Faction::Srs) - 285.0 * l.scale.unit).abs() <= 0.5);
         // The axis reaches the largest column (the 9th Congress, 1,993).
-        assert!(l.unit * 1993.0 <= l.plot.h);
+        assert!(l.scale.unit * 1993.0 <= l.scale.plot.h);
     }
 
     #[test]
     fn remainder_and_total_only_columns_are_regions() {
         let l = chart(Mode::Share, FactionSet::EMPTY);
         let rem = rect_of(&l, Target::Remainder { event: 1 });
-        assert!((rem.h - 35.0 / 784.0 * l.unit).abs() <= 0.5);
-        let hit = l.scene.hit(rem.x + 1.0, rem.y + 1.0).expect("hit");
+        assert!((rem.h - 35.0 / 784.0 * l.scale.unit).abs() <= 0.5);
+        let hit = l.hit(rem.x + 1.0, rem.y + 1.0).expect("hit");
         assert_eq!(hit.target, Target::Remainder { event: 1 });
         // The April Conference has no breakdown: its outline is the column.
         let april = l
-            .scene
             .regions
             .iter()
             .find(|h| h.target == Target::Column { event: 0 })
             .expect("outline region");
-        assert!((april.rect.h - l.unit).abs() <= 0.5, "a full share");
+        assert!((april.rect.h - l.scale.unit).abs() <= 0.5, "a full share");
         // The Second Congress is fully accounted for: no remainder region.
         assert!(!l
-            .scene
             .regions
             .iter()
             .any(|h| h.target == Target::Remainder { event: 2 }));
@@ -705,14 +689,13 @@ mod tests {
         let hidden: FactionSet = [Faction::Bolsheviks].into_iter().collect();
         let l = chart(Mode::Absolute, hidden);
         assert!(!l
-            .scene
             .regions
             .iter()
             .any(|h| h.target.faction() == Some(Faction::Bolsheviks)));
         // The SRs now start at the baseline.
         let srs = segment_of(&l, 2, Faction::Srs);
-        assert_eq!(srs.bottom(), l.plot.bottom());
-        assert!(!l.scene.marks.iter().any(|m| matches!(
+        assert_eq!(srs.bottom(), l.scale.plot.bottom());
+        assert!(!l.marks.iter().any(|m| matches!(
             m,
             Mark::Fill {
                 ink: Ink::Faction(Faction::Bolsheviks),
@@ -726,13 +709,12 @@ mod tests {
         let data = sample();
         for width in [360.0, 240.0] {
             let l = layout(&data, width, 300.0, Options::default(), &ApproxMeasure);
-            for h in &l.scene.regions {
+            for h in &l.regions {
                 assert!(h.rect.x >= 0.0 && h.rect.right() <= width, "{h:?}");
             }
         }
         let l = layout(&data, 360.0, 300.0, Options::default(), &ApproxMeasure);
         let labels: Vec<&str> = l
-            .scene
             .marks
             .iter()
             .filter_map(|m| match m {
@@ -752,12 +734,11 @@ mod tests {
         data.events[3].total = None;
         for width in [800.0, 360.0] {
             let l = layout(&data, width, 420.0, Options::default(), &ApproxMeasure);
-            let note = l.scene.marks.iter().any(|m| {
+            let note = l.marks.iter().any(|m| {
                 matches!(m, Mark::Text { text, .. } if text.to_lowercase().contains("no figures"))
             });
             assert!(note, "at {width} px");
             assert!(l
-                .scene
                 .regions
                 .iter()
                 .any(|h| h.target == Target::Column { event: 3 }));
@@ -771,8 +752,7 @@ mod tests {
         data.events = (0..300).map(|_| first.clone()).collect();
         let l = layout(&data, 1000.0, 400.0, Options::default(), &ApproxMeasure);
         assert_eq!(
-            l.scene
-                .regions
+            l.regions
                 .iter()
                 .filter(|h| matches!(h.target, Target::Column { .. }))
                 .count(),

@@ -6,19 +6,11 @@
 
 use super::text::fit;
 use super::{
-    count, key, short_name, Align, Baseline, FontSpec, Ink, KeyItem, Mark, Rect, Scene, Target,
-    TextMeasure, VotePart, BAR, HEAD, LABEL, LINE, PAD, SMALL,
+    count, key, short_name, Align, Baseline, FontSpec, Ink, KeyItem, Mark, Rect, Scale, Scene,
+    Target, TextMeasure, VotePart, BAR, HEAD, LABEL, LINE, PAD, SMALL,
 };
 use crate::calendar::Style;
 use crate::dataset::{Dataset, VoteView};
-
-/// The computed chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Layout {
-    pub scene: Scene,
-    /// Pixels per vote.
-    pub unit: f64,
-}
 
 const BADGE: FontSpec = SMALL.bold();
 
@@ -37,8 +29,9 @@ fn any_known(v: &VoteView) -> bool {
 }
 
 /// Lays out all votes of `data` at `width`, with dates in the `lead` style
-/// first; the height follows from the number of votes.
-pub fn layout_in(data: &Dataset, width: f64, lead: Style, m: &dyn TextMeasure) -> Layout {
+/// first; the height follows from the number of votes. The scene's scale
+/// is the bars' track, from the first event's heading to the last vote.
+pub fn layout(data: &Dataset, width: f64, lead: Style, m: &dyn TextMeasure) -> Scene {
     let mut scene = Scene::new(width, 0.0);
     let track = (width - 2.0 * PAD).max(10.0);
     let mut max = 0;
@@ -81,6 +74,7 @@ pub fn layout_in(data: &Dataset, width: f64, lead: Style, m: &dyn TextMeasure) -
         }
         y += 6.0;
     }
+    let plot = Rect::new(PAD, PAD, track, y - PAD);
     if y <= PAD {
         scene.push(Mark::text(
             PAD,
@@ -94,7 +88,8 @@ pub fn layout_in(data: &Dataset, width: f64, lead: Style, m: &dyn TextMeasure) -
     }
     y += key(&mut scene, &items, PAD, y + 2.0, track, m) + 2.0;
     scene.height = (y + PAD).ceil();
-    Layout { scene, unit }
+    scene.scale = Scale { plot, unit };
+    scene
 }
 
 /// One vote: its motion (with the body when not plenary) and its bar.
