@@ -215,59 +215,128 @@ pub fn layout(
         );
         return scene;
     }
-    let column_of = |event| Column {
-        event,
-        mode: opts.mode,
-    };
-    let mut max: f64 = 0.0;
-    for e in &data.events {
-        max = max.max(column_of(e).height(opts.hidden));
-    }
-
-    // Widest tick label over any tick count, so the margin is stable.
-    let mut left: f64 = 0.0;
-    for t in 2..=8 {
-        left = left.max(Axis::new(opts.mode, max, t).label_width(m));
-    }
-    let left = left.max(16.0) + 10.0;
-    let plot_w = (width - left - RIGHT).max(1.0);
-    let pitch = plot_w / data.events.len() as f64;
-    let labels = Labels::new(data, pitch, height, m);
-    let label_h = labels.height(m);
-    let items = key_items(data, opts.hidden);
-    let key_h = key(&mut Scene::default(), &items, 0.0, 0.0, width - 8.0, m);
-    let base = (height - label_h - key_h - 6.0).max(TOP + MIN_PLOT).round();
-    let plot = Rect::new(left.round(), TOP, plot_w.round(), base - TOP);
-    let axis = Axis::new(opts.mode, max, (plot.h / 50.0).clamp(2.0, 8.0) as usize);
-    let unit = plot.h / axis.max;
-
-    let title = match opts.mode {
-        Mode::Absolute => "Delegates",
-        Mode::Share => "Share of each event's delegates",
-    };
-    scene.push(Mark::text(4.0, 2.0, title, SMALL, Ink::Muted));
-    for (v, label) in &axis.ticks {
-        let y = (base - v * unit).round();
-        if *v > 0.0 {
-            scene.push(Mark::Fill {
-                rect: Rect::new(plot.x, y, plot.w, 1.0),
-                ink: Ink::Grid,
-            });
-        }
-        scene.push(
-            Mark::text(plot.x - 6.0, y, label.clone(), SMALL, Ink::Muted)
-                .anchored(Align::Right, Baseline::Middle),
-        );
-    }
-
-    let label_bottom = base + label_h;
+    let frame = Frame::new(data, width, height, opts, m);
+    frame.axis(&mut scene, opts.mode);
     for (i, event) in data.events.iter().enumerate() {
-        let col = &column_of(event);
+        let col = Column {
+            event,
+            mode: opts.mode,
+        };
+        let place = frame.place(i);
+        column(&mut scene, &col, &place, opts.hidden, m);
+        if !event.disputed.is_empty() {
+            disputed_mark(&mut scene, &col, &place, opts.hidden, frame.plot.y);
+        }
+        scene.region(Target::Column { event: i }, place.band);
+        x_label(&mut scene, &frame.labels, i, place.centre, frame.base);
+    }
+    scene.push(Mark::Fill {
+        rect: Rect::new(frame.plot.x, frame.base, frame.plot.w, 1.0),
+        ink: Ink::Axis,
+    });
+    key(
+        &mut scene,
+        &frame.items,
+        4.0,
+        frame.label_bottom + 4.0,
+        width - 8.0,
+        m,
+    );
+    scene.scale = Scale {
+        plot: frame.plot,
+        unit: frame.unit,
+    };
+    scene
+}
+
+/// The chart's frame: the plot with its axis and scale, the columns'
+/// pitch, and the labels and key below.
+struct Frame {
+    plot: Rect,
+    /// The baseline: the plot's bottom edge.
+    base: f64,
+    axis: Axis,
+    /// Pixels per unit of the chart.
+    unit: f64,
+    /// Width of each event's band.
+    pitch: f64,
+    labels: Labels,
+    /// Below the event labels: where the key starts.
+    label_bottom: f64,
+    items: Vec<KeyItem>,
+}
+
+impl Frame {
+    /// Fits the axis labels on the left, the event labels and the key
+    /// below, and the plot in what is left.
+    fn new(data: &Dataset, width: f64, height: f64, opts: Options, m: &dyn TextMeasure) -> Frame {
+        let mut max: f64 = 0.0;
+        for event in &data.events {
+            let col = Column {
+                event,
+                mode: opts.mode,
+            };
+            max = max.max(col.height(opts.hidden));
+        }
+        // Widest tick label over any tick count, so the margin is stable.
+        let mut left: f64 = 0.0;
+        for t in 2..=8 {
+            left = left.max(Axis::new(opts.mode, max, t).label_width(m));
+        }
+        let left = left.max(16.0) + 10.0;
+        let plot_w = (width - left - RIGHT).max(1.0);
+        let pitch = plot_w / data.events.len() as f64;
+        let labels = Labels::new(data, pitch, height, m);
+        let label_h = labels.height(m);
+        let items = key_items(data, opts.hidden);
+        let key_h = key(&mut Scene::default(), &items, 0.0, 0.0, width - 8.0, m);
+        let base = (height - label_h - key_h - 6.0).max(TOP + MIN_PLOT).round();
+        let plot = Rect::new(left.round(), TOP, plot_w.round(), base - TOP);
+        let axis = Axis::new(opts.mode, max, (plot.h / 50.0).clamp(2.0, 8.0) as usize);
+        let unit = plot.h / axis.max;
+        Frame {
+            plot,
+            base,
+            axis,
+            unit,
+            pitch,
+            labels,
+            label_bottom: base + label_h,
+            items,
+        }
+    }
+
+    /// The axis title, and each tick's grid line and label.
+    fn axis(&self, scene: &mut Scene, mode: Mode) {
+        let title = match mode {
+            Mode::Absolute => "Delegates",
+            Mode::Share => "Share of each event's delegates",
+        };
+        scene.push(Mark::text(4.0, 2.0, title, SMALL, Ink::Muted));
+        let plot = self.plot;
+        for (v, label) in &self.axis.ticks {
+            let y = (self.base - v * self.unit).round();
+            if *v > 0.0 {
+                scene.push(Mark::Fill {
+                    rect: Rect::new(plot.x, y, plot.w, 1.0),
+                    ink: Ink::Grid,
+                });
+            }
+            scene.push(
+                Mark::text(plot.x - 6.0, y, label.clone(), SMALL, Ink::Muted)
+                    .anchored(Align::Right, Baseline::Middle),
+            );
+        }
+    }
+
+    /// Where column `i` goes: its band, and a bar centred in it.
+    fn place(&self, i: usize) -> Place {
+        let (plot, pitch) = (self.plot, self.pitch);
         let band = Rect::snapped(
             plot.x + i as f64 * pitch,
             plot.y,
             plot.x + (i + 1) as f64 * pitch,
-            label_bottom,
+            self.label_bottom,
         );
         let centre = plot.x + (i as f64 + 0.5) * pitch;
         let bar_w = if pitch < 4.0 {
@@ -275,42 +344,27 @@ pub fn layout(
         } else {
             (pitch * 0.72).clamp(2.0, 72.0)
         };
-        let bar = Rect::snapped(centre - bar_w / 2.0, plot.y, centre + bar_w / 2.0, base);
+        let bar = Rect::snapped(
+            centre - bar_w / 2.0,
+            plot.y,
+            centre + bar_w / 2.0,
+            self.base,
+        );
         // Too narrow to round to a pixel: fill the band's width.
         let bar = if bar.w < 1.0 {
             Rect::new(band.x, bar.y, band.w, bar.h)
         } else {
             bar
         };
-        let place = Place {
+        Place {
             event: i,
             bar,
             band,
-            base,
-            unit,
-        };
-        column(&mut scene, col, &place, opts.hidden, m);
-        if !event.disputed.is_empty() {
-            // Sources disagree on the event itself: a diamond above the column.
-            let total = event.total.as_ref().map_or(0.0, |t| col.value(t.value));
-            let top = base - col.height(opts.hidden).max(total) * unit;
-            scene.push(Mark::Diamond {
-                x: centre.round(),
-                y: (top - 9.0).max(plot.y + 4.0).round(),
-                r: 4.0,
-                ink: Ink::Text,
-            });
+            centre,
+            base: self.base,
+            unit: self.unit,
         }
-        scene.region(Target::Column { event: i }, band);
-        x_label(&mut scene, &labels, i, centre, base);
     }
-    scene.push(Mark::Fill {
-        rect: Rect::new(plot.x, base, plot.w, 1.0),
-        ink: Ink::Axis,
-    });
-    key(&mut scene, &items, 4.0, label_bottom + 4.0, width - 8.0, m);
-    scene.scale = Scale { plot, unit };
-    scene
 }
 
 /// Where a column goes.
@@ -321,29 +375,47 @@ struct Place {
     bar: Rect,
     /// The column's band: its share of the width, down to the labels.
     band: Rect,
+    /// The band's centre line.
+    centre: f64,
     /// The baseline.
     base: f64,
     /// Pixels per unit of the chart.
     unit: f64,
 }
 
-/// Draws a column: its segments, remainder or total-only outline, marks.
+/// Draws a column: its segments, then its remainder, or the outline of
+/// its stated total when it has no breakdown.
 fn column(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, m: &dyn TextMeasure) {
-    let Place {
-        event: i,
-        bar,
-        band,
-        base,
-        unit,
-    } = *place;
-    let px = |v: f64| (v * unit).round();
-    let mut y = base;
+    let top = segments(scene, col, place, hidden, m);
+    if col.event.segments.is_empty() {
+        total_only(scene, col, place, m);
+        return;
+    }
+    let r = col.event.remainder().unwrap_or(0);
+    let h = (col.value(r) * place.unit).round();
+    let rect = Rect::new(place.bar.x, top - h, place.bar.w, h);
+    scene.unaccounted(rect);
+    inside_label(scene, rect, &col.label(r, false), Ink::Text, m);
+    scene.region(Target::Remainder { event: place.event }, rect);
+}
+
+/// The shown factions' segments stacked from the baseline, with the marks
+/// of contested counts on top of them all; returns the stack's top.
+fn segments(
+    scene: &mut Scene,
+    col: &Column,
+    place: &Place,
+    hidden: FactionSet,
+    m: &dyn TextMeasure,
+) -> f64 {
+    let bar = place.bar;
+    let mut y = place.base;
     let mut marks_after = Vec::new();
     for (index, seg) in col.event.segments.iter().enumerate() {
         if hidden.contains(seg.faction) {
             continue;
         }
-        let h = px(col.value(seg.count()));
+        let h = (col.value(seg.count()) * place.unit).round();
         let rect = Rect::new(bar.x, y - h, bar.w, h);
         y -= h;
         if h <= 0.0 {
@@ -369,33 +441,26 @@ fn column(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, m:
             m,
         );
         if seg.contested() {
-            for mark in contested_marks(col, seg, rect, band, unit) {
-                marks_after.push(mark);
-            }
+            marks_after.extend(contested_marks(col, seg, rect, place.band, place.unit));
         }
-        scene.region(
-            Target::Segment {
-                event: i,
-                index,
-                faction: seg.faction,
-            },
-            rect,
-        );
+        let target = Target::Segment {
+            event: place.event,
+            index,
+            faction: seg.faction,
+        };
+        scene.region(target, rect);
     }
     scene.marks.append(&mut marks_after);
-    if !col.event.segments.is_empty() {
-        let r = col.event.remainder().unwrap_or(0);
-        let h = px(col.value(r));
-        let rect = Rect::new(bar.x, y - h, bar.w, h);
-        scene.unaccounted(rect);
-        inside_label(scene, rect, &col.label(r, false), Ink::Text, m);
-        scene.region(Target::Remainder { event: i }, rect);
-        return;
-    }
-    // No breakdown: an outline of the stated total, and a note.
+    y
+}
+
+/// A column without a breakdown: an outline of the stated total (if
+/// any) with its figure, and a note saying what is missing.
+fn total_only(scene: &mut Scene, col: &Column, place: &Place, m: &dyn TextMeasure) {
+    let (bar, base) = (place.bar, place.base);
     let outline = match &col.event.total {
         Some(total) => {
-            let h = px(col.value(total.value)).max(1.0);
+            let h = (col.value(total.value) * place.unit).round().max(1.0);
             let rect = Rect::new(bar.x, base - h, bar.w, h);
             scene.push(Mark::Outline {
                 rect,
@@ -404,7 +469,7 @@ fn column(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, m:
             });
             let label = about(total.value, total.approximate);
             inside_label(scene, rect, &label, Ink::Text, m);
-            scene.region(Target::Column { event: i }, rect);
+            scene.region(Target::Column { event: place.event }, rect);
             rect
         }
         None => Rect::new(bar.x, base, bar.w, 0.0),
@@ -414,7 +479,20 @@ fn column(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, m:
         None => ("No figures", "no figures"),
     };
     let note = col.event.note.as_deref().unwrap_or(default);
-    total_only_note(scene, (note, short), outline, band, m);
+    total_only_note(scene, (note, short), outline, place.band, m);
+}
+
+/// Sources disagree on the event itself: a diamond above the column,
+/// kept below `ceiling`.
+fn disputed_mark(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, ceiling: f64) {
+    let total = col.event.total.as_ref().map_or(0.0, |t| col.value(t.value));
+    let top = place.base - col.height(hidden).max(total) * place.unit;
+    scene.push(Mark::Diamond {
+        x: place.centre.round(),
+        y: (top - 9.0).max(ceiling + 4.0).round(),
+        r: 4.0,
+        ink: Ink::Text,
+    });
 }
 
 /// Writes `text` centred in `rect` if it fits there.
