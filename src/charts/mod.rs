@@ -757,6 +757,9 @@ pub(crate) const LABEL: FontSpec = FontSpec::new(12.0);
 /// Height of a line of [`LABEL`] or [`SMALL`] text.
 pub(crate) const LINE: f64 = 15.0;
 
+/// Side of a key item's swatch.
+const SWATCH: f64 = 12.0;
+
 /// Lays out a key with `items` starting at `top`, wrapped to `width`.
 /// Returns the height used.
 pub(crate) fn key(
@@ -770,7 +773,6 @@ pub(crate) fn key(
     if items.is_empty() {
         return 0.0;
     }
-    const SWATCH: f64 = 12.0;
     let (mut x, mut y) = (left, top);
     for &item in items {
         let label = item.label();
@@ -780,55 +782,7 @@ pub(crate) fn key(
             y += LINE + 3.0;
         }
         let sw = Rect::snapped(x, y + 1.0, x + SWATCH, y + 1.0 + SWATCH);
-        match item {
-            KeyItem::Unaccounted => {
-                scene.push(Mark::Fill {
-                    rect: sw,
-                    ink: Ink::Unaccounted,
-                });
-                scene.push(Mark::Hatch {
-                    rect: sw,
-                    ink: Ink::Hatch,
-                });
-            }
-            KeyItem::Approximate | KeyItem::Caucus => scene.push(Mark::Outline {
-                rect: sw,
-                ink: Ink::Text,
-                dashed: true,
-            }),
-            KeyItem::TotalOnly => scene.push(Mark::Outline {
-                rect: sw,
-                ink: Ink::Muted,
-                dashed: false,
-            }),
-            KeyItem::Contested => scene.push(Mark::Diamond {
-                x: sw.x + SWATCH / 2.0,
-                y: sw.y + SWATCH / 2.0,
-                r: 4.0,
-                ink: Ink::Text,
-            }),
-            KeyItem::Vote(part) => scene.push(Mark::Fill {
-                rect: sw,
-                ink: part.ink(),
-            }),
-            KeyItem::SeatUnaccounted | KeyItem::SeatApproximate | KeyItem::SeatTotalOnly => {
-                let (x, y) = (sw.x + SWATCH / 2.0, sw.y + SWATCH / 2.0);
-                let ink = match item {
-                    KeyItem::SeatUnaccounted => Ink::Hatch,
-                    KeyItem::SeatTotalOnly => Ink::Muted,
-                    _ => Ink::Text,
-                };
-                scene.push(Mark::Dot { x, y, r: 5.0, ink });
-                let centre = match item {
-                    KeyItem::SeatApproximate => Some(Ink::Background),
-                    KeyItem::SeatUnaccounted => Some(Ink::Unaccounted),
-                    _ => None,
-                };
-                if let Some(ink) = centre {
-                    scene.push(Mark::Dot { x, y, r: 4.0, ink });
-                }
-            }
-        }
+        swatch(scene, item, sw);
         scene.push(Mark::text(
             x + SWATCH + 5.0,
             y + 1.0,
@@ -839,6 +793,59 @@ pub(crate) fn key(
         x += w;
     }
     y + LINE + 3.0 - top
+}
+
+/// The swatch of a key item in `sw`: what the item looks like on the chart.
+fn swatch(scene: &mut Scene, item: KeyItem, sw: Rect) {
+    match item {
+        KeyItem::Unaccounted => {
+            scene.push(Mark::Fill {
+                rect: sw,
+                ink: Ink::Unaccounted,
+            });
+            scene.push(Mark::Hatch {
+                rect: sw,
+                ink: Ink::Hatch,
+            });
+        }
+        KeyItem::Approximate | KeyItem::Caucus => scene.push(Mark::Outline {
+            rect: sw,
+            ink: Ink::Text,
+            dashed: true,
+        }),
+        KeyItem::TotalOnly => scene.push(Mark::Outline {
+            rect: sw,
+            ink: Ink::Muted,
+            dashed: false,
+        }),
+        KeyItem::Contested => scene.push(Mark::Diamond {
+            x: sw.x + SWATCH / 2.0,
+            y: sw.y + SWATCH / 2.0,
+            r: 4.0,
+            ink: Ink::Text,
+        }),
+        KeyItem::Vote(part) => scene.push(Mark::Fill {
+            rect: sw,
+            ink: part.ink(),
+        }),
+        KeyItem::SeatUnaccounted | KeyItem::SeatApproximate | KeyItem::SeatTotalOnly => {
+            let (x, y) = (sw.x + SWATCH / 2.0, sw.y + SWATCH / 2.0);
+            let ink = match item {
+                KeyItem::SeatUnaccounted => Ink::Hatch,
+                KeyItem::SeatTotalOnly => Ink::Muted,
+                _ => Ink::Text,
+            };
+            scene.push(Mark::Dot { x, y, r: 5.0, ink });
+            let centre = match item {
+                KeyItem::SeatApproximate => Some(Ink::Background),
+                KeyItem::SeatUnaccounted => Some(Ink::Unaccounted),
+                _ => None,
+            };
+            if let Some(ink) = centre {
+                scene.push(Mark::Dot { x, y, r: 4.0, ink });
+            }
+        }
+    }
 }
 
 /// The realistic hand-built dataset of `fixture.rs`, for unit tests.
