@@ -798,16 +798,7 @@ pub(crate) fn key(
 /// The swatch of a key item in `sw`: what the item looks like on the chart.
 fn swatch(scene: &mut Scene, item: KeyItem, sw: Rect) {
     match item {
-        KeyItem::Unaccounted => {
-            scene.push(Mark::Fill {
-                rect: sw,
-                ink: Ink::Unaccounted,
-            });
-            scene.push(Mark::Hatch {
-                rect: sw,
-                ink: Ink::Hatch,
-            });
-        }
+        KeyItem::Unaccounted => scene.unaccounted(sw),
         KeyItem::Approximate | KeyItem::Caucus => scene.push(Mark::Outline {
             rect: sw,
             ink: Ink::Text,
