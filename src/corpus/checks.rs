@@ -300,3 +300,66 @@ pub(super) fn one_per_source(checks: Vec<Check>) -> Vec<Check> {
     }
     kept
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Origin;
+
+    const MET: &str =
+        "The Fourth All-Russian Congress of Soviets met in Moscow from 14 to 16 March \
+                       1918, with 1,232 delegates with a full vote.";
+
+    #[test]
+    fn a_vote_in_two_sources_is_checked_once_under_its_fuller_motion() {
+        let mut c = Corpus::default();
+        let full = format!(
+            "{MET} The Congress voted 724 to 276 (118 abstentions) to ratify the peace treaty."
+        );
+        let vague =
+            format!("{MET} This resolution was accepted by a vote of 724 to 276 (118 not voting).");
+        c.add("full.txt", &full, Origin::Source);
+        c.add("vague.txt", &vague, Origin::Source);
+        // A third text saying it twice adds no check.
+        c.add(
+            "vague again.txt",
+            &format!("{vague}\n{vague}"),
+            Origin::Source,
+        );
+        let votes: Vec<&Check> = c
+            .checks()
+            .iter()
+            .filter(|k| k.kind == CheckKind::VotesCast)
+            .collect();
+        assert_eq!(votes.len(), 1, "{votes:?}");
+        let k = votes[0];
+        assert_eq!(
+            k.what,
+            "votes cast (to ratify the peace treaty) against delegates (full vote)"
+        );
+        assert_eq!((k.stated, k.computed, k.remainder), (1232, 1118, 114));
+        assert_eq!(k.detail, "724 + 276 + 118");
+        assert_eq!(k.source, "full.txt");
+        assert_eq!(c.quote(k.at), k.quote);
+        assert!(k.quote.contains("to ratify"), "{}", k.quote);
+    }
+
+    #[test]
+    fn full_vote_and_consultative_voice_are_checked_against_the_total() {
+        let mut c = Corpus::default();
+        c.add(
+            "voice.txt",
+            "The First All-Russian Congress of Soviets met from 3 June to 24 June 1917, with \
+             1,090 delegates, of whom 822 had a full vote and 268 a consultative voice.",
+            Origin::Source,
+        );
+        let k = c
+            .checks()
+            .iter()
+            .find(|k| k.kind == CheckKind::VoteAndVoice)
+            .expect("a check of full vote and voice");
+        assert_eq!((k.stated, k.computed, k.remainder), (1090, 1090, 0));
+        assert_eq!(k.detail, "822 + 268");
+        assert_eq!(CheckKind::VoteAndVoice.gap(), "unaccounted");
+    }
+}
