@@ -8,7 +8,8 @@
 use plotters::prelude::*;
 use soviets::calendar::{Basis, Date, Dated, Style};
 use soviets::charts::{
-    self, compare, factions, votes, ApproxMeasure, FactionSet, Measured, Mode, Rect, Target, Theme,
+    self, compare, factions, votes, ApproxMeasure, FactionSet, Measured, Mode, Rect, Scene, Target,
+    Theme,
 };
 use soviets::dataset::{Dataset, EventView, Figure, Segment, Source, VoteView};
 use soviets::Faction;
@@ -81,16 +82,16 @@ fn render(
     svg
 }
 
-fn factions_svg(data: &Dataset, mode: Mode, w: f64, h: f64) -> (factions::Layout, String) {
+fn factions_svg(data: &Dataset, mode: Mode, w: f64, h: f64) -> (Scene, String) {
     let opts = factions::Options {
         mode,
         hidden: FactionSet::EMPTY,
     };
-    let layout = factions::layout(data, w, h, opts, &ApproxMeasure);
+    let scene = factions::layout(data, w, h, opts, &ApproxMeasure);
     let svg = render(w, h, |area| {
-        charts::paint(area, &layout.scene, &Theme::LIGHT).expect("draw");
+        charts::paint(area, &scene, &Theme::LIGHT).expect("draw");
     });
-    (layout, svg)
+    (scene, svg)
 }
 
 fn of_colour(rs: &[SvgRect], f: Faction) -> Vec<Rect> {
@@ -103,7 +104,7 @@ fn of_colour(rs: &[SvgRect], f: Faction) -> Vec<Rect> {
 #[test]
 fn faction_columns_have_one_rect_per_segment() {
     let data = sample();
-    let (layout, svg) = factions_svg(&data, Mode::Absolute, 800.0, 420.0);
+    let (scene, svg) = factions_svg(&data, Mode::Absolute, 800.0, 420.0);
     save("factions", &svg);
     let rs = rects(&svg);
     // Bolsheviks, SRs, Mensheviks and Others at two congresses; the
@@ -120,10 +121,7 @@ fn faction_columns_have_one_rect_per_segment() {
     }
     // Every segment rect is exactly a hit region.
     for r in of_colour(&rs, Faction::Bolsheviks) {
-        let hit = layout
-            .scene
-            .hit(r.x + r.w / 2.0, r.y + r.h / 2.0)
-            .expect("hit");
+        let hit = scene.hit(r.x + r.w / 2.0, r.y + r.h / 2.0).expect("hit");
         assert_eq!(hit.rect, r);
         assert_eq!(hit.target.faction(), Some(Faction::Bolsheviks));
     }
@@ -132,20 +130,20 @@ fn faction_columns_have_one_rect_per_segment() {
 #[test]
 fn segment_heights_are_proportional_to_counts() {
     let data = sample();
-    let (layout, svg) = factions_svg(&data, Mode::Absolute, 800.0, 420.0);
+    let (scene, svg) = factions_svg(&data, Mode::Absolute, 800.0, 420.0);
     let rs = rects(&svg);
     // Columns are in date order, so the second rect of a colour is the
     // Second Congress.
     let bol = of_colour(&rs, Faction::Bolsheviks)[1];
     let srs = of_colour(&rs, Faction::Srs)[1];
-    assert!((bol.h - 390.0 * layout.unit).abs() <= 0.5, "{bol:?}");
-    assert!((srs.h - 160.0 * layout.unit).abs() <= 0.5, "{srs:?}");
+    assert!((bol.h - 390.0 * scene.scale.unit).abs() <= 0.5, "{bol:?}");
+    assert!((srs.h - 160.0 * scene.scale.unit).abs() <= 0.5, "{srs:?}");
     // The ratio holds up to each height's rounding to whole pixels.
     let tolerance = 0.5 * (1.0 + 390.0 / 160.0);
     assert!((bol.h - srs.h * 390.0 / 160.0).abs() <= tolerance);
     // Stacked: the SRs sit right on top of the Bolsheviks.
     assert_eq!(srs.bottom(), bol.y);
-    assert_eq!(bol.bottom(), layout.plot.bottom());
+    assert_eq!(bol.bottom(), scene.scale.plot.bottom());
 }
 
 #[test]
@@ -185,7 +183,7 @@ fn labels_totals_and_notes_are_text() {
 #[test]
 fn share_mode_draws_the_remainder() {
     let data = sample();
-    let (layout, svg) = factions_svg(&data, Mode::Share, 800.0, 420.0);
+    let (scene, svg) = factions_svg(&data, Mode::Share, 800.0, 420.0);
     save("factions-share", &svg);
     let rs = rects(&svg);
     let grey = format!(
@@ -202,9 +200,9 @@ fn share_mode_draws_the_remainder() {
     // The First Congress's 35 unaccounted of 784, and the key swatch.
     let r = remainder
         .iter()
-        .find(|r| (r.h - 35.0 / 784.0 * layout.unit).abs() <= 0.5 && r.w > 12.0)
+        .find(|r| (r.h - 35.0 / 784.0 * scene.scale.unit).abs() <= 0.5 && r.w > 12.0)
         .expect("remainder rect");
-    let hit = layout.scene.hit(r.x + 1.0, r.y + 1.0).expect("hit");
+    let hit = scene.hit(r.x + 1.0, r.y + 1.0).expect("hit");
     assert_eq!(hit.target, Target::Remainder { event: 1 });
     // Full columns reach 100%.
     let t = texts(&svg);
@@ -236,24 +234,21 @@ fn compare_chart_and_rows() {
     let rest = rows.last().expect("rows");
     assert_eq!((rest.faction, rest.a, rest.b), (None, Some(35), Some(0)));
 
-    let layout = compare::layout(&data, 1, 2, 600.0, Mode::Absolute, &ApproxMeasure);
-    let h = layout.scene.height;
+    let scene = compare::layout(&data, 1, 2, 600.0, Mode::Absolute, &ApproxMeasure);
+    let h = scene.height;
     let svg = render(600.0, h, |area| {
-        charts::paint(area, &layout.scene, &Theme::LIGHT).expect("draw");
+        charts::paint(area, &scene, &Theme::LIGHT).expect("draw");
     });
     save("compare", &svg);
     let rs = rects(&svg);
     let bols = of_colour(&rs, Faction::Bolsheviks);
     assert_eq!(bols.len(), 2);
-    assert!((bols[0].w - 105.0 * layout.unit).abs() <= 0.5);
-    assert!((bols[1].w - 390.0 * layout.unit).abs() <= 0.5);
+    assert!((bols[0].w - 105.0 * scene.scale.unit).abs() <= 0.5);
+    assert!((bols[1].w - 390.0 * scene.scale.unit).abs() <= 0.5);
     let t = texts(&svg);
     assert!(t.iter().any(|s| s == "390 (60.1%)"), "{t:?}");
     assert!(t.iter().any(|s| s == "not listed"), "{t:?}");
-    let hit = layout
-        .scene
-        .hit(bols[1].x + 1.0, bols[1].y + 1.0)
-        .expect("hit");
+    let hit = scene.hit(bols[1].x + 1.0, bols[1].y + 1.0).expect("hit");
     assert_eq!(
         hit.target,
         Target::Compare {
@@ -266,10 +261,10 @@ fn compare_chart_and_rows() {
 #[test]
 fn votes_chart_marks_unanimous_and_caucus_votes() {
     let data = sample();
-    let layout = votes::layout_in(&data, 600.0, Style::Old, &ApproxMeasure);
-    let h = layout.scene.height;
+    let scene = votes::layout(&data, 600.0, Style::Old, &ApproxMeasure);
+    let h = scene.height;
     let svg = render(600.0, h, |area| {
-        charts::paint(area, &layout.scene, &Theme::LIGHT).expect("draw");
+        charts::paint(area, &scene, &Theme::LIGHT).expect("draw");
     });
     save("votes", &svg);
     let rs = rects(&svg);
@@ -283,7 +278,7 @@ fn votes_chart_marks_unanimous_and_caucus_votes() {
     // First Congress 543, April 57, SR caucus 60, and the key swatch.
     assert_eq!(fors.len(), 4, "{fors:?}");
     let biggest = fors.iter().map(|r| r.w).fold(0.0, f64::max);
-    assert!((biggest - 543.0 * layout.unit).abs() <= 0.5);
+    assert!((biggest - 543.0 * scene.scale.unit).abs() <= 0.5);
     let t = texts(&svg);
     for want in [
         "Unanimous, no count",
@@ -296,7 +291,7 @@ fn votes_chart_marks_unanimous_and_caucus_votes() {
     }
     assert!(t.iter().any(|s| s.contains("for: no count")), "{t:?}");
     // Each vote is a region; the caucus vote is the third of the Second Congress.
-    let targets: Vec<Target> = layout.scene.regions.iter().map(|h| h.target).collect();
+    let targets: Vec<Target> = scene.regions.iter().map(|h| h.target).collect();
     assert!(targets.contains(&Target::Vote { event: 2, vote: 2 }));
     assert_eq!(
         targets
@@ -362,6 +357,6 @@ fn empty_dataset_says_so() {
     let data = Dataset { events: Vec::new() };
     let (_, svg) = factions_svg(&data, Mode::Absolute, 360.0, 260.0);
     assert!(texts(&svg).iter().any(|s| s == "No events to chart"));
-    let v = votes::layout_in(&data, 360.0, Style::Old, &ApproxMeasure);
-    assert!(v.scene.hit(10.0, 10.0).is_none());
+    let v = votes::layout(&data, 360.0, Style::Old, &ApproxMeasure);
+    assert!(v.hit(10.0, 10.0).is_none());
 }

@@ -167,8 +167,7 @@ fn vote_headings_lead_with_the_chosen_style() {
     use soviets::charts::{votes, ApproxMeasure, Mark};
     let data = Corpus::seeds().dataset();
     let texts = |lead| {
-        votes::layout_in(&data, 900.0, lead, &ApproxMeasure)
-            .scene
+        votes::layout(&data, 900.0, lead, &ApproxMeasure)
             .marks
             .iter()
             .filter_map(|m| match m {

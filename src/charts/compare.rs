@@ -5,8 +5,8 @@
 use super::text::fit;
 use super::{
     contrast, count, disagreement, figure_range, key, percent, row_name, short_name, Align,
-    Baseline, FactionSet, Ink, KeyItem, Mark, Mode, Rect, Scene, Target, TextMeasure, BAR, HEAD,
-    LINE, PAD, SMALL,
+    Baseline, FactionSet, Ink, KeyItem, Mark, Mode, Rect, Scale, Scene, Target, TextMeasure, BAR,
+    HEAD, LINE, PAD, SMALL,
 };
 use crate::dataset::{Dataset, EventView, Segment};
 use crate::factions::Faction;
@@ -81,15 +81,6 @@ pub fn change_rows(a: &EventView, b: &EventView) -> Vec<ChangeRow> {
     rows
 }
 
-/// The computed chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Layout {
-    pub scene: Scene,
-    /// Pixels per delegate (absolute mode) or per whole share (share mode).
-    pub unit: f64,
-    pub rows: Vec<ChangeRow>,
-}
-
 const ROW: f64 = 20.0;
 
 /// "105 (13.4%)".
@@ -102,7 +93,8 @@ fn value_label(n: u32, approximate: bool, share: Option<f64>) -> String {
 }
 
 /// Lays out events `a` and `b` of `data` at `width`; the height follows
-/// from the number of factions.
+/// from the number of factions. The scene's scale is the bars' track, from
+/// the first faction's row to the last.
 pub fn layout(
     data: &Dataset,
     a: usize,
@@ -110,54 +102,14 @@ pub fn layout(
     width: f64,
     mode: Mode,
     m: &dyn TextMeasure,
-) -> Layout {
+) -> Scene {
     let (Some(ea), Some(eb)) = (data.events.get(a), data.events.get(b)) else {
-        let scene = Scene::notice(width, "No events to compare");
-        return Layout {
-            scene,
-            unit: 0.0,
-            rows: Vec::new(),
-        };
+        return Scene::notice(width, "No events to compare");
     };
     let rows = change_rows(ea, eb);
-    let sides = [(a, ea), (b, eb)];
     let mut scene = Scene::new(width, 0.0);
-    let mut y = PAD;
-    // Header: what each event's shares are of.
-    for (_, e) in sides {
-        let total = match &e.total {
-            Some(t) => format!("{}: {} {}", short_name(e), count(t.value), e.total_label),
-            None => format!("{}: no stated total", short_name(e)),
-        };
-        if let Some(t) = fit(m, &total, SMALL, width - 2.0 * PAD) {
-            scene.push(Mark::text(PAD, y, t, SMALL, Ink::Muted));
-        }
-        y += LINE;
-    }
-    y += 6.0;
-
-    let mut tag_w: f64 = 0.0;
-    for (_, e) in sides {
-        tag_w = tag_w.max(m.width(short_name(e), SMALL));
-    }
-    let tag_w = tag_w.min(width * 0.3) + 8.0;
-    let label_w = m.width("9,999 (99.9%)", SMALL) + 8.0;
-    let bar_x = (PAD + tag_w).round();
-    let track = (width - bar_x - label_w - PAD).max(10.0);
-    let amount = |e: &EventView, n: u32| match mode {
-        Mode::Absolute => f64::from(n),
-        Mode::Share => e.share(n).unwrap_or(0.0),
-    };
-    let mut max: f64 = 0.0;
-    for r in &rows {
-        for (n, e) in [(r.a, ea), (r.b, eb)] {
-            if let Some(n) = n {
-                max = max.max(amount(e, n));
-            }
-        }
-    }
-    let unit = if max > 0.0 { track / max } else { 0.0 };
-
+    let mut y = header(&mut scene, [ea, eb], width, m);
+    let bars = Bars::new([(a, ea), (b, eb)], &rows, width, mode, m);
     if rows.is_empty() {
         scene.push(Mark::text(
             PAD,
@@ -169,57 +121,11 @@ pub fn layout(
         y += LINE;
     }
     let mut items = Vec::new();
+    let rows_top = y;
     for row in &rows {
-        if let Some(t) = fit(m, row_name(row.faction), HEAD, width - 2.0 * PAD) {
-            scene.push(Mark::text(PAD, y + 2.0, t, HEAD, Ink::Text));
-        }
-        y += ROW;
-        for (event, e) in sides {
-            let target = Target::Compare {
-                event,
-                faction: row.faction,
-            };
-            if let Some(t) = fit(m, short_name(e), SMALL, tag_w - 8.0) {
-                scene.push(
-                    Mark::text(bar_x - 6.0, y + ROW / 2.0, t, SMALL, Ink::Muted)
-                        .anchored(Align::Right, Baseline::Middle),
-                );
-            }
-            let bar_y = (y + (ROW - BAR) / 2.0).round();
-            match value(e, row.faction) {
-                Some(n) => {
-                    let to_px = |n: u32| (amount(e, n) * unit).round();
-                    let w = if n > 0 { to_px(n).max(1.0) } else { 0.0 };
-                    let rect = Rect::new(bar_x, bar_y, w, BAR);
-                    let seg = segment(e, row.faction);
-                    scene.region(target, rect);
-                    let approximate = seg.is_some_and(|s| s.figure.approximate);
-                    let text = value_label(n, approximate, e.share(n));
-                    // Past the bar and any whisker beyond it.
-                    let reach = seg.map_or(rect.w, |s| to_px(figure_range(s).1).max(rect.w));
-                    scene.push(
-                        Mark::text(bar_x + reach + 8.0, y + ROW / 2.0, text, SMALL, Ink::Text)
-                            .anchored(Align::Left, Baseline::Middle),
-                    );
-                    bar(&mut scene, rect, row.faction, seg, &to_px, &mut items);
-                }
-                None => {
-                    let text = if e.segments.is_empty() {
-                        "no breakdown in the sources"
-                    } else {
-                        "not listed"
-                    };
-                    scene.push(
-                        Mark::text(bar_x, y + ROW / 2.0, text, SMALL, Ink::Muted)
-                            .anchored(Align::Left, Baseline::Middle),
-                    );
-                }
-            }
-            scene.region(target, Rect::snapped(0.0, y, width, y + ROW));
-            y += ROW;
-        }
-        y += 6.0;
+        y = bars.row(&mut scene, row, y, &mut items, m);
     }
+    let plot = Rect::new(bars.x, rows_top, bars.track, y - rows_top);
     // In the order of the key, once each.
     let mut used = Vec::new();
     for item in [
@@ -231,10 +137,164 @@ pub fn layout(
             used.push(item);
         }
     }
-    let items = used;
-    y += key(&mut scene, &items, PAD, y, width - 2.0 * PAD, m);
+    y += key(&mut scene, &used, PAD, y, width - 2.0 * PAD, m);
     scene.height = (y + PAD).ceil();
-    Layout { scene, unit, rows }
+    scene.scale = Scale {
+        plot,
+        unit: bars.unit,
+    };
+    scene
+}
+
+/// What each event's shares are of, a line each; returns the y below.
+fn header(scene: &mut Scene, events: [&EventView; 2], width: f64, m: &dyn TextMeasure) -> f64 {
+    let mut y = PAD;
+    for e in events {
+        let total = match &e.total {
+            Some(t) => format!("{}: {} {}", short_name(e), count(t.value), e.total_label),
+            None => format!("{}: no stated total", short_name(e)),
+        };
+        if let Some(t) = fit(m, &total, SMALL, width - 2.0 * PAD) {
+            scene.push(Mark::text(PAD, y, t, SMALL, Ink::Muted));
+        }
+        y += LINE;
+    }
+    y + 6.0
+}
+
+/// The bars' common geometry: each event's tag on the left, then a track
+/// on one scale for all bars, then room for the figures.
+struct Bars<'a> {
+    /// The two events, with their indices in the dataset.
+    sides: [(usize, &'a EventView); 2],
+    width: f64,
+    mode: Mode,
+    /// Width of the events' tags.
+    tag_w: f64,
+    /// Where every bar starts.
+    x: f64,
+    /// The longest bar's length.
+    track: f64,
+    /// Pixels per delegate (absolute mode) or per whole share (share mode).
+    unit: f64,
+}
+
+impl<'a> Bars<'a> {
+    fn new(
+        sides: [(usize, &'a EventView); 2],
+        rows: &[ChangeRow],
+        width: f64,
+        mode: Mode,
+        m: &dyn TextMeasure,
+    ) -> Bars<'a> {
+        let mut tag_w: f64 = 0.0;
+        for (_, e) in sides {
+            tag_w = tag_w.max(m.width(short_name(e), SMALL));
+        }
+        let tag_w = tag_w.min(width * 0.3) + 8.0;
+        let label_w = m.width("9,999 (99.9%)", SMALL) + 8.0;
+        let x = (PAD + tag_w).round();
+        let track = (width - x - label_w - PAD).max(10.0);
+        let mut bars = Bars {
+            sides,
+            width,
+            mode,
+            tag_w,
+            x,
+            track,
+            unit: 0.0,
+        };
+        let mut max: f64 = 0.0;
+        for r in rows {
+            for (n, (_, e)) in [r.a, r.b].into_iter().zip(sides) {
+                if let Some(n) = n {
+                    max = max.max(bars.amount(e, n));
+                }
+            }
+        }
+        bars.unit = if max > 0.0 { track / max } else { 0.0 };
+        bars
+    }
+
+    /// `n` delegates of event `e` in the chart's unit.
+    fn amount(&self, e: &EventView, n: u32) -> f64 {
+        match self.mode {
+            Mode::Absolute => f64::from(n),
+            Mode::Share => e.share(n).unwrap_or(0.0),
+        }
+    }
+
+    /// One faction's row: its name, then a bar for each event. Returns the
+    /// y below it.
+    fn row(
+        &self,
+        scene: &mut Scene,
+        row: &ChangeRow,
+        y: f64,
+        items: &mut Vec<KeyItem>,
+        m: &dyn TextMeasure,
+    ) -> f64 {
+        if let Some(t) = fit(m, row_name(row.faction), HEAD, self.width - 2.0 * PAD) {
+            scene.push(Mark::text(PAD, y + 2.0, t, HEAD, Ink::Text));
+        }
+        let mut y = y + ROW;
+        for (event, e) in self.sides {
+            if let Some(t) = fit(m, short_name(e), SMALL, self.tag_w - 8.0) {
+                scene.push(
+                    Mark::text(self.x - 6.0, y + ROW / 2.0, t, SMALL, Ink::Muted)
+                        .anchored(Align::Right, Baseline::Middle),
+                );
+            }
+            let target = Target::Compare {
+                event,
+                faction: row.faction,
+            };
+            self.side(scene, target, e, y, items);
+            scene.region(target, Rect::snapped(0.0, y, self.width, y + ROW));
+            y += ROW;
+        }
+        y + 6.0
+    }
+
+    /// Event `e`'s bar for the row's faction and its figure, or why there
+    /// is none.
+    fn side(
+        &self,
+        scene: &mut Scene,
+        target: Target,
+        e: &EventView,
+        y: f64,
+        items: &mut Vec<KeyItem>,
+    ) {
+        let faction = target.faction();
+        let Some(n) = value(e, faction) else {
+            let text = if e.segments.is_empty() {
+                "no breakdown in the sources"
+            } else {
+                "not listed"
+            };
+            scene.push(
+                Mark::text(self.x, y + ROW / 2.0, text, SMALL, Ink::Muted)
+                    .anchored(Align::Left, Baseline::Middle),
+            );
+            return;
+        };
+        let bar_y = (y + (ROW - BAR) / 2.0).round();
+        let to_px = |n: u32| (self.amount(e, n) * self.unit).round();
+        let w = if n > 0 { to_px(n).max(1.0) } else { 0.0 };
+        let rect = Rect::new(self.x, bar_y, w, BAR);
+        let seg = segment(e, faction);
+        scene.region(target, rect);
+        let approximate = seg.is_some_and(|s| s.figure.approximate);
+        let text = value_label(n, approximate, e.share(n));
+        // Past the bar and any whisker beyond it.
+        let reach = seg.map_or(rect.w, |s| to_px(figure_range(s).1).max(rect.w));
+        scene.push(
+            Mark::text(self.x + reach + 8.0, y + ROW / 2.0, text, SMALL, Ink::Text)
+                .anchored(Align::Left, Baseline::Middle),
+        );
+        bar(scene, rect, faction, seg, &to_px, items);
+    }
 }
 
 /// One bar: faction colour or hatched remainder, with the approximate and

@@ -9,8 +9,8 @@
 use super::text::{fit, wrap};
 use super::{
     about, count, disagreement, figure_range, key, nice_ticks, short_name, Align, Baseline,
-    FactionSet, FontSpec, Ink, KeyItem, Mark, Mode, Rect, Scene, Target, TextMeasure, LABEL, LINE,
-    SMALL,
+    FactionSet, FontSpec, Ink, KeyItem, Mark, Mode, Rect, Scale, Scene, Target, TextMeasure, LABEL,
+    LINE, SMALL,
 };
 use crate::dataset::{Dataset, EventView, Segment};
 use crate::format::whole_percent;
@@ -21,16 +21,6 @@ pub struct Options {
     pub mode: Mode,
     /// Factions left out of the columns (hidden from the legend).
     pub hidden: FactionSet,
-}
-
-/// The computed chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Layout {
-    pub scene: Scene,
-    /// The plotting area; its bottom edge is the baseline.
-    pub plot: Rect,
-    /// Pixels per delegate (absolute mode) or per whole share (share mode).
-    pub unit: f64,
 }
 
 /// Space above the plot for the axis title and the top tick label.
@@ -202,14 +192,15 @@ fn key_items(data: &Dataset, hidden: FactionSet) -> Vec<KeyItem> {
     items
 }
 
-/// Lays the chart out in a `width` × `height` pixel box.
+/// Lays the chart out in a `width` × `height` pixel box; the scene's
+/// scale is the plot, whose bottom edge is the baseline.
 pub fn layout(
     data: &Dataset,
     width: f64,
     height: f64,
     opts: Options,
     m: &dyn TextMeasure,
-) -> Layout {
+) -> Scene {
     let mut scene = Scene::new(width, height);
     if data.events.is_empty() {
         scene.push(
@@ -222,65 +213,130 @@ pub fn layout(
             )
             .anchored(Align::Center, Baseline::Middle),
         );
-        return Layout {
-            scene,
-            plot: Rect::new(0.0, 0.0, 0.0, 0.0),
-            unit: 0.0,
-        };
+        return scene;
     }
-    let column_of = |event| Column {
-        event,
-        mode: opts.mode,
-    };
-    let mut max: f64 = 0.0;
-    for e in &data.events {
-        max = max.max(column_of(e).height(opts.hidden));
-    }
-
-    // Widest tick label over any tick count, so the margin is stable.
-    let mut left: f64 = 0.0;
-    for t in 2..=8 {
-        left = left.max(Axis::new(opts.mode, max, t).label_width(m));
-    }
-    let left = left.max(16.0) + 10.0;
-    let plot_w = (width - left - RIGHT).max(1.0);
-    let pitch = plot_w / data.events.len() as f64;
-    let labels = Labels::new(data, pitch, height, m);
-    let label_h = labels.height(m);
-    let items = key_items(data, opts.hidden);
-    let key_h = key(&mut Scene::default(), &items, 0.0, 0.0, width - 8.0, m);
-    let base = (height - label_h - key_h - 6.0).max(TOP + MIN_PLOT).round();
-    let plot = Rect::new(left.round(), TOP, plot_w.round(), base - TOP);
-    let axis = Axis::new(opts.mode, max, (plot.h / 50.0).clamp(2.0, 8.0) as usize);
-    let unit = plot.h / axis.max;
-
-    let title = match opts.mode {
-        Mode::Absolute => "Delegates",
-        Mode::Share => "Share of each event's delegates",
-    };
-    scene.push(Mark::text(4.0, 2.0, title, SMALL, Ink::Muted));
-    for (v, label) in &axis.ticks {
-        let y = (base - v * unit).round();
-        if *v > 0.0 {
-            scene.push(Mark::Fill {
-                rect: Rect::new(plot.x, y, plot.w, 1.0),
-                ink: Ink::Grid,
-            });
-        }
-        scene.push(
-            Mark::text(plot.x - 6.0, y, label.clone(), SMALL, Ink::Muted)
-                .anchored(Align::Right, Baseline::Middle),
-        );
-    }
-
-    let label_bottom = base + label_h;
+    let frame = Frame::new(data, width, height, opts, m);
+    frame.axis(&mut scene, opts.mode);
     for (i, event) in data.events.iter().enumerate() {
-        let col = &column_of(event);
+        let col = Column {
+            event,
+            mode: opts.mode,
+        };
+        let place = frame.place(i);
+        column(&mut scene, &col, &place, opts.hidden, m);
+        if !event.disputed.is_empty() {
+            disputed_mark(&mut scene, &col, &place, opts.hidden, frame.plot.y);
+        }
+        scene.region(Target::Column { event: i }, place.band);
+        x_label(&mut scene, &frame.labels, i, place.centre, frame.base);
+    }
+    scene.push(Mark::Fill {
+        rect: Rect::new(frame.plot.x, frame.base, frame.plot.w, 1.0),
+        ink: Ink::Axis,
+    });
+    key(
+        &mut scene,
+        &frame.items,
+        4.0,
+        frame.label_bottom + 4.0,
+        width - 8.0,
+        m,
+    );
+    scene.scale = Scale {
+        plot: frame.plot,
+        unit: frame.unit,
+    };
+    scene
+}
+
+/// The chart's frame: the plot with its axis and scale, the columns'
+/// pitch, and the labels and key below.
+struct Frame {
+    plot: Rect,
+    /// The baseline: the plot's bottom edge.
+    base: f64,
+    axis: Axis,
+    /// Pixels per unit of the chart.
+    unit: f64,
+    /// Width of each event's band.
+    pitch: f64,
+    labels: Labels,
+    /// Below the event labels: where the key starts.
+    label_bottom: f64,
+    items: Vec<KeyItem>,
+}
+
+impl Frame {
+    /// Fits the axis labels on the left, the event labels and the key
+    /// below, and the plot in what is left.
+    fn new(data: &Dataset, width: f64, height: f64, opts: Options, m: &dyn TextMeasure) -> Frame {
+        let mut max: f64 = 0.0;
+        for event in &data.events {
+            let col = Column {
+                event,
+                mode: opts.mode,
+            };
+            max = max.max(col.height(opts.hidden));
+        }
+        // Widest tick label over any tick count, so the margin is stable.
+        let mut left: f64 = 0.0;
+        for t in 2..=8 {
+            left = left.max(Axis::new(opts.mode, max, t).label_width(m));
+        }
+        let left = left.max(16.0) + 10.0;
+        let plot_w = (width - left - RIGHT).max(1.0);
+        let pitch = plot_w / data.events.len() as f64;
+        let labels = Labels::new(data, pitch, height, m);
+        let label_h = labels.height(m);
+        let items = key_items(data, opts.hidden);
+        let key_h = key(&mut Scene::default(), &items, 0.0, 0.0, width - 8.0, m);
+        let base = (height - label_h - key_h - 6.0).max(TOP + MIN_PLOT).round();
+        let plot = Rect::new(left.round(), TOP, plot_w.round(), base - TOP);
+        let axis = Axis::new(opts.mode, max, (plot.h / 50.0).clamp(2.0, 8.0) as usize);
+        let unit = plot.h / axis.max;
+        Frame {
+            plot,
+            base,
+            axis,
+            unit,
+            pitch,
+            labels,
+            label_bottom: base + label_h,
+            items,
+        }
+    }
+
+    /// The axis title, and each tick's grid line and label.
+    fn axis(&self, scene: &mut Scene, mode: Mode) {
+        let title = match mode {
+            Mode::Absolute => "Delegates",
+            Mode::Share => "Share of each event's delegates",
+        };
+        scene.push(Mark::text(4.0, 2.0, title, SMALL, Ink::Muted));
+        let plot = self.plot;
+        for (v, label) in &self.axis.ticks {
+            let y = (self.base - v * self.unit).round();
+            if *v > 0.0 {
+                scene.push(Mark::Fill {
+                    rect: Rect::new(plot.x, y, plot.w, 1.0),
+                    ink: Ink::Grid,
+                });
+            }
+            scene.push(
+                Mark::text(plot.x - 6.0, y, label.clone(), SMALL, Ink::Muted)
+                    .anchored(Align::Right, Baseline::Middle),
+            );
+        }
+    }
+
+    /// Where column `i` goes: its band, and a bar centred in it.
+    fn place(&self, i: usize) -> Place {
+        let (plot, pitch) = (self.plot, self.pitch);
         let band = Rect::snapped(
             plot.x + i as f64 * pitch,
             plot.y,
             plot.x + (i + 1) as f64 * pitch,
-            label_bottom,
+            self.label_bottom,
         );
         let centre = plot.x + (i as f64 + 0.5) * pitch;
         let bar_w = if pitch < 4.0 {
@@ -288,41 +344,27 @@ pub fn layout(
         } else {
             (pitch * 0.72).clamp(2.0, 72.0)
         };
-        let bar = Rect::snapped(centre - bar_w / 2.0, plot.y, centre + bar_w / 2.0, base);
+        let bar = Rect::snapped(
+            centre - bar_w / 2.0,
+            plot.y,
+            centre + bar_w / 2.0,
+            self.base,
+        );
         // Too narrow to round to a pixel: fill the band's width.
         let bar = if bar.w < 1.0 {
             Rect::new(band.x, bar.y, band.w, bar.h)
         } else {
             bar
         };
-        let place = Place {
+        Place {
             event: i,
             bar,
             band,
-            base,
-            unit,
-        };
-        column(&mut scene, col, &place, opts.hidden, m);
-        if !event.disputed.is_empty() {
-            // Sources disagree on the event itself: a diamond above the column.
-            let total = event.total.as_ref().map_or(0.0, |t| col.value(t.value));
-            let top = base - col.height(opts.hidden).max(total) * unit;
-            scene.push(Mark::Diamond {
-                x: centre.round(),
-                y: (top - 9.0).max(plot.y + 4.0).round(),
-                r: 4.0,
-                ink: Ink::Text,
-            });
+            centre,
+            base: self.base,
+            unit: self.unit,
         }
-        scene.region(Target::Column { event: i }, band);
-        x_label(&mut scene, &labels, i, centre, base);
     }
-    scene.push(Mark::Fill {
-        rect: Rect::new(plot.x, base, plot.w, 1.0),
-        ink: Ink::Axis,
-    });
-    key(&mut scene, &items, 4.0, label_bottom + 4.0, width - 8.0, m);
-    Layout { scene, plot, unit }
 }
 
 /// Where a column goes.
@@ -333,29 +375,47 @@ struct Place {
     bar: Rect,
     /// The column's band: its share of the width, down to the labels.
     band: Rect,
+    /// The band's centre line.
+    centre: f64,
     /// The baseline.
     base: f64,
     /// Pixels per unit of the chart.
     unit: f64,
 }
 
-/// Draws a column: its segments, remainder or total-only outline, marks.
+/// Draws a column: its segments, then its remainder, or the outline of
+/// its stated total when it has no breakdown.
 fn column(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, m: &dyn TextMeasure) {
-    let Place {
-        event: i,
-        bar,
-        band,
-        base,
-        unit,
-    } = *place;
-    let px = |v: f64| (v * unit).round();
-    let mut y = base;
+    let top = segments(scene, col, place, hidden, m);
+    if col.event.segments.is_empty() {
+        total_only(scene, col, place, m);
+        return;
+    }
+    let r = col.event.remainder().unwrap_or(0);
+    let h = (col.value(r) * place.unit).round();
+    let rect = Rect::new(place.bar.x, top - h, place.bar.w, h);
+    scene.unaccounted(rect);
+    inside_label(scene, rect, &col.label(r, false), Ink::Text, m);
+    scene.region(Target::Remainder { event: place.event }, rect);
+}
+
+/// The shown factions' segments stacked from the baseline, with the marks
+/// of contested counts on top of them all; returns the stack's top.
+fn segments(
+    scene: &mut Scene,
+    col: &Column,
+    place: &Place,
+    hidden: FactionSet,
+    m: &dyn TextMeasure,
+) -> f64 {
+    let bar = place.bar;
+    let mut y = place.base;
     let mut marks_after = Vec::new();
     for (index, seg) in col.event.segments.iter().enumerate() {
         if hidden.contains(seg.faction) {
             continue;
         }
-        let h = px(col.value(seg.count()));
+        let h = (col.value(seg.count()) * place.unit).round();
         let rect = Rect::new(bar.x, y - h, bar.w, h);
         y -= h;
         if h <= 0.0 {
@@ -381,33 +441,26 @@ fn column(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, m:
             m,
         );
         if seg.contested() {
-            for mark in contested_marks(col, seg, rect, band, unit) {
-                marks_after.push(mark);
-            }
+            marks_after.extend(contested_marks(col, seg, rect, place.band, place.unit));
         }
-        scene.region(
-            Target::Segment {
-                event: i,
-                index,
-                faction: seg.faction,
-            },
-            rect,
-        );
+        let target = Target::Segment {
+            event: place.event,
+            index,
+            faction: seg.faction,
+        };
+        scene.region(target, rect);
     }
     scene.marks.append(&mut marks_after);
-    if !col.event.segments.is_empty() {
-        let r = col.event.remainder().unwrap_or(0);
-        let h = px(col.value(r));
-        let rect = Rect::new(bar.x, y - h, bar.w, h);
-        scene.unaccounted(rect);
-        inside_label(scene, rect, &col.label(r, false), Ink::Text, m);
-        scene.region(Target::Remainder { event: i }, rect);
-        return;
-    }
-    // No breakdown: an outline of the stated total, and a note.
+    y
+}
+
+/// A column without a breakdown: an outline of the stated total (if
+/// any) with its figure, and a note saying what is missing.
+fn total_only(scene: &mut Scene, col: &Column, place: &Place, m: &dyn TextMeasure) {
+    let (bar, base) = (place.bar, place.base);
     let outline = match &col.event.total {
         Some(total) => {
-            let h = px(col.value(total.value)).max(1.0);
+            let h = (col.value(total.value) * place.unit).round().max(1.0);
             let rect = Rect::new(bar.x, base - h, bar.w, h);
             scene.push(Mark::Outline {
                 rect,
@@ -416,7 +469,7 @@ fn column(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, m:
             });
             let label = about(total.value, total.approximate);
             inside_label(scene, rect, &label, Ink::Text, m);
-            scene.region(Target::Column { event: i }, rect);
+            scene.region(Target::Column { event: place.event }, rect);
             rect
         }
         None => Rect::new(bar.x, base, bar.w, 0.0),
@@ -426,7 +479,20 @@ fn column(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, m:
         None => ("No figures", "no figures"),
     };
     let note = col.event.note.as_deref().unwrap_or(default);
-    total_only_note(scene, (note, short), outline, band, m);
+    total_only_note(scene, (note, short), outline, place.band, m);
+}
+
+/// Sources disagree on the event itself: a diamond above the column,
+/// kept below `ceiling`.
+fn disputed_mark(scene: &mut Scene, col: &Column, place: &Place, hidden: FactionSet, ceiling: f64) {
+    let total = col.event.total.as_ref().map_or(0.0, |t| col.value(t.value));
+    let top = place.base - col.height(hidden).max(total) * place.unit;
+    scene.push(Mark::Diamond {
+        x: place.centre.round(),
+        y: (top - 9.0).max(ceiling + 4.0).round(),
+        r: 4.0,
+        ink: Ink::Text,
+    });
 }
 
 /// Writes `text` centred in `rect` if it fits there.
@@ -566,31 +632,29 @@ mod tests {
     use crate::charts::{fixture::sample, ApproxMeasure};
     use crate::factions::Faction;
 
-    fn chart(mode: Mode, hidden: FactionSet) -> Layout {
+    fn chart(mode: Mode, hidden: FactionSet) -> Scene {
         let opts = Options { mode, hidden };
         layout(&sample(), 800.0, 420.0, opts, &ApproxMeasure)
     }
 
-    fn rect_of(l: &Layout, target: Target) -> Rect {
-        l.scene
-            .regions
+    fn rect_of(l: &Scene, target: Target) -> Rect {
+        l.regions
             .iter()
             .find(|h| h.target == target)
             .map(|h| h.rect)
             .expect("target is drawn")
     }
 
-    fn segment_of(l: &Layout, event: usize, faction: Faction) -> Rect {
-        l.scene
-            .regions
+    fn segment_of(l: &Scene, event: usize, faction: Faction) -> Rect {
+        l.regions
             .iter()
             .find(|h| h.target.event() == event && h.target.faction() == Some(faction))
             .map(|h| h.rect)
             .expect("segment is drawn")
     }
 
-    fn target_at(l: &Layout, x: f64, y: f64) -> Option<Target> {
-        l.scene.hit(x, y).map(|h| h.target)
+    fn target_at(l: &Scene, x: f64, y: f64) -> Option<Target> {
+        l.hit(x, y).map(|h| h.target)
     }
 
     #[test]
@@ -605,12 +669,12 @@ mod tests {
             let band = rect_of(&l, Target::Column { event: i });
             // The top of the column's drawn bars.
             let mut top = band.bottom();
-            for h in &l.scene.regions {
+            for h in &l.regions {
                 if h.target.event() == i && !matches!(h.target, Target::Column { .. }) {
                     top = top.min(h.rect.y);
                 }
             }
-            let diamond_above = l.scene.marks.iter().any(|m| {
+            let diamond_above = l.marks.iter().any(|m| {
                 matches!(m, Mark::Diamond { x, y, .. }
                     if (*x - (band.x + band.w / 2.0)).abs() <= 1.0 && *y < top)
             });
@@ -642,7 +706,7 @@ mod tests {
             (cx, r.y + 0.5),
             (cx, r.bottom() - 0.5),
         ] {
-            let hit = l.scene.hit(x, y).expect("hit");
+            let hit = l.hit(x, y).expect("hit");
             assert_eq!((hit.target, hit.rect), (bol, r), "at {x},{y}");
         }
         // 0.5 px outside: the SRs stacked above, nothing below the
@@ -670,31 +734,29 @@ mod tests {
     fn heights_are_proportional_to_counts() {
         let l = chart(Mode::Absolute, FactionSet::EMPTY);
         let h = |event, faction| segment_of(&l, event, faction).h;
-        assert!((h(2, Faction::Bolsheviks) - 390.0 * l.unit).abs() <= 0.5);
-        assert!((h(2, Faction::Srs) - 160.0 * l.unit).abs() <= 0.5);
-        assert!((h(1, Faction::Srs) - 285.0 * l.unit).abs() <= 0.5);
+        assert!((h(2, Faction::Bolsheviks) - 390.0 * l.scale.unit).abs() <= 0.5);
+        assert!((h(2, Faction::Srs) - 160.0 * l.scale.unit).abs() <= 0.5);
+        assert!((h(1, Faction::Srs) - 285.0 * l.scale.unit).abs() <= 0.5);
         // The axis reaches the largest column (the 9th Congress, 1,993).
-        assert!(l.unit * 1993.0 <= l.plot.h);
+        assert!(l.scale.unit * 1993.0 <= l.scale.plot.h);
     }
 
     #[test]
     fn remainder_and_total_only_columns_are_regions() {
         let l = chart(Mode::Share, FactionSet::EMPTY);
         let rem = rect_of(&l, Target::Remainder { event: 1 });
-        assert!((rem.h - 35.0 / 784.0 * l.unit).abs() <= 0.5);
-        let hit = l.scene.hit(rem.x + 1.0, rem.y + 1.0).expect("hit");
+        assert!((rem.h - 35.0 / 784.0 * l.scale.unit).abs() <= 0.5);
+        let hit = l.hit(rem.x + 1.0, rem.y + 1.0).expect("hit");
         assert_eq!(hit.target, Target::Remainder { event: 1 });
         // The April Conference has no breakdown: its outline is the column.
         let april = l
-            .scene
             .regions
             .iter()
             .find(|h| h.target == Target::Column { event: 0 })
             .expect("outline region");
-        assert!((april.rect.h - l.unit).abs() <= 0.5, "a full share");
+        assert!((april.rect.h - l.scale.unit).abs() <= 0.5, "a full share");
         // The Second Congress is fully accounted for: no remainder region.
         assert!(!l
-            .scene
             .regions
             .iter()
             .any(|h| h.target == Target::Remainder { event: 2 }));
@@ -705,14 +767,13 @@ mod tests {
         let hidden: FactionSet = [Faction::Bolsheviks].into_iter().collect();
         let l = chart(Mode::Absolute, hidden);
         assert!(!l
-            .scene
             .regions
             .iter()
             .any(|h| h.target.faction() == Some(Faction::Bolsheviks)));
         // The SRs now start at the baseline.
         let srs = segment_of(&l, 2, Faction::Srs);
-        assert_eq!(srs.bottom(), l.plot.bottom());
-        assert!(!l.scene.marks.iter().any(|m| matches!(
+        assert_eq!(srs.bottom(), l.scale.plot.bottom());
+        assert!(!l.marks.iter().any(|m| matches!(
             m,
             Mark::Fill {
                 ink: Ink::Faction(Faction::Bolsheviks),
@@ -726,13 +787,12 @@ mod tests {
         let data = sample();
         for width in [360.0, 240.0] {
             let l = layout(&data, width, 300.0, Options::default(), &ApproxMeasure);
-            for h in &l.scene.regions {
+            for h in &l.regions {
                 assert!(h.rect.x >= 0.0 && h.rect.right() <= width, "{h:?}");
             }
         }
         let l = layout(&data, 360.0, 300.0, Options::default(), &ApproxMeasure);
         let labels: Vec<&str> = l
-            .scene
             .marks
             .iter()
             .filter_map(|m| match m {
@@ -752,12 +812,11 @@ mod tests {
         data.events[3].total = None;
         for width in [800.0, 360.0] {
             let l = layout(&data, width, 420.0, Options::default(), &ApproxMeasure);
-            let note = l.scene.marks.iter().any(|m| {
+            let note = l.marks.iter().any(|m| {
                 matches!(m, Mark::Text { text, .. } if text.to_lowercase().contains("no figures"))
             });
             assert!(note, "at {width} px");
             assert!(l
-                .scene
                 .regions
                 .iter()
                 .any(|h| h.target == Target::Column { event: 3 }));
@@ -771,8 +830,7 @@ mod tests {
         data.events = (0..300).map(|_| first.clone()).collect();
         let l = layout(&data, 1000.0, 400.0, Options::default(), &ApproxMeasure);
         assert_eq!(
-            l.scene
-                .regions
+            l.regions
                 .iter()
                 .filter(|h| matches!(h.target, Target::Column { .. }))
                 .count(),

@@ -1,13 +1,15 @@
 //! Charts of faction strength and votes, generic over plotters'
 //! `DrawingBackend`, with no knowledge of the browser.
 //!
-//! Every chart works in two steps. `layout` turns a [`Dataset`] and a size
-//! into a [`Scene`]: every rectangle, line and label in pixel space (f64,
-//! snapped to whole pixels), plus the hit regions that map a pointer
-//! position back to what is drawn there. `draw` paints exactly that scene
-//! with plotters primitives ([`paint`]) on any backend: the canvas in the
-//! page (`web::canvas`), SVG in tests and exports. Because both come from
-//! the same scene, hit testing always agrees with the picture.
+//! Every chart works in two steps. Its layout function turns a [`Dataset`]
+//! and a size into a [`Scene`]: every rectangle, line and label in pixel
+//! space (f64, snapped to whole pixels), plus the hit regions that map a
+//! pointer position back to what is drawn there ([`Scene::hit`]).
+//! [`paint`] draws exactly that scene with plotters primitives on any
+//! backend: the canvas in the page (`web::canvas`), SVG in tests and
+//! exports. Because both come from the same scene, hit testing always
+//! agrees with the picture. The scene is the only thing a chart gives:
+//! [`lay_out`] picks the chart's layout function for a [`Chart`].
 //!
 //! - [`factions`]: stacked bars of faction strength, one column per event.
 //! - [`compare`]: two events side by side, faction by faction.
@@ -37,8 +39,67 @@ pub use crate::format::{count, percent, signed_count, signed_points};
 pub use measure::{css_font, text_box, ApproxMeasure, FontSpec, Measured, TextMeasure};
 pub use paint::paint;
 
+use crate::calendar::Style;
 use crate::dataset::{Dataset, EventView, Segment};
 use crate::factions::Faction;
+use crate::view::Chart;
+
+/// The reader's choices a chart is laid out with; each chart reads those
+/// it needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub mode: Mode,
+    /// Factions left out (hidden from the legend).
+    pub hidden: FactionSet,
+    /// The compared events: indices into the dataset's events.
+    pub pair: (usize, usize),
+    /// The calendar style dates lead with.
+    pub lead: Style,
+    /// The comparison drawn as two hemicycles rather than paired bars.
+    pub compare_seats: bool,
+}
+
+impl Default for Options {
+    /// The page as it first loads.
+    fn default() -> Options {
+        Options {
+            mode: Mode::Absolute,
+            hidden: FactionSet::EMPTY,
+            pair: (0, 1),
+            lead: Style::Old,
+            compare_seats: false,
+        }
+    }
+}
+
+/// Lays out `chart` of `data` at `width`; the faction chart fills
+/// `height`, the others take the height they need (the scene's `height`).
+pub fn lay_out(
+    chart: Chart,
+    data: &Dataset,
+    width: f64,
+    height: f64,
+    opts: &Options,
+    m: &dyn TextMeasure,
+) -> Scene {
+    let (a, b) = opts.pair;
+    let seats = seats::Options {
+        hidden: opts.hidden,
+    };
+    match chart {
+        Chart::Factions => {
+            let o = factions::Options {
+                mode: opts.mode,
+                hidden: opts.hidden,
+            };
+            factions::layout(data, width, height, o, m)
+        }
+        Chart::Compare if opts.compare_seats => seats::pair(data, a, b, width, seats, m),
+        Chart::Compare => compare::layout(data, a, b, width, opts.mode, m),
+        Chart::Votes => votes::layout(data, width, opts.lead, m),
+        Chart::Seats => seats::layout(data, width, seats, m),
+    }
+}
 
 /// Padding, bar thickness and heading font shared by the horizontal-bar
 /// charts (compare and votes).
@@ -52,7 +113,7 @@ pub type Rgb = (u8, u8, u8);
 /// An axis-aligned rectangle in pixels: `x`, `y` is the top-left corner.
 /// It covers `[x, x + w) × [y, y + h)`, the same pixels a filled rectangle
 /// from `(x, y)` to `(x + w, y + h)` paints.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Rect {
     pub x: f64,
     pub y: f64,
@@ -519,6 +580,21 @@ pub struct Scene {
     /// Checked in order: the first region containing a point wins, so
     /// specific regions (segments) come before bands (columns).
     pub regions: Vec<Hit>,
+    /// The value axis of a bar chart; zero for the seat charts and for a
+    /// chart with nothing to draw.
+    pub scale: Scale,
+}
+
+/// Where a bar chart's bars grow and how long a unit is, so a figure can
+/// be read back from a drawn length.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Scale {
+    /// The plotting area: columns stand on its bottom edge, horizontal
+    /// bars start at its left edge.
+    pub plot: Rect,
+    /// Pixels per delegate (absolute mode), per whole share (share mode),
+    /// or per vote.
+    pub unit: f64,
 }
 
 impl Scene {
@@ -681,6 +757,9 @@ pub(crate) const LABEL: FontSpec = FontSpec::new(12.0);
 /// Height of a line of [`LABEL`] or [`SMALL`] text.
 pub(crate) const LINE: f64 = 15.0;
 
+/// Side of a key item's swatch.
+const SWATCH: f64 = 12.0;
+
 /// Lays out a key with `items` starting at `top`, wrapped to `width`.
 /// Returns the height used.
 pub(crate) fn key(
@@ -694,7 +773,6 @@ pub(crate) fn key(
     if items.is_empty() {
         return 0.0;
     }
-    const SWATCH: f64 = 12.0;
     let (mut x, mut y) = (left, top);
     for &item in items {
         let label = item.label();
@@ -704,55 +782,7 @@ pub(crate) fn key(
             y += LINE + 3.0;
         }
         let sw = Rect::snapped(x, y + 1.0, x + SWATCH, y + 1.0 + SWATCH);
-        match item {
-            KeyItem::Unaccounted => {
-                scene.push(Mark::Fill {
-                    rect: sw,
-                    ink: Ink::Unaccounted,
-                });
-                scene.push(Mark::Hatch {
-                    rect: sw,
-                    ink: Ink::Hatch,
-                });
-            }
-            KeyItem::Approximate | KeyItem::Caucus => scene.push(Mark::Outline {
-                rect: sw,
-                ink: Ink::Text,
-                dashed: true,
-            }),
-            KeyItem::TotalOnly => scene.push(Mark::Outline {
-                rect: sw,
-                ink: Ink::Muted,
-                dashed: false,
-            }),
-            KeyItem::Contested => scene.push(Mark::Diamond {
-                x: sw.x + SWATCH / 2.0,
-                y: sw.y + SWATCH / 2.0,
-                r: 4.0,
-                ink: Ink::Text,
-            }),
-            KeyItem::Vote(part) => scene.push(Mark::Fill {
-                rect: sw,
-                ink: part.ink(),
-            }),
-            KeyItem::SeatUnaccounted | KeyItem::SeatApproximate | KeyItem::SeatTotalOnly => {
-                let (x, y) = (sw.x + SWATCH / 2.0, sw.y + SWATCH / 2.0);
-                let ink = match item {
-                    KeyItem::SeatUnaccounted => Ink::Hatch,
-                    KeyItem::SeatTotalOnly => Ink::Muted,
-                    _ => Ink::Text,
-                };
-                scene.push(Mark::Dot { x, y, r: 5.0, ink });
-                let centre = match item {
-                    KeyItem::SeatApproximate => Some(Ink::Background),
-                    KeyItem::SeatUnaccounted => Some(Ink::Unaccounted),
-                    _ => None,
-                };
-                if let Some(ink) = centre {
-                    scene.push(Mark::Dot { x, y, r: 4.0, ink });
-                }
-            }
-        }
+        swatch(scene, item, sw);
         scene.push(Mark::text(
             x + SWATCH + 5.0,
             y + 1.0,
@@ -763,6 +793,50 @@ pub(crate) fn key(
         x += w;
     }
     y + LINE + 3.0 - top
+}
+
+/// The swatch of a key item in `sw`: what the item looks like on the chart.
+fn swatch(scene: &mut Scene, item: KeyItem, sw: Rect) {
+    match item {
+        KeyItem::Unaccounted => scene.unaccounted(sw),
+        KeyItem::Approximate | KeyItem::Caucus => scene.push(Mark::Outline {
+            rect: sw,
+            ink: Ink::Text,
+            dashed: true,
+        }),
+        KeyItem::TotalOnly => scene.push(Mark::Outline {
+            rect: sw,
+            ink: Ink::Muted,
+            dashed: false,
+        }),
+        KeyItem::Contested => scene.push(Mark::Diamond {
+            x: sw.x + SWATCH / 2.0,
+            y: sw.y + SWATCH / 2.0,
+            r: 4.0,
+            ink: Ink::Text,
+        }),
+        KeyItem::Vote(part) => scene.push(Mark::Fill {
+            rect: sw,
+            ink: part.ink(),
+        }),
+        KeyItem::SeatUnaccounted | KeyItem::SeatApproximate | KeyItem::SeatTotalOnly => {
+            let (x, y) = (sw.x + SWATCH / 2.0, sw.y + SWATCH / 2.0);
+            let ink = match item {
+                KeyItem::SeatUnaccounted => Ink::Hatch,
+                KeyItem::SeatTotalOnly => Ink::Muted,
+                _ => Ink::Text,
+            };
+            scene.push(Mark::Dot { x, y, r: 5.0, ink });
+            let centre = match item {
+                KeyItem::SeatApproximate => Some(Ink::Background),
+                KeyItem::SeatUnaccounted => Some(Ink::Unaccounted),
+                _ => None,
+            };
+            if let Some(ink) = centre {
+                scene.push(Mark::Dot { x, y, r: 4.0, ink });
+            }
+        }
+    }
 }
 
 /// The realistic hand-built dataset of `fixture.rs`, for unit tests.
@@ -869,6 +943,61 @@ mod tests {
         );
         let data = synthetic::dataset(3, 20);
         assert_eq!(data.factions(), Faction::ALL.to_vec());
+    }
+
+    #[test]
+    fn lay_out_dispatches_every_chart_with_the_readers_choices() {
+        let data = fixture::sample();
+        let m = &ApproxMeasure;
+        let hidden: FactionSet = [Faction::Srs].into_iter().collect();
+        let opts = Options {
+            mode: Mode::Share,
+            hidden,
+            pair: (1, 2),
+            lead: Style::New,
+            compare_seats: false,
+        };
+        let chart = |c, o: &Options| lay_out(c, &data, 800.0, 420.0, o, m);
+        let bars = factions::Options {
+            mode: Mode::Share,
+            hidden,
+        };
+        let dots = seats::Options { hidden };
+        let drawn = chart(Chart::Factions, &opts);
+        assert_eq!(drawn, factions::layout(&data, 800.0, 420.0, bars, m));
+        assert_eq!(
+            chart(Chart::Compare, &opts),
+            compare::layout(&data, 1, 2, 800.0, Mode::Share, m)
+        );
+        assert_eq!(
+            chart(Chart::Votes, &opts),
+            votes::layout(&data, 800.0, Style::New, m)
+        );
+        assert_eq!(
+            chart(Chart::Seats, &opts),
+            seats::layout(&data, 800.0, dots, m)
+        );
+        let as_seats = Options {
+            compare_seats: true,
+            ..opts
+        };
+        assert_eq!(
+            chart(Chart::Compare, &as_seats),
+            seats::pair(&data, 1, 2, 800.0, dots, m)
+        );
+        // The options reach the chart: shares, and no SRs.
+        assert!(!drawn
+            .regions
+            .iter()
+            .any(|h| h.target.faction() == Some(Faction::Srs)));
+        let bol = drawn
+            .regions
+            .iter()
+            .find(|h| h.target.event() == 2 && h.target.faction() == Some(Faction::Bolsheviks))
+            .expect("the Second Congress's Bolsheviks");
+        let share = data.events[2].share(390).expect("a share");
+        assert!((bol.rect.h - share * drawn.scale.unit).abs() <= 0.5);
+        assert_eq!(bol.rect.bottom(), drawn.scale.plot.bottom());
     }
 
     #[test]

@@ -396,85 +396,107 @@ fn draw_one(
     // The unit was chosen so every event fits; a hemicycle that still does
     // not (a pathological size) keeps its label and note.
     let h = hemicycle(n, cx, cy, radius).unwrap_or_default();
+    let spans = spans(&dots, h.dots.len());
     // A wedge's keyboard stop is its middle dot, listed before all dots.
-    let mut start = 0;
-    let mut spans = Vec::with_capacity(groups.len());
-    for k in &dots {
-        // Within the dots placed: none when the space holds none.
-        let end = h.dots.len();
-        spans.push((start.min(end), (start + k).min(end)));
-        start += k;
-    }
-    let square = |(x, y): (f64, f64)| {
-        let half = (h.spacing / 2.0).max(h.dot + 1.0);
-        Rect::snapped(x - half, y - half, x + half, y + half)
-    };
     for (g, &(a, b)) in groups.iter().zip(&spans) {
         if !g.hidden && b > a {
-            scene.region(g.target, square(h.dots[(a + b - 1) / 2]));
+            scene.region(g.target, seat_square(&h, h.dots[(a + b - 1) / 2]));
         }
     }
     for (g, &(a, b)) in groups.iter().zip(&spans) {
-        if g.hidden {
-            continue;
-        }
-        used.remainder |= g.ink == Ink::Hatch && b > a;
-        used.total_only |= matches!(g.target, Target::Column { .. });
-        used.approximate |= g.approximate && b > a;
-        for &c in &h.dots[a..b] {
-            let disc = Mark::Dot {
-                x: c.0,
-                y: c.1,
-                r: h.dot,
-                ink: g.ink,
-            };
-            used.dots.push((order(g.ink), disc));
-            // An approximate count: rings, not discs; seats no faction
-            // accounts for: pale, ringed in grey (empty seats).
-            let centre = if g.ink == Ink::Hatch {
-                Some(Ink::Unaccounted)
-            } else {
-                g.approximate.then_some(Ink::Background)
-            };
-            if let Some(ink) = centre.filter(|_| h.dot >= 2.0) {
-                let centre = Mark::Dot {
-                    x: c.0,
-                    y: c.1,
-                    r: h.dot - 1.0,
-                    ink,
-                };
-                used.dots.push((order(ink), centre));
-            }
-            scene.region(g.target, square(c));
+        if !g.hidden {
+            wedge(scene, g, &h, &h.dots[a..b], used);
         }
     }
-    // The total in the middle.
+    total_in_the_middle(scene, e, (cx, cy, radius), m);
+    h.dot
+}
+
+/// Each wedge's dots as a range of the `placed` dots, in order: none when
+/// the hemicycle holds none.
+fn spans(dots: &[usize], placed: usize) -> Vec<(usize, usize)> {
+    let mut start = 0;
+    let mut spans = Vec::with_capacity(dots.len());
+    for k in dots {
+        spans.push((start.min(placed), (start + k).min(placed)));
+        start += k;
+    }
+    spans
+}
+
+/// The square a seat's hit region covers: its share of the spacing.
+fn seat_square(h: &Hemicycle, (x, y): (f64, f64)) -> Rect {
+    let half = (h.spacing / 2.0).max(h.dot + 1.0);
+    Rect::snapped(x - half, y - half, x + half, y + half)
+}
+
+/// The dots of wedge `g` at `seats`, each a hit region; records what the
+/// key must explain.
+fn wedge(scene: &mut Scene, g: &Group, h: &Hemicycle, seats: &[(f64, f64)], used: &mut Used) {
+    let any = !seats.is_empty();
+    used.remainder |= g.ink == Ink::Hatch && any;
+    used.total_only |= matches!(g.target, Target::Column { .. });
+    used.approximate |= g.approximate && any;
+    for &c in seats {
+        let disc = Mark::Dot {
+            x: c.0,
+            y: c.1,
+            r: h.dot,
+            ink: g.ink,
+        };
+        used.dots.push((order(g.ink), disc));
+        // An approximate count: rings, not discs; seats no faction
+        // accounts for: pale, ringed in grey (empty seats).
+        let centre = if g.ink == Ink::Hatch {
+            Some(Ink::Unaccounted)
+        } else {
+            g.approximate.then_some(Ink::Background)
+        };
+        if let Some(ink) = centre.filter(|_| h.dot >= 2.0) {
+            let centre = Mark::Dot {
+                x: c.0,
+                y: c.1,
+                r: h.dot - 1.0,
+                ink,
+            };
+            used.dots.push((order(ink), centre));
+        }
+        scene.region(g.target, seat_square(h, c));
+    }
+}
+
+/// The event's total in the middle of its hemicycle, if it fits there.
+fn total_in_the_middle(
+    scene: &mut Scene,
+    e: &EventView,
+    (cx, cy, radius): (f64, f64, f64),
+    m: &dyn TextMeasure,
+) {
     let total = e
         .total
         .as_ref()
         .map(|t| t.value)
         .unwrap_or_else(|| seats_of(e));
-    if total > 0 {
-        let about = if e.total.as_ref().is_some_and(|t| t.approximate) {
-            "≈"
-        } else {
-            ""
-        };
-        let font = if radius >= 60.0 {
-            LABEL.bold()
-        } else {
-            SMALL.bold()
-        };
-        let label = format!("{about}{}", count(total));
-        let room = 2.0 * (radius * INNER - 2.0).max(0.0);
-        if m.width(&label, font) <= room {
-            scene.push(
-                Mark::text(cx, cy, label, font, Ink::Text)
-                    .anchored(Align::Center, Baseline::Bottom),
-            );
-        }
+    if total == 0 {
+        return;
     }
-    h.dot
+    let about = if e.total.as_ref().is_some_and(|t| t.approximate) {
+        "≈"
+    } else {
+        ""
+    };
+    let font = if radius >= 60.0 {
+        LABEL.bold()
+    } else {
+        SMALL.bold()
+    };
+    let label = format!("{about}{}", count(total));
+    let room = 2.0 * (radius * INNER - 2.0).max(0.0);
+    if m.width(&label, font) <= room {
+        scene.push(
+            Mark::text(cx, cy, label, font, Ink::Text).anchored(Align::Center, Baseline::Bottom),
+        );
+    }
 }
 
 /// The note under a hemicycle, if the reader must know something.

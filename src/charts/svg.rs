@@ -297,11 +297,11 @@ mod tests {
     #[test]
     fn draws_the_faction_chart() {
         let data = crate::Corpus::seeds().dataset();
-        let layout = factions::layout(&data, 800.0, 420.0, Default::default(), &ApproxMeasure);
+        let scene = factions::layout(&data, 800.0, 420.0, Default::default(), &ApproxMeasure);
         let mut out = String::new();
         {
             let area = Svg::new(&mut out, (800, 420), &ApproxMeasure).into_drawing_area();
-            crate::charts::paint(&area, &layout.scene, &Theme::LIGHT).expect("draw");
+            crate::charts::paint(&area, &scene, &Theme::LIGHT).expect("draw");
             area.present().expect("present");
         }
         assert!(out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\""));

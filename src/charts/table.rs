@@ -359,7 +359,7 @@ mod tests {
             mode: Mode::Absolute,
             hidden,
         };
-        bars::layout(data, 900.0, 500.0, opts, &ApproxMeasure).scene
+        bars::layout(data, 900.0, 500.0, opts, &ApproxMeasure)
     }
 
     #[test]
@@ -390,8 +390,7 @@ mod tests {
     #[test]
     fn vote_table_lists_the_first_congress_vote() {
         let data = seeds();
-        let scene =
-            vote_chart::layout_in(&data, 800.0, crate::calendar::Style::Old, &ApproxMeasure).scene;
+        let scene = vote_chart::layout(&data, 800.0, crate::calendar::Style::Old, &ApproxMeasure);
         let table = votes(&data, &scene);
         assert!(table.rows.iter().any(|r| r[3] == "543" && r[4] == "126"));
     }

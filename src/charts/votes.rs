@@ -6,19 +6,11 @@
 
 use super::text::fit;
 use super::{
-    count, key, short_name, Align, Baseline, FontSpec, Ink, KeyItem, Mark, Rect, Scene, Target,
-    TextMeasure, VotePart, BAR, HEAD, LABEL, LINE, PAD, SMALL,
+    count, key, short_name, Align, Baseline, FontSpec, Ink, KeyItem, Mark, Rect, Scale, Scene,
+    Target, TextMeasure, VotePart, BAR, HEAD, LABEL, LINE, PAD, SMALL,
 };
 use crate::calendar::Style;
 use crate::dataset::{Dataset, VoteView};
-
-/// The computed chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Layout {
-    pub scene: Scene,
-    /// Pixels per vote.
-    pub unit: f64,
-}
 
 const BADGE: FontSpec = SMALL.bold();
 
@@ -37,8 +29,9 @@ fn any_known(v: &VoteView) -> bool {
 }
 
 /// Lays out all votes of `data` at `width`, with dates in the `lead` style
-/// first; the height follows from the number of votes.
-pub fn layout_in(data: &Dataset, width: f64, lead: Style, m: &dyn TextMeasure) -> Layout {
+/// first; the height follows from the number of votes. The scene's scale
+/// is the bars' track, from the first event's heading to the last vote.
+pub fn layout(data: &Dataset, width: f64, lead: Style, m: &dyn TextMeasure) -> Scene {
     let mut scene = Scene::new(width, 0.0);
     let track = (width - 2.0 * PAD).max(10.0);
     let mut max = 0;
@@ -81,6 +74,7 @@ pub fn layout_in(data: &Dataset, width: f64, lead: Style, m: &dyn TextMeasure) -
         }
         y += 6.0;
     }
+    let plot = Rect::new(PAD, PAD, track, y - PAD);
     if y <= PAD {
         scene.push(Mark::text(
             PAD,
@@ -94,7 +88,8 @@ pub fn layout_in(data: &Dataset, width: f64, lead: Style, m: &dyn TextMeasure) -
     }
     y += key(&mut scene, &items, PAD, y + 2.0, track, m) + 2.0;
     scene.height = (y + PAD).ceil();
-    Layout { scene, unit }
+    scene.scale = Scale { plot, unit };
+    scene
 }
 
 /// One vote: its motion (with the body when not plenary) and its bar.
@@ -108,6 +103,43 @@ fn vote_row(
     unit: f64,
     m: &dyn TextMeasure,
 ) -> (f64, Rect) {
+    motion(scene, v, x, y, track, m);
+    let bar_y = (y + LINE + 6.0).round();
+    let (mut cursor, mut beside) = figures_bar(scene, v, x, bar_y, unit, m);
+    let known = cursor > x;
+    if !known && (v.unanimous || v.majority) {
+        cursor = no_count_pill(scene, v, x, bar_y, m);
+    } else {
+        beside.extend(unstated(v).into_iter().map(str::to_string));
+    }
+    let extent = Rect::new(x, bar_y, (cursor - x).max(0.0), BAR);
+    if !v.plenary && !extent.is_empty() {
+        scene.push(Mark::Outline {
+            rect: Rect::new(
+                extent.x - 2.0,
+                extent.y - 2.0,
+                extent.w + 4.0,
+                extent.h + 4.0,
+            ),
+            ink: Ink::Muted,
+            dashed: true,
+        });
+    }
+    if !beside.is_empty() {
+        let bx = cursor + 8.0;
+        if let Some(t) = fit(m, &beside.join(" · "), SMALL, x + track - bx) {
+            scene.push(
+                Mark::text(bx, bar_y + BAR / 2.0, t, SMALL, Ink::Muted)
+                    .anchored(Align::Left, Baseline::Middle),
+            );
+        }
+    }
+    (bar_y + BAR + 8.0, extent)
+}
+
+/// The vote's motion, after a dashed badge naming the body when it is not
+/// the plenary.
+fn motion(scene: &mut Scene, v: &VoteView, x: f64, y: f64, track: f64, m: &dyn TextMeasure) {
     let mut text_x = x;
     if !v.plenary {
         let w = m.width(&v.body, BADGE) + 8.0;
@@ -132,7 +164,18 @@ fn vote_row(
     if let Some(t) = fit(m, &v.motion, LABEL, x + track - text_x) {
         scene.push(Mark::text(text_x, y + 2.0, t, LABEL, Ink::Text));
     }
-    let bar_y = (y + LINE + 6.0).round();
+}
+
+/// The bar of the known figures, each labelled inside if it fits. Returns
+/// where the bar ends and the figures to write beside it instead.
+fn figures_bar(
+    scene: &mut Scene,
+    v: &VoteView,
+    x: f64,
+    bar_y: f64,
+    unit: f64,
+    m: &dyn TextMeasure,
+) -> (f64, Vec<String>) {
     let mut cursor = x;
     let mut beside: Vec<String> = Vec::new();
     for (part, n) in parts(v) {
@@ -162,62 +205,48 @@ fn vote_row(
         }
         cursor += w;
     }
-    let known = cursor > x;
-    if !known && (v.unanimous || v.majority) {
-        let label = if v.unanimous {
-            "Unanimous, no count"
-        } else {
-            "Adopted by a majority, no count"
-        };
-        let rect = Rect::snapped(x, bar_y, x + m.width(label, SMALL) + 12.0, bar_y + BAR);
-        scene.push(Mark::Fill {
-            rect,
-            ink: Ink::Unanimous,
-        });
-        scene.push(Mark::Outline {
-            rect,
-            ink: Ink::VoteFor,
-            dashed: false,
-        });
-        scene.push(
-            Mark::text(rect.x + 6.0, bar_y + BAR / 2.0, label, SMALL, Ink::Text)
-                .anchored(Align::Left, Baseline::Middle),
-        );
-        cursor = rect.right();
+    (cursor, beside)
+}
+
+/// A vote recorded as unanimous or by a majority, without figures: a pill
+/// saying so. Returns where it ends.
+fn no_count_pill(scene: &mut Scene, v: &VoteView, x: f64, bar_y: f64, m: &dyn TextMeasure) -> f64 {
+    let label = if v.unanimous {
+        "Unanimous, no count"
     } else {
-        if v.for_.is_none() && any_known(v) {
-            beside.push("for: no count".to_string());
-        }
-        if v.unanimous {
-            beside.push("unanimous".to_string());
-        } else if v.majority && v.for_.is_none() {
-            beside.push("adopted by a majority".to_string());
-        }
-        if !any_known(v) {
-            beside.push("No figures recorded".to_string());
-        }
+        "Adopted by a majority, no count"
+    };
+    let rect = Rect::snapped(x, bar_y, x + m.width(label, SMALL) + 12.0, bar_y + BAR);
+    scene.push(Mark::Fill {
+        rect,
+        ink: Ink::Unanimous,
+    });
+    scene.push(Mark::Outline {
+        rect,
+        ink: Ink::VoteFor,
+        dashed: false,
+    });
+    scene.push(
+        Mark::text(rect.x + 6.0, bar_y + BAR / 2.0, label, SMALL, Ink::Text)
+            .anchored(Align::Left, Baseline::Middle),
+    );
+    rect.right()
+}
+
+/// What the bar cannot show: a missing count of those for, the outcome
+/// without figures, or no figures at all.
+fn unstated(v: &VoteView) -> Vec<&'static str> {
+    let mut notes = Vec::new();
+    if v.for_.is_none() && any_known(v) {
+        notes.push("for: no count");
     }
-    let extent = Rect::new(x, bar_y, (cursor - x).max(0.0), BAR);
-    if !v.plenary && !extent.is_empty() {
-        scene.push(Mark::Outline {
-            rect: Rect::new(
-                extent.x - 2.0,
-                extent.y - 2.0,
-                extent.w + 4.0,
-                extent.h + 4.0,
-            ),
-            ink: Ink::Muted,
-            dashed: true,
-        });
+    if v.unanimous {
+        notes.push("unanimous");
+    } else if v.majority && v.for_.is_none() {
+        notes.push("adopted by a majority");
     }
-    if !beside.is_empty() {
-        let bx = cursor + 8.0;
-        if let Some(t) = fit(m, &beside.join(" · "), SMALL, x + track - bx) {
-            scene.push(
-                Mark::text(bx, bar_y + BAR / 2.0, t, SMALL, Ink::Muted)
-                    .anchored(Align::Left, Baseline::Middle),
-            );
-        }
+    if !any_known(v) {
+        notes.push("No figures recorded");
     }
-    (bar_y + BAR + 8.0, extent)
+    notes
 }

@@ -401,14 +401,14 @@ impl App {
                     mode: self.mode,
                     hidden: self.hidden,
                 };
-                factions::layout(&self.data, width, height, opts, m).scene
+                factions::layout(&self.data, width, height, opts, m)
             }
             Kind::Compare if self.seats.compare => seats::pair(self, width),
             Kind::Compare => {
                 let (a, b) = self.pair;
-                compare::layout(&self.data, a, b, width, self.mode, m).scene
+                compare::layout(&self.data, a, b, width, self.mode, m)
             }
-            Kind::Votes => votes::layout_in(&self.data, width, self.lead, m).scene,
+            Kind::Votes => votes::layout(&self.data, width, self.lead, m),
             Kind::Seats => seats::layout(self, width),
         }
     }

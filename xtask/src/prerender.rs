@@ -2,8 +2,8 @@
 //! `www/index.html`, so the first paint shows the chart before any wasm
 //! has arrived (or with JavaScript off).
 //!
-//! It is the page's own chart code: `factions::layout` and
-//! `charts::paint` of the faction layout of the seeds' dataset, through the charts' SVG backend
+//! It is the page's own chart code: `charts::lay_out` and
+//! `charts::paint` of the faction chart of the seeds' dataset, through the charts' SVG backend
 //! for plotters (`charts::svg`, the one the page's SVG export uses, with
 //! the canvas's font sizes and baselines). The SVG is then made fit for
 //! the page: colours that change with the colour scheme get a class
@@ -20,7 +20,8 @@
 use crate::Result;
 use plotters::prelude::*;
 use soviets::charts::svg::Svg;
-use soviets::charts::{factions, tooltip, FontSpec, Target, TextMeasure, Theme};
+use soviets::charts::{self, tooltip, FontSpec, Target, TextMeasure, Theme};
+use soviets::view::Chart;
 use soviets::Corpus;
 use std::path::Path;
 
@@ -161,19 +162,25 @@ fn xml(s: &str) -> String {
 pub fn faction_svg() -> Result<String> {
     let data = Corpus::seeds().dataset();
     let (w, h) = (f64::from(WIDTH), f64::from(HEIGHT));
-    let layout = factions::layout(&data, w, h, factions::Options::default(), &SansMeasure);
+    let scene = charts::lay_out(
+        Chart::Factions,
+        &data,
+        w,
+        h,
+        &charts::Options::default(),
+        &SansMeasure,
+    );
     let roles = roles();
     let mut raw = String::new();
     {
         let area = Svg::new(&mut raw, (WIDTH, HEIGHT), &SansMeasure).into_drawing_area();
-        soviets::charts::paint(&area, &layout.scene, &marker_theme(&roles))
+        charts::paint(&area, &scene, &marker_theme(&roles))
             .and_then(|()| area.present())
             .map_err(|e| format!("drawing the faction chart as SVG: {e}"))?;
     }
 
     let mut out = String::new();
-    let figures: Vec<String> = layout
-        .scene
+    let figures: Vec<String> = scene
         .regions
         .iter()
         .filter(|h| matches!(h.target, Target::Segment { .. }))
@@ -201,7 +208,7 @@ pub fn faction_svg() -> Result<String> {
     // Above the drawing, one invisible box per region with the browser's
     // own tooltip: the bands first, so a segment's box is on top of its
     // column's.
-    let mut regions: Vec<_> = layout.scene.regions.iter().collect();
+    let mut regions: Vec<_> = scene.regions.iter().collect();
     regions.sort_by_key(|h| !matches!(h.target, Target::Column { .. }));
     for hit in regions {
         let title = tooltip::announce(&data, hit.target);
