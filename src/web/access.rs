@@ -8,7 +8,8 @@
 //! focus ring is drawn on the overlay canvas, like the hover outline: moving
 //! focus never redraws a chart.
 
-use super::{export, listen, report, state, with_app, App, Kind, PointerPosition, KINDS};
+use super::dom::{listen, report, PointerPosition};
+use super::{export, state, with_app, App, Kind, KINDS};
 use crate::charts::table::{self, Step, Table};
 use crate::charts::{tooltip, Hit, Target, Theme};
 use crate::view::Chart;
@@ -98,64 +99,12 @@ impl Kind {
 
 impl App {
     fn dark_query(&self) -> Option<MediaQueryList> {
-        self.window.match_media(DARK).ok().flatten()
+        self.dom.window.match_media(DARK).ok().flatten()
     }
 
     fn follow_scheme(&mut self) {
         let dark = self.dark_query().is_some_and(|q| q.matches());
         self.theme = if dark { Theme::DARK } else { Theme::LIGHT };
-    }
-
-    /// Replaces the text of the visually hidden live region.
-    fn say(&self, text: &str) {
-        if let Some(live) = self.document.get_element_by_id("chart-status") {
-            live.set_text_content(Some(text));
-        }
-    }
-
-    /// Writes `t` into the `<table>` with id `id`: caption, column headers,
-    /// and rows whose first cell heads the row.
-    pub(super) fn write_table(&self, id: &str, t: &Table) -> Result<(), JsValue> {
-        let head: Vec<&str> = t.head.iter().map(String::as_str).collect();
-        let body = self.start_table(id, &t.caption, &head)?;
-        for row in &t.rows {
-            let tr = self.create("tr", None)?;
-            for (k, text) in row.iter().enumerate() {
-                let cell = self.create(if k == 0 { "th" } else { "td" }, Some(text))?;
-                if k == 0 {
-                    cell.set_attribute("scope", "row")?;
-                }
-                tr.append_child(&cell)?;
-            }
-            body.append_child(&tr)?;
-        }
-        Ok(())
-    }
-
-    /// Empties the `<table>` with id `id`, gives it `caption` and a row of
-    /// column headers, and returns its (empty) body.
-    pub(super) fn start_table(
-        &self,
-        id: &str,
-        caption: &str,
-        head: &[&str],
-    ) -> Result<Element, JsValue> {
-        let table = self.element(id)?;
-        table.set_text_content(None);
-        let caption = self.create("caption", Some(caption))?;
-        table.append_child(&caption)?;
-        let thead = self.create("thead", None)?;
-        let tr = self.create("tr", None)?;
-        for h in head {
-            let th = self.create("th", Some(h))?;
-            th.set_attribute("scope", "col")?;
-            tr.append_child(&th)?;
-        }
-        thead.append_child(&tr)?;
-        table.append_child(&thead)?;
-        let body = self.create("tbody", None)?;
-        table.append_child(&body)?;
-        Ok(body)
     }
 
     /// The chart's table as the core builds it from the drawn scene.
@@ -182,7 +131,7 @@ impl App {
     /// A toolbar under the chart's frame, and the data table after it.
     fn add_tools(&self, kind: Kind) -> Result<(), JsValue> {
         let chart = &self.charts[App::index(kind)];
-        let bar = self.create("div", None)?;
+        let bar = self.dom.create("div", None)?;
         bar.set_class_name("chart-tools");
         bar.set_attribute("role", "group")?;
         bar.set_attribute(
@@ -216,7 +165,7 @@ impl App {
         }
         buttons.push(("link", "Copy link", "Copy a link to this view".to_string()));
         for (action, text, title) in buttons {
-            let b = self.create("button", Some(text))?;
+            let b = self.dom.create("button", Some(text))?;
             b.set_attribute("type", "button")?;
             b.set_attribute("data-action", action)?;
             b.set_attribute("title", &title)?;
@@ -228,7 +177,7 @@ impl App {
         }
         chart.frame.after_with_node_1(&bar)?;
         if kind != Kind::Compare {
-            let wrap = self.create("div", None)?;
+            let wrap = self.dom.create("div", None)?;
             wrap.set_id(&wrap_id);
             wrap.set_class_name("table-wrap data-table");
             wrap.set_attribute("hidden", "")?;
@@ -236,7 +185,7 @@ impl App {
             wrap.set_attribute("tabindex", "0")?;
             wrap.set_attribute("role", "region")?;
             wrap.set_attribute("aria-label", &format!("{} table", kind.title()))?;
-            let t = self.create("table", None)?;
+            let t = self.dom.create("table", None)?;
             t.set_id(kind.table_id());
             wrap.append_child(&t)?;
             bar.after_with_node_1(&wrap)?;
@@ -259,7 +208,8 @@ impl App {
         let r = hit.rect;
         self.place_tooltip(b, (b.left + r.x + r.w / 2.0, b.top + r.y + r.h / 2.0))?;
         if announce {
-            self.say(&tooltip::announce(self.data_of(kind), hit.target));
+            self.dom
+                .say(&tooltip::announce(self.data_of(kind), hit.target));
         }
         Ok(())
     }
@@ -325,7 +275,7 @@ impl App {
             self.set_hover(i, Some(hit))?;
         }
         with_access(|a| a.pinned = true);
-        self.say(&format!(
+        self.dom.say(&format!(
             "Source shown: {}",
             self.tooltip_lines(kind, target).join(". ")
         ));
@@ -347,6 +297,7 @@ impl App {
     fn table_open(&self, kind: Kind) -> bool {
         kind != Kind::Compare
             && self
+                .dom
                 .document
                 .get_element_by_id(&format!("{}-wrap", kind.table_id()))
                 .is_some_and(|w| !w.has_attribute("hidden"))
@@ -355,14 +306,14 @@ impl App {
     /// Writes chart `kind`'s data table from its drawn scene.
     fn fill_data_table(&self, kind: Kind) -> Result<(), JsValue> {
         match self.table(kind) {
-            Some(t) if kind != Kind::Compare => self.write_table(kind.table_id(), &t),
+            Some(t) if kind != Kind::Compare => self.dom.write_table(kind.table_id(), &t),
             _ => Ok(()),
         }
     }
 
     /// Opens or closes chart `kind`'s data table.
     fn toggle_table(&self, kind: Kind, button: &Element) -> Result<(), JsValue> {
-        let wrap = self.element(&format!("{}-wrap", kind.table_id()))?;
+        let wrap = self.dom.element(&format!("{}-wrap", kind.table_id()))?;
         let open = wrap.has_attribute("hidden");
         if open {
             self.fill_data_table(kind)?;
@@ -374,14 +325,6 @@ impl App {
         button.set_text_content(Some(if open { "Hide table" } else { "Table" }));
         Ok(())
     }
-
-    /// Shows a short, non-blocking message above the charts.
-    pub(super) fn notice(&self, text: &str) {
-        if let Some(n) = self.document.get_element_by_id("view-notice") {
-            n.set_text_content(Some(text));
-            let _ = n.remove_attribute("hidden");
-        }
-    }
 }
 
 /// Before the first drawing: the colour scheme, the live region, the
@@ -389,18 +332,22 @@ impl App {
 /// address asks for.
 pub(super) fn init(app: &mut App) -> Result<(), JsValue> {
     app.follow_scheme();
-    let body = app.document.body().ok_or_else(|| super::err("no <body>"))?;
-    let live: HtmlElement = app.create("div", None)?.dyn_into()?;
+    let body = app
+        .dom
+        .document
+        .body()
+        .ok_or_else(|| super::err("no <body>"))?;
+    let live: HtmlElement = app.dom.create("div", None)?.dyn_into()?;
     live.set_id("chart-status");
     live.set_class_name("visually-hidden");
     live.set_attribute("aria-live", "polite")?;
     live.set_attribute("aria-atomic", "true")?;
     body.append_child(&live)?;
-    let notice = app.create("p", None)?;
+    let notice = app.dom.create("p", None)?;
     notice.set_id("view-notice");
     notice.set_attribute("role", "status")?;
     notice.set_attribute("hidden", "")?;
-    if let Some(main) = app.document.query_selector("main")? {
+    if let Some(main) = app.dom.document.query_selector("main")? {
         main.prepend_with_node_1(&notice)?;
     }
     for kind in KINDS {
@@ -442,6 +389,7 @@ pub(super) fn after_draw(app: &mut App, kind: Kind) -> Result<(), JsValue> {
         app.fill_data_table(kind)?;
     }
     let focused = app
+        .dom
         .document
         .active_element()
         .is_some_and(|e| e.is_same_node(Some(app.charts[i].canvas.as_ref())));
@@ -468,7 +416,7 @@ fn chart_kind(e: &JsValue) -> Option<(Kind, Element)> {
 /// Wires keyboard, touch, toolbars, the colour scheme and the address.
 pub(super) fn attach(app: &App) -> Result<(), JsValue> {
     // Print shows every table, closed ones included.
-    listen(app.window.as_ref(), "beforeprint", false, |_| {
+    listen(app.dom.window.as_ref(), "beforeprint", false, |_| {
         with_app(|app| {
             for kind in KINDS {
                 report(app.fill_data_table(kind));
@@ -519,7 +467,7 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
     }
     // Capture, so the chart's own handler has not run yet: a tap on a
     // chart is left to it.
-    listen(app.document.as_ref(), "pointerdown", true, |e| {
+    listen(app.dom.document.as_ref(), "pointerdown", true, |e| {
         let p: &PointerEvent = e.unchecked_ref();
         let on_chart = p
             .target()
@@ -529,7 +477,7 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
             with_app(|app| report(app.tap_elsewhere()));
         }
     })?;
-    let bars = app.document.query_selector_all(".chart-tools")?;
+    let bars = app.dom.document.query_selector_all(".chart-tools")?;
     for k in 0..bars.length() {
         let Some(bar) = bars.item(k) else { continue };
         listen(bar.as_ref(), "click", false, |e| {

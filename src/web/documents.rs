@@ -15,8 +15,8 @@
 //! drawn; one that cannot be read or added stays stored and listed, with
 //! Remove, until the reader removes it.
 
-use super::sources::button_data;
-use super::{listen, report, with_app, App};
+use super::dom::{button_data, listen, now, report};
+use super::{with_app, App};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -81,11 +81,11 @@ struct Reading {
 }
 
 impl Reading {
-    fn new(app: &App, name: String, text: String, restored: bool) -> Reading {
+    fn new(name: String, text: String, restored: bool) -> Reading {
         Reading {
             name,
             text,
-            started: app.now(),
+            started: now(),
             busy: 0.0,
             longest: 0.0,
             tasks: Vec::new(),
@@ -142,22 +142,12 @@ fn ms(t: f64) -> u32 {
     t.round().max(0.0) as u32
 }
 
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
 impl App {
     /// Shows `message` under the add-document form.
     fn doc_status(&self, message: &str) {
-        if let Ok(status) = self.element("document-status") {
+        if let Ok(status) = self.dom.element("document-status") {
             status.set_text_content(Some(message));
         }
-    }
-
-    pub(super) fn now(&self) -> f64 {
-        self.window.performance().map_or(0.0, |p| p.now())
     }
 
     /// Checks a document and sends it to the worker to be parsed (or
@@ -177,7 +167,7 @@ impl App {
             self.doc_status("There is no text to add: paste a document first.");
             return Ok(());
         }
-        let mut reading = Reading::new(self, name.to_string(), text.to_string(), false);
+        let mut reading = Reading::new(name.to_string(), text.to_string(), false);
         reading.started = started;
         reading.edits = edits;
         self.read(reading)
@@ -186,7 +176,7 @@ impl App {
     /// Sends a document to the worker; says so if it cannot be read.
     fn read(&mut self, mut reading: Reading) -> Result<(), JsValue> {
         let status = format!("Reading “{}”…", reading.name);
-        reading.spent(self.now() - reading.started);
+        reading.spent(now() - reading.started);
         match send_to_worker(reading) {
             Ok(()) => self.doc_status(&status),
             Err(r) => self.unreadable(r, "the page's reader (a web worker) could not start"),
@@ -224,7 +214,7 @@ impl App {
     fn keep(&mut self, r: Reading, why: &str, message: &str) {
         self.doc_status(message);
         if !r.restored {
-            let area = self.element("add-document").ok();
+            let area = self.dom.element("add-document").ok();
             let area = area.and_then(|a| a.dyn_into::<HtmlTextAreaElement>().ok());
             if let Some(area) = area.filter(|a| a.value().trim().is_empty()) {
                 area.set_value(&r.text);
@@ -334,7 +324,7 @@ impl App {
                 // The box is emptied if it still holds the text added (not
                 // edited since): known without reading a megabyte back.
                 if job.reading.edits.is_some_and(|e| e == EDITS.get()) {
-                    if let Ok(area) = self.element("add-document") {
+                    if let Ok(area) = self.dom.element("add-document") {
                         area.dyn_into::<HtmlTextAreaElement>()?.set_value("");
                     }
                 }
@@ -434,7 +424,7 @@ impl App {
         }
         self.source = self.source.filter(|s| *s < self.corpus.documents().len());
         self.after_removal()?;
-        if let Ok(Some(storage)) = self.window.local_storage() {
+        if let Ok(Some(storage)) = self.dom.window.local_storage() {
             // Removing a missing key is not an error.
             let _ = storage.remove_item(STORE_KEY);
         }
@@ -494,7 +484,7 @@ impl App {
         // through the module's memory and back: it can be megabytes.
         let stored = js_sys::JSON::stringify(&list)
             .ok()
-            .zip(self.window.local_storage().ok().flatten())
+            .zip(self.dom.window.local_storage().ok().flatten())
             .and_then(|(json, storage)| {
                 let set = js_sys::Reflect::get(&storage, &"setItem".into()).ok()?;
                 let set: js_sys::Function = set.dyn_into().ok()?;
@@ -510,14 +500,14 @@ impl App {
     /// Lists the added documents with a Remove button each, then the saved
     /// ones that could not be read or added, each with Remove.
     fn build_document_list(&self) -> Result<(), JsValue> {
-        let list = self.element("document-list")?;
+        let list = self.dom.element("document-list")?;
         list.set_text_content(None);
         let item = |label: &str, attr: &str, i: usize, aria: &str| -> Result<(), JsValue> {
-            let item = self.create("li", None)?;
-            self.add(&item, "span", Some(label))?;
+            let item = self.dom.create("li", None)?;
+            self.dom.add(&item, "span", Some(label))?;
             let (i, aria) = (i.to_string(), format!("Remove {aria}"));
             let attrs = [(attr, &*i), ("aria-label", &*aria)];
-            let remove = self.button("Remove", "remove", &attrs)?;
+            let remove = self.dom.button("Remove", "remove", &attrs)?;
             item.append_child(&remove)?;
             list.append_child(&item)?;
             Ok(())
@@ -583,6 +573,7 @@ fn take_reading(job: &mut Job) -> Reading {
 /// entry that cannot be read stays stored, listed with Remove.
 pub(super) fn restore(app: &mut App) {
     let stored = app
+        .dom
         .window
         .local_storage()
         .ok()
@@ -610,7 +601,7 @@ pub(super) fn restore(app: &mut App) {
             for e in entries.iter() {
                 match (field(&e, "name"), field(&e, "text")) {
                     (Some(name), Some(text)) if text.len() as f64 <= MAX_BYTES => {
-                        let reading = Reading::new(app, name, text, true);
+                        let reading = Reading::new(name, text, true);
                         report(app.read(reading));
                     }
                     (Some(name), Some(text)) => {
@@ -853,7 +844,7 @@ fn run_step() {
                 });
                 // Each task's time, for the benchmark.
                 let tasks: Vec<String> = r.tasks.iter().map(u32::to_string).collect();
-                if let Ok(status) = app.element("document-status") {
+                if let Ok(status) = app.dom.element("document-status") {
                     report(status.set_attribute("data-tasks", &tasks.join(" ")));
                 }
             });
@@ -898,9 +889,9 @@ fn read_file(file: File) {
 
 /// Wires the form, the file input, dropping, removing and resetting.
 pub(super) fn attach(app: &App) -> Result<(), JsValue> {
-    let area: HtmlTextAreaElement = app.element("add-document")?.dyn_into()?;
+    let area: HtmlTextAreaElement = app.dom.element("add-document")?.dyn_into()?;
     listen(
-        app.element("add-document-submit")?.as_ref(),
+        app.dom.element("add-document-submit")?.as_ref(),
         "click",
         false,
         move |_| {
@@ -912,14 +903,14 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
         },
     )?;
     listen(
-        app.element("add-document")?.as_ref(),
+        app.dom.element("add-document")?.as_ref(),
         "input",
         false,
         |_| {
             EDITS.set(EDITS.get().wrapping_add(1));
         },
     )?;
-    let input: HtmlInputElement = app.element("add-document-file")?.dyn_into()?;
+    let input: HtmlInputElement = app.dom.element("add-document-file")?.dyn_into()?;
     let target = input.clone();
     listen(target.as_ref(), "change", false, move |_| {
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
@@ -927,10 +918,10 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
         }
         input.set_value("");
     })?;
-    listen(app.document.as_ref(), "dragover", false, |e| {
+    listen(app.dom.document.as_ref(), "dragover", false, |e| {
         e.unchecked_ref::<web_sys::Event>().prevent_default();
     })?;
-    listen(app.document.as_ref(), "drop", false, |e| {
+    listen(app.dom.document.as_ref(), "drop", false, |e| {
         let e: DragEvent = e.unchecked_into();
         e.prevent_default();
         if let Some(file) = e
@@ -942,7 +933,7 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
         }
     })?;
     listen(
-        app.element("document-list")?.as_ref(),
+        app.dom.element("document-list")?.as_ref(),
         "click",
         false,
         |e| {
@@ -957,7 +948,7 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
         },
     )?;
     listen(
-        app.element("reset-documents")?.as_ref(),
+        app.dom.element("reset-documents")?.as_ref(),
         "click",
         false,
         |_| {

@@ -4,7 +4,8 @@
 //! chart's table as CSV, and the `extract` JSON of the documents read. Files are named after what they
 //! show ([`crate::view::file_name`]). Exports always use the light theme.
 
-use super::{context, css_rgb, err, report, with_app, App, Kind};
+use super::dom::{context, err, report};
+use super::{css_rgb, with_app, App, Kind};
 use crate::charts::svg::Svg;
 use crate::charts::{short_name, tooltip, FontSpec, TextMeasure, Theme};
 use crate::view;
@@ -158,7 +159,7 @@ impl App {
         let legend = self.legend(kind, w);
         let rows = legend.last().map_or(0, |l| l.2 + 1);
         let head = HEAD + ROW * rows as f64;
-        let canvas: HtmlCanvasElement = self.document.create_element("canvas")?.dyn_into()?;
+        let canvas: HtmlCanvasElement = self.dom.document.create_element("canvas")?.dyn_into()?;
         canvas.set_width((w * SCALE) as u32);
         canvas.set_height(((h + head + FOOT) * SCALE) as u32);
         let ctx = context(&canvas)?;
@@ -201,7 +202,7 @@ impl App {
     /// Saves `blob` as `name` through a temporary link.
     fn save(&self, name: &str, blob: &Blob) -> Result<(), JsValue> {
         let url = Url::create_object_url_with_blob(blob)?;
-        let a: HtmlAnchorElement = self.document.create_element("a")?.dyn_into()?;
+        let a: HtmlAnchorElement = self.dom.document.create_element("a")?.dyn_into()?;
         a.set_href(&url);
         a.set_download(name);
         a.click();
@@ -209,12 +210,13 @@ impl App {
         let revoke = Closure::once_into_js(move || {
             let _ = Url::revoke_object_url(&url);
         });
-        self.window
+        self.dom
+            .window
             .set_timeout_with_callback_and_timeout_and_arguments_0(
                 revoke.unchecked_ref(),
                 10_000,
             )?;
-        self.notice(&format!("Downloaded {name}"));
+        self.dom.notice(&format!("Downloaded {name}"));
         Ok(())
     }
 

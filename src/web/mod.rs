@@ -17,6 +17,7 @@
 
 mod access;
 mod documents;
+mod dom;
 mod export;
 mod seats;
 mod sources;
@@ -29,31 +30,17 @@ use crate::charts::{
 };
 use crate::dataset::{Dataset, EventView};
 use crate::{Corpus, Faction};
+use dom::{context, err, listen, report, show_error, warn, Dom, PointerPosition};
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     CanvasRenderingContext2d, Document, Element, EventTarget, HtmlCanvasElement, HtmlElement,
-    HtmlInputElement, HtmlSelectElement, MediaQueryList, ResizeObserver, Window,
+    HtmlInputElement, HtmlSelectElement, MediaQueryList, ResizeObserver,
 };
 
 mod canvas;
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = console)]
-    fn warn(message: &str);
-
-    /// A mouse event's client coordinates as the browser reports them,
-    /// fractions included (web-sys's stable getters truncate to integers).
-    #[wasm_bindgen(extends = web_sys::Event)]
-    type PointerPosition;
-    #[wasm_bindgen(method, getter, js_name = clientX)]
-    fn client_x(this: &PointerPosition) -> f64;
-    #[wasm_bindgen(method, getter, js_name = clientY)]
-    fn client_y(this: &PointerPosition) -> f64;
-}
 
 /// The three charts of the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,8 +175,7 @@ impl TextMeasure for CanvasMeasure {
 /// The page's state.
 #[derive(Debug)]
 struct App {
-    window: Window,
-    document: Document,
+    dom: Dom,
     data: Dataset,
     mode: Mode,
     hidden: FactionSet,
@@ -225,73 +211,15 @@ fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
     APP.with(|cell| cell.try_borrow_mut().ok()?.as_mut().map(f))
 }
 
-/// Shows `message` in the page's error banner.
-fn show_error(message: &str) {
-    let banner = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("error-banner"));
-    if let Some(banner) = banner {
-        banner.set_text_content(Some(message));
-        // Removing an attribute that is absent is not an error.
-        let _ = banner.remove_attribute("hidden");
-    }
-}
-
-/// Logs and shows an error from an event handler.
-fn report(result: Result<(), JsValue>) {
-    if let Err(e) = result {
-        // An exception object reads as "Name: message".
-        let message = e
-            .as_string()
-            .unwrap_or_else(|| e.unchecked_ref::<js_sys::Object>().to_string().into());
-        warn(&format!("soviets: {message}"));
-        show_error(&format!("Something went wrong: {message}"));
-    }
-}
-
-fn err(message: &str) -> JsValue {
-    JsValue::from_str(message)
-}
-
-fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
-    canvas
-        .get_context("2d")?
-        .ok_or_else(|| err("the browser gave no 2D canvas context"))?
-        .dyn_into()
-        .map_err(|_| err("not a 2D canvas context"))
-}
-
 /// `rgb` as a CSS colour.
 fn css_rgb(rgb: charts::Rgb) -> String {
     canvas::hex(rgb)
 }
 
-/// Adds a listener that lives as long as the page.
-fn listen(
-    target: &EventTarget,
-    name: &str,
-    capture: bool,
-    handler: impl FnMut(JsValue) + 'static,
-) -> Result<(), JsValue> {
-    let closure = Closure::<dyn FnMut(JsValue)>::new(handler);
-    target.add_event_listener_with_callback_and_bool(
-        name,
-        closure.as_ref().unchecked_ref(),
-        capture,
-    )?;
-    closure.forget();
-    Ok(())
-}
-
 impl App {
     fn new() -> Result<App, JsValue> {
-        let window = web_sys::window().ok_or_else(|| err("no window"))?;
-        let document = window.document().ok_or_else(|| err("no document"))?;
-        let by_id = |id: &str| {
-            document
-                .get_element_by_id(id)
-                .ok_or_else(|| err(&format!("the page has no #{id}")))
-        };
+        let dom = Dom::new()?;
+        let by_id = |id: &str| dom.element(id);
         let mut charts = Vec::new();
         for kind in KINDS {
             let canvas: HtmlCanvasElement = by_id(kind.canvas_id())?
@@ -317,16 +245,15 @@ impl App {
                 hover: None,
             });
         }
-        let scratch: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+        let scratch: HtmlCanvasElement = dom.document.create_element("canvas")?.dyn_into()?;
         let measure = CanvasMeasure::new(context(&scratch)?);
-        let mode = checked_mode(&document);
+        let mode = checked_mode(&dom.document);
         let tooltip: HtmlElement = by_id("tooltip")?.dyn_into()?;
         let corpus = Corpus::seeds();
         let data = corpus.dataset();
         let pair = default_pair(&data);
         Ok(App {
-            window,
-            document,
+            dom,
             data,
             mode,
             hidden: FactionSet::EMPTY,
@@ -359,21 +286,6 @@ impl App {
         KINDS.iter().position(|k| *k == kind).unwrap_or(0)
     }
 
-    fn element(&self, id: &str) -> Result<Element, JsValue> {
-        self.document
-            .get_element_by_id(id)
-            .ok_or_else(|| err(&format!("the page has no #{id}")))
-    }
-
-    fn dpr(&self) -> f64 {
-        let dpr = self.window.device_pixel_ratio();
-        if dpr.is_finite() && dpr > 0.0 {
-            dpr
-        } else {
-            1.0
-        }
-    }
-
     /// Re-reads every canvas's position and size (this reads layout).
     fn refresh_bounds(&mut self) {
         for chart in &mut self.charts {
@@ -386,6 +298,7 @@ impl App {
             };
         }
         self.viewport_height = self
+            .dom
             .window
             .inner_height()
             .ok()
@@ -415,7 +328,7 @@ impl App {
 
     /// Lays out and paints one chart at its current CSS size.
     fn draw(&mut self, kind: Kind) -> Result<(), JsValue> {
-        let dpr = self.dpr();
+        let dpr = self.dom.dpr();
         let i = App::index(kind);
         if kind == Kind::Seats {
             // The body's figures follow the corpus and the chosen source.
@@ -491,7 +404,7 @@ impl App {
     /// charts whose size or ratio changed.
     fn resize(&mut self) -> Result<(), JsValue> {
         self.refresh_bounds();
-        let dpr = self.dpr();
+        let dpr = self.dom.dpr();
         let mut changed = false;
         for kind in KINDS {
             let c = &self.charts[App::index(kind)];
@@ -578,32 +491,24 @@ impl App {
         Ok(())
     }
 
-    fn create(&self, tag: &str, text: Option<&str>) -> Result<Element, JsValue> {
-        let e = self.document.create_element(tag)?;
-        if text.is_some() {
-            e.set_text_content(text);
-        }
-        Ok(e)
-    }
-
     /// One legend button per faction in the data.
     fn build_legend(&self) -> Result<(), JsValue> {
-        let list = self.element("faction-legend")?;
+        let list = self.dom.element("faction-legend")?;
         list.set_text_content(None);
         for f in self.data.factions() {
-            let button = self.create("button", None)?;
+            let button = self.dom.create("button", None)?;
             button.set_attribute("type", "button")?;
             button.set_attribute("data-faction", f.id())?;
             let shown = !self.hidden.contains(f);
             button.set_attribute("aria-pressed", if shown { "true" } else { "false" })?;
-            let swatch: HtmlElement = self.create("span", None)?.dyn_into()?;
+            let swatch: HtmlElement = self.dom.create("span", None)?.dyn_into()?;
             swatch.set_class_name("swatch");
             swatch.set_attribute("aria-hidden", "true")?;
             swatch.style().set_property("background-color", &f.hex())?;
             button.append_child(&swatch)?;
-            let name = self.create("span", Some(f.name()))?;
+            let name = self.dom.create("span", Some(f.name()))?;
             button.append_child(&name)?;
-            let item = self.create("li", None)?;
+            let item = self.dom.create("li", None)?;
             item.append_child(&button)?;
             list.append_child(&item)?;
         }
@@ -613,12 +518,12 @@ impl App {
     /// Fills both comparison selects with every event.
     fn build_selects(&self) -> Result<(), JsValue> {
         for (id, chosen) in [("compare-a", self.pair.0), ("compare-b", self.pair.1)] {
-            let select: HtmlSelectElement = self.element(id)?.dyn_into()?;
+            let select: HtmlSelectElement = self.dom.element(id)?.dyn_into()?;
             select.set_text_content(None);
             for e in &self.data.events {
                 let mine = if e.user_added { ", your document" } else { "" };
                 let label = format!("{} ({}{mine})", e.name, e.date_label(self.lead));
-                let option = self.create("option", Some(&label))?;
+                let option = self.dom.create("option", Some(&label))?;
                 option.set_attribute("value", &e.id)?;
                 select.append_child(&option)?;
             }
@@ -633,13 +538,13 @@ impl App {
     fn fill_table(&self) -> Result<(), JsValue> {
         let events = &self.data.events;
         let (Some(a), Some(b)) = (events.get(self.pair.0), events.get(self.pair.1)) else {
-            self.element("compare-table")?.set_text_content(None);
+            self.dom.element("compare-table")?.set_text_content(None);
             return Ok(());
         };
         let (sa, sb) = (charts::short_name(a), charts::short_name(b));
         let caption = format!("Delegates by faction: {sa} and {sb}");
         let head = ["Faction", sa, sb, "Change", "Change in share"];
-        let body = self.start_table("compare-table", &caption, &head)?;
+        let body = self.dom.start_table("compare-table", &caption, &head)?;
         let total = |e: &EventView| e.total.as_ref().map(|t| t.value);
         let (ta, tb) = (total(a), total(b));
         let rows = compare::change_rows(a, b).into_iter().map(|r| {
@@ -655,8 +560,8 @@ impl App {
             None,
         );
         for (name, cells, delta, delta_share, faction) in rows.chain(std::iter::once(stated)) {
-            let tr = self.create("tr", None)?;
-            let th = self.create("th", Some(name))?;
+            let tr = self.dom.create("tr", None)?;
+            let th = self.dom.create("th", Some(name))?;
             th.set_attribute("scope", "row")?;
             tr.append_child(&th)?;
             for ((e, event), (n, share)) in
@@ -667,21 +572,23 @@ impl App {
                     (Some(n), None) => charts::count(n),
                     (None, _) => "—".to_string(),
                 };
-                let td = self.create("td", Some(&text))?;
+                let td = self.dom.create("td", Some(&text))?;
                 let target = Target::Compare {
                     event,
                     faction: faction.flatten(),
                 };
                 let source = crate::provenance::source_of(&self.data, target);
                 if let (Some(src), Some(n)) = (source, n) {
-                    let button = self.quote_button("source", src.doc, (src.start, src.end))?;
+                    let button = self
+                        .dom
+                        .quote_button("source", src.doc, (src.start, src.end))?;
                     let label = format!(
                         "The sentence for {name} at {}: {}",
                         charts::short_name(e),
                         charts::count(n)
                     );
                     button.set_attribute("aria-label", &label)?;
-                    td.append_child(&self.document.create_text_node(" "))?;
+                    td.append_child(&self.dom.document.create_text_node(" "))?;
                     td.append_child(&button)?;
                 }
                 tr.append_child(&td)?;
@@ -691,7 +598,7 @@ impl App {
                 delta_share.map_or(String::new(), charts::signed_points),
             ];
             for text in changes {
-                let td = self.create("td", Some(&text))?;
+                let td = self.dom.create("td", Some(&text))?;
                 tr.append_child(&td)?;
             }
             body.append_child(&tr)?;
@@ -718,9 +625,9 @@ impl App {
             old.remove_event_listener_with_callback("change", &handler)?;
         }
         // The ratio as JavaScript writes it, so the query matches exactly.
-        let ratio = js_sys::Number::from(self.dpr()).to_string_with_radix(10)?;
+        let ratio = js_sys::Number::from(self.dom.dpr()).to_string_with_radix(10)?;
         let query = format!("(resolution: {}dppx)", String::from(ratio));
-        if let Some(mql) = self.window.match_media(&query)? {
+        if let Some(mql) = self.dom.window.match_media(&query)? {
             mql.add_event_listener_with_callback("change", &handler)?;
             self.dpr_query = Some(mql);
         }
@@ -800,9 +707,9 @@ fn attach(app: &App) -> Result<(), JsValue> {
         })?;
     }
     for id in ["mode-absolute", "mode-share"] {
-        listen(app.element(id)?.as_ref(), "change", false, |_| {
+        listen(app.dom.element(id)?.as_ref(), "change", false, |_| {
             with_app(|app| {
-                app.mode = checked_mode(&app.document);
+                app.mode = checked_mode(&app.dom.document);
                 report(
                     app.draw(Kind::Factions)
                         .and_then(|()| app.draw(Kind::Compare)),
@@ -811,7 +718,7 @@ fn attach(app: &App) -> Result<(), JsValue> {
         })?;
     }
     listen(
-        app.element("faction-legend")?.as_ref(),
+        app.dom.element("faction-legend")?.as_ref(),
         "click",
         false,
         |e| {
@@ -837,7 +744,7 @@ fn attach(app: &App) -> Result<(), JsValue> {
         },
     )?;
     for (id, side) in [("compare-a", 0), ("compare-b", 1)] {
-        let select: HtmlSelectElement = app.element(id)?.dyn_into()?;
+        let select: HtmlSelectElement = app.dom.element(id)?.dyn_into()?;
         let target = select.clone();
         listen(target.as_ref(), "change", false, move |_| {
             let value = select.value();
@@ -865,8 +772,8 @@ fn attach(app: &App) -> Result<(), JsValue> {
     }
     // A resize (or a zoom, which also changes the pixel ratio) moves the
     // canvases and may resize them.
-    listen(app.window.as_ref(), "resize", false, on_resize)?;
-    listen(app.document.as_ref(), "scroll", true, |_| {
+    listen(app.dom.window.as_ref(), "resize", false, on_resize)?;
+    listen(app.dom.document.as_ref(), "scroll", true, |_| {
         with_app(App::refresh_bounds);
     })?;
     Ok(())
@@ -896,15 +803,15 @@ pub fn start() -> Result<(), JsValue> {
         app.draw(Kind::Factions)?;
         // The chart drawn at build time (in the same box, so nothing
         // moves) gives way to the live canvas, in the same frame.
-        if let Some(svg) = app.document.get_element_by_id("faction-prerender") {
+        if let Some(svg) = app.dom.document.get_element_by_id("faction-prerender") {
             svg.remove();
         }
-        if let Some(root) = app.document.document_element() {
+        if let Some(root) = app.dom.document.document_element() {
             root.dyn_into::<HtmlElement>()?
                 .dataset()
                 .set("ready", "true")?;
         }
-        if let Some(performance) = app.window.performance() {
+        if let Some(performance) = app.dom.window.performance() {
             performance.mark("first-chart")?;
         }
         app.draw(Kind::Compare)?;
@@ -925,7 +832,7 @@ pub fn start() -> Result<(), JsValue> {
         app.on_dpr_change = Some(on_dpr.into_js_value().unchecked_into());
         app.arm_dpr_query()?;
         // For the benchmark: every control and tooltip now answers.
-        if let Some(performance) = app.window.performance() {
+        if let Some(performance) = app.dom.window.performance() {
             performance.mark("interactive")?;
         }
         Ok(())
@@ -1021,7 +928,7 @@ pub fn debug_trap() -> Result<(), JsValue> {
         with_app(|app| {
             // A call out to JavaScript first, as real work would make, so
             // the state is in use (borrowed) when the module traps.
-            std::hint::black_box(app.now());
+            std::hint::black_box(app.dom.dpr());
             core::arch::wasm32::unreachable()
         });
     });

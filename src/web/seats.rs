@@ -6,7 +6,8 @@
 //! particular to seats, among it the selector of what the row shows: the
 //! delegates, or an elected body whose make-up the sources give.
 
-use super::{listen, report, state, with_app, App, Kind};
+use super::dom::{listen, report};
+use super::{state, with_app, App, Kind};
 use crate::charts::{seats, short_name, Scene};
 use crate::dataset::Dataset;
 use crate::model::BodyKind;
@@ -51,24 +52,20 @@ pub(super) fn refresh(app: &mut App) {
 /// The selector's options: "Delegates", then each body the sources give;
 /// hidden when they give none.
 fn build_select(app: &App, bodies: &[BodyKind]) -> Result<(), JsValue> {
-    let Some(select) = app
-        .document
-        .get_element_by_id("seat-body")
-        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-    else {
+    let Some(select) = app.dom.typed::<HtmlSelectElement>("seat-body") else {
         return Ok(());
     };
     select.set_text_content(None);
-    let delegates = app.create("option", Some("Delegates"))?;
+    let delegates = app.dom.create("option", Some("Delegates"))?;
     delegates.set_attribute("value", "")?;
     select.append_child(&delegates)?;
     for b in bodies {
-        let option = app.create("option", Some(b.name()))?;
+        let option = app.dom.create("option", Some(b.name()))?;
         option.set_attribute("value", b.key())?;
         select.append_child(&option)?;
     }
     select.set_value(app.seats.body.map_or("", BodyKind::key));
-    if let Some(pick) = app.document.get_element_by_id("seat-body-pick") {
+    if let Some(pick) = app.dom.document.get_element_by_id("seat-body-pick") {
         pick.toggle_attribute_with_force("hidden", bodies.is_empty())?;
     }
     Ok(())
@@ -77,11 +74,7 @@ fn build_select(app: &App, bodies: &[BodyKind]) -> Result<(), JsValue> {
 /// Sets the body the row shows (from the address); draws nothing.
 pub(super) fn set_body(app: &mut App, body: Option<BodyKind>) {
     app.seats.body = body;
-    if let Some(s) = app
-        .document
-        .get_element_by_id("seat-body")
-        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-    {
+    if let Some(s) = app.dom.typed::<HtmlSelectElement>("seat-body") {
         s.set_value(body.map_or("", BodyKind::key));
     }
 }
@@ -118,7 +111,7 @@ pub(super) fn after_draw(app: &mut App) -> Result<(), JsValue> {
     if ids == app.seats.linked {
         return Ok(());
     }
-    let Some(list) = app.document.get_element_by_id("seat-links") else {
+    let Some(list) = app.dom.document.get_element_by_id("seat-links") else {
         return Ok(());
     };
     list.set_text_content(None);
@@ -133,7 +126,7 @@ pub(super) fn after_draw(app: &mut App) -> Result<(), JsValue> {
             compare_seats: true,
             ..ViewState::default()
         };
-        let link = app.create("a", Some(short_name(e)))?;
+        let link = app.dom.create("a", Some(short_name(e)))?;
         link.set_attribute("href", &view.to_hash())?;
         link.set_attribute("data-event", &i.to_string())?;
         let other = if a == i { eb } else { ea };
@@ -145,7 +138,7 @@ pub(super) fn after_draw(app: &mut App) -> Result<(), JsValue> {
                 short_name(other)
             ),
         )?;
-        let item = app.create("li", None)?;
+        let item = app.dom.create("li", None)?;
         item.append_child(&link)?;
         list.append_child(&item)?;
     }
@@ -172,11 +165,7 @@ pub(super) fn set_compare(app: &mut App, seats: bool) {
     } else {
         "compare-view-bars"
     };
-    if let Some(r) = app
-        .document
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-    {
+    if let Some(r) = app.dom.typed::<HtmlInputElement>(id) {
         r.set_checked(true);
     }
 }
@@ -194,65 +183,69 @@ fn redraw_compare(app: &mut App) -> Result<(), JsValue> {
 /// The bars/seats radios of the comparison and the links under the row.
 pub(super) fn attach(app: &App) -> Result<(), JsValue> {
     for (id, seats) in [("compare-view-bars", false), ("compare-view-seats", true)] {
-        listen(app.element(id)?.as_ref(), "change", false, move |_| {
+        listen(app.dom.element(id)?.as_ref(), "change", false, move |_| {
             with_app(|app| {
                 set_compare(app, seats);
                 report(redraw_compare(app));
             });
         })?;
     }
-    listen(app.element("seat-body")?.as_ref(), "change", false, |e| {
-        let event: &web_sys::Event = e.unchecked_ref();
-        let Some(value) = event
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            .map(|s| s.value())
-        else {
-            return;
-        };
-        with_app(|app| {
-            let body = app.corpus.bodies().into_iter().find(|b| b.key() == value);
-            app.seats.body = body;
-            report(app.draw(Kind::Seats));
-            app.refresh_bounds();
-            super::access::with_access(|a| a.chart = Some(Chart::Seats));
-            state::sync(app, true);
-        });
-    })?;
-    listen(app.element("seat-links")?.as_ref(), "click", false, |e| {
-        let event: &web_sys::Event = e.unchecked_ref();
-        let link = event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("a[data-event]").ok().flatten());
-        let Some(i) = link
-            .and_then(|l| l.get_attribute("data-event"))
-            .and_then(|i| i.parse::<usize>().ok())
-        else {
-            return;
-        };
-        // The link keeps the rest of the view (mode, hidden factions,
-        // calendar, source), so it is followed here rather than by address.
-        event.prevent_default();
-        with_app(|app| {
-            app.pair = pair_of(app, i);
-            set_compare(app, true);
-            for (id, k) in [("compare-a", app.pair.0), ("compare-b", app.pair.1)] {
-                if let Some(s) = app
-                    .document
-                    .get_element_by_id(id)
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                {
-                    s.set_selected_index(k as i32);
+    listen(
+        app.dom.element("seat-body")?.as_ref(),
+        "change",
+        false,
+        |e| {
+            let event: &web_sys::Event = e.unchecked_ref();
+            let Some(value) = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+                .map(|s| s.value())
+            else {
+                return;
+            };
+            with_app(|app| {
+                let body = app.corpus.bodies().into_iter().find(|b| b.key() == value);
+                app.seats.body = body;
+                report(app.draw(Kind::Seats));
+                app.refresh_bounds();
+                super::access::with_access(|a| a.chart = Some(Chart::Seats));
+                state::sync(app, true);
+            });
+        },
+    )?;
+    listen(
+        app.dom.element("seat-links")?.as_ref(),
+        "click",
+        false,
+        |e| {
+            let event: &web_sys::Event = e.unchecked_ref();
+            let link = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("a[data-event]").ok().flatten());
+            let Some(i) = link
+                .and_then(|l| l.get_attribute("data-event"))
+                .and_then(|i| i.parse::<usize>().ok())
+            else {
+                return;
+            };
+            // The link keeps the rest of the view (mode, hidden factions,
+            // calendar, source), so it is followed here rather than by address.
+            event.prevent_default();
+            with_app(|app| {
+                app.pair = pair_of(app, i);
+                set_compare(app, true);
+                for (id, k) in [("compare-a", app.pair.0), ("compare-b", app.pair.1)] {
+                    if let Some(s) = app.dom.typed::<HtmlSelectElement>(id) {
+                        s.set_selected_index(k as i32);
+                    }
                 }
-            }
-            super::access::with_access(|a| a.chart = Some(Chart::Compare));
-            report(redraw_compare(app));
-            let canvas = &app.charts[App::index(Kind::Compare)].canvas;
-            if let Ok(Some(section)) = canvas.closest("section") {
-                section.scroll_into_view();
-            }
-        });
-    })?;
+                super::access::with_access(|a| a.chart = Some(Chart::Compare));
+                report(redraw_compare(app));
+                let canvas = &app.charts[App::index(Kind::Compare)].canvas;
+                super::dom::show_section(canvas);
+            });
+        },
+    )?;
     Ok(())
 }

@@ -6,7 +6,8 @@
 //! Document text only ever reaches the page as text nodes
 //! (`set_text_content`, `create_text_node`), never as HTML.
 
-use super::{listen, outline, report, App, Kind, PointerPosition, KINDS};
+use super::dom::{button_data, listen, report, PointerPosition};
+use super::{outline, App, Kind, KINDS};
 use crate::calendar::Style;
 use crate::charts::{tooltip, Target};
 use crate::model::Span;
@@ -66,25 +67,6 @@ fn floor(text: &str, i: usize) -> usize {
 }
 
 impl App {
-    /// Creates a `tag` element with `text` at the end of `parent`.
-    pub(super) fn add(
-        &self,
-        parent: &Element,
-        tag: &str,
-        text: Option<&str>,
-    ) -> Result<Element, JsValue> {
-        let e = self.create(tag, text)?;
-        parent.append_child(&e)?;
-        Ok(e)
-    }
-
-    /// Element `id`, emptied.
-    fn cleared(&self, id: &str) -> Result<Element, JsValue> {
-        let e = self.element(id)?;
-        e.set_text_content(None);
-        Ok(e)
-    }
-
     /// Sets the calendar style that leads every date, and re-labels.
     pub(super) fn set_lead(&mut self, lead: Style) -> Result<(), JsValue> {
         self.lead = lead;
@@ -108,10 +90,10 @@ impl App {
     /// Marks the leading calendar style on the page and its toggle.
     pub(super) fn show_lead(&self) -> Result<(), JsValue> {
         let new = self.lead == Style::New;
-        if let Some(root) = self.document.document_element() {
+        if let Some(root) = self.dom.document.document_element() {
             root.set_attribute("data-calendar", if new { "new" } else { "old" })?;
         }
-        let toggle: HtmlInputElement = self.element("calendar-new-first")?.dyn_into()?;
+        let toggle: HtmlInputElement = self.dom.element("calendar-new-first")?.dyn_into()?;
         toggle.set_checked(new);
         Ok(())
     }
@@ -190,23 +172,27 @@ impl App {
         let text = d.text.as_str();
         let start = floor(text, start);
         let end = floor(text, end.max(start));
-        let body = self.element("source-text")?;
+        let body = self.dom.element("source-text")?;
         body.set_text_content(None);
-        body.append_child(&self.document.create_text_node(&text[..start]))?;
-        let mark: HtmlElement = self.create("mark", Some(&text[start..end]))?.dyn_into()?;
+        body.append_child(&self.dom.document.create_text_node(&text[..start]))?;
+        let mark: HtmlElement = self
+            .dom
+            .create("mark", Some(&text[start..end]))?
+            .dyn_into()?;
         mark.set_id("source-quote");
         body.append_child(&mark)?;
-        body.append_child(&self.document.create_text_node(&text[end..]))?;
+        body.append_child(&self.dom.document.create_text_node(&text[end..]))?;
         self.show_document(doc)?;
-        let panel: HtmlElement = self.element("source-panel")?.dyn_into()?;
+        let panel: HtmlElement = self.dom.element("source-panel")?.dyn_into()?;
         let was_hidden = panel.hidden();
         panel.set_hidden(false);
-        if let Some(b) = self.document.body() {
+        if let Some(b) = self.dom.document.body() {
             b.class_list().add_1("panel-open")?;
         }
         let body: HtmlElement = body.dyn_into()?;
         body.set_scroll_top((mark.offset_top() - body.client_height() / 3).max(0));
         let narrow = self
+            .dom
             .window
             .match_media("(max-width: 899px)")?
             .is_some_and(|m| m.matches());
@@ -228,7 +214,8 @@ impl App {
         let Some(d) = self.corpus.documents().get(doc) else {
             return Ok(());
         };
-        self.element("source-title")?
+        self.dom
+            .element("source-title")?
             .set_text_content(Some(&title(d)));
         let mut origin = match &d.extraction.meta.origin {
             Some(o) if !o.trim().is_empty() => format!("Origin: {o} · "),
@@ -238,27 +225,33 @@ impl App {
         if d.user_added {
             origin.push_str(" · added by you");
         }
-        self.element("source-origin")?
+        self.dom
+            .element("source-origin")?
             .set_text_content(Some(&origin));
         let facts = provenance::document_facts(d, self.lead);
-        let list = self.cleared("source-facts")?;
+        let list = self.dom.cleared("source-facts")?;
         if facts.is_empty() {
-            self.add(&list, "li", Some("No facts were read from this document."))?;
+            self.dom
+                .add(&list, "li", Some("No facts were read from this document."))?;
         }
         for (i, f) in facts.iter().enumerate().take(MAX_FACTS) {
-            let item = self.add(&list, "li", None)?;
+            let item = self.dom.add(&list, "li", None)?;
             let label = format!("{} — {}", f.event_name, f.text);
             let n = i.to_string();
-            let quote = self.button(&label, "fact-quote", &[("data-fact", &n)])?;
+            let quote = self
+                .dom
+                .button(&label, "fact-quote", &[("data-fact", &n)])?;
             item.append_child(&quote)?;
             if provenance::target_of(&self.data, f, doc).is_some() {
-                let chart = self.button("Show in chart", "fact-chart", &[("data-fact", &n)])?;
+                let chart = self
+                    .dom
+                    .button("Show in chart", "fact-chart", &[("data-fact", &n)])?;
                 item.append_child(&chart)?;
             }
         }
         if facts.len() > MAX_FACTS {
             let more = format!("… and {} more facts", facts.len() - MAX_FACTS);
-            self.add(&list, "li", Some(&more))?;
+            self.dom.add(&list, "li", Some(&more))?;
         }
         self.panel = Panel {
             doc: Some(doc),
@@ -268,9 +261,9 @@ impl App {
     }
 
     pub(super) fn close_panel(&mut self) -> Result<(), JsValue> {
-        let panel: HtmlElement = self.element("source-panel")?.dyn_into()?;
+        let panel: HtmlElement = self.dom.element("source-panel")?.dyn_into()?;
         panel.set_hidden(true);
-        if let Some(b) = self.document.body() {
+        if let Some(b) = self.dom.document.body() {
             b.class_list().remove_1("panel-open")?;
         }
         self.panel.reset();
@@ -325,10 +318,10 @@ impl App {
     }
 
     fn build_source_select(&self) -> Result<(), JsValue> {
-        let select: HtmlSelectElement = self.element("source-select")?.dyn_into()?;
+        let select: HtmlSelectElement = self.dom.element("source-select")?.dyn_into()?;
         select.set_text_content(None);
         let rule = "Default rule: the source whose breakdown accounts for the most delegates";
-        let option = self.create("option", Some(rule))?;
+        let option = self.dom.create("option", Some(rule))?;
         option.set_attribute("value", "")?;
         select.append_child(&option)?;
         for (i, d) in self.corpus.documents().iter().enumerate() {
@@ -338,7 +331,7 @@ impl App {
             }
             let mine = if d.user_added { " (added by you)" } else { "" };
             let label = format!("{}{mine}", title(d));
-            let option = self.create("option", Some(&label))?;
+            let option = self.dom.create("option", Some(&label))?;
             option.set_attribute("value", &i.to_string())?;
             if self.source == Some(i) {
                 option.set_attribute("selected", "")?;
@@ -349,75 +342,46 @@ impl App {
         Ok(())
     }
 
-    /// A button of `class` with `label` and further attributes.
-    pub(super) fn button(
-        &self,
-        label: &str,
-        class: &str,
-        attrs: &[(&str, &str)],
-    ) -> Result<Element, JsValue> {
-        let button = self.create("button", Some(label))?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("class", class)?;
-        for (k, v) in attrs {
-            button.set_attribute(k, v)?;
-        }
-        Ok(button)
-    }
-
-    /// A button that opens `start..end` of document `doc` in the panel.
-    pub(super) fn quote_button(
-        &self,
-        label: &str,
-        doc: usize,
-        (start, end): (usize, usize),
-    ) -> Result<Element, JsValue> {
-        let (doc, start, end) = (doc.to_string(), start.to_string(), end.to_string());
-        let data = [
-            ("data-doc", &*doc),
-            ("data-start", &*start),
-            ("data-end", &*end),
-        ];
-        self.button(label, "source-link", &data)
-    }
-
     /// A paragraph of `parent` holding a button that opens `at`.
     fn quote_line(&self, parent: &Element, label: &str, at: Span) -> Result<(), JsValue> {
-        let p = self.add(parent, "p", None)?;
-        let button = self.quote_button(label, at.doc, (at.start, at.end))?;
+        let p = self.dom.add(parent, "p", None)?;
+        let button = self.dom.quote_button(label, at.doc, (at.start, at.end))?;
         p.append_child(&button)?;
         Ok(())
     }
 
     fn build_conflicts(&self) -> Result<(), JsValue> {
-        let list = self.cleared("conflict-list")?;
+        let list = self.dom.cleared("conflict-list")?;
         let conflicts = self.corpus.conflicts();
         if conflicts.is_empty() {
-            self.add(&list, "li", Some("The sources agree on every figure."))?;
+            self.dom
+                .add(&list, "li", Some("The sources agree on every figure."))?;
         }
         for c in conflicts {
-            let item = self.create("li", None)?;
+            let item = self.dom.create("li", None)?;
             item.set_attribute("data-event", &c.event)?;
             item.set_attribute("data-what", &c.what)?;
             if c.faction.is_some() {
                 // The faction chart draws a diamond and whisker on it too.
                 item.set_attribute("data-charted", "true")?;
             }
-            let badge = self.create("span", Some(&format!("{} sources", c.values.len())))?;
+            let badge = self
+                .dom
+                .create("span", Some(&format!("{} sources", c.values.len())))?;
             badge.set_attribute("class", "badge")?;
             item.append_child(&badge)?;
             let head = format!(" {} — {}", c.event_name, c.what);
-            self.add(&item, "strong", Some(&head))?;
-            let values = self.create("ul", None)?;
+            self.dom.add(&item, "strong", Some(&head))?;
+            let values = self.dom.create("ul", None)?;
             for v in &c.values {
-                let li = self.create("li", None)?;
+                let li = self.dom.create("li", None)?;
                 let doc = self.corpus.documents().get(v.doc);
                 let from = doc.map_or_else(|| v.source.clone(), title);
                 let label = format!("{} — {from}", v.value);
-                let button = self.quote_button(&label, v.doc, v.at)?;
+                let button = self.dom.quote_button(&label, v.doc, v.at)?;
                 li.append_child(&button)?;
                 if let Some(note) = &v.note {
-                    self.add(&li, "span", Some(&format!(" ({note})")))?;
+                    self.dom.add(&li, "span", Some(&format!(" ({note})")))?;
                 }
                 values.append_child(&li)?;
             }
@@ -428,29 +392,35 @@ impl App {
     }
 
     fn build_arithmetic(&self) -> Result<(), JsValue> {
-        let table = self.cleared("arithmetic")?;
-        self.add(
+        let table = self.dom.cleared("arithmetic")?;
+        self.dom.add(
             &table,
             "caption",
             Some("Stated totals against the faction sums and the votes cast"),
         )?;
-        let head = self.add(&table, "thead", None)?;
-        let tr = self.add(&head, "tr", None)?;
+        let head = self.dom.add(&table, "thead", None)?;
+        let tr = self.dom.add(&head, "tr", None)?;
         for name in ["Event", "Stated", "Sums"] {
-            self.add(&tr, "th", Some(name))?
+            self.dom
+                .add(&tr, "th", Some(name))?
                 .set_attribute("scope", "col")?;
         }
-        let body = self.add(&table, "tbody", None)?;
+        let body = self.dom.add(&table, "tbody", None)?;
         for a in provenance::arithmetic(&self.corpus) {
-            let tr = self.add(&body, "tr", None)?;
+            let tr = self.dom.add(&body, "tr", None)?;
             tr.set_attribute("data-event", &a.event)?;
-            self.add(&tr, "th", Some(&a.event_name))?
+            self.dom
+                .add(&tr, "th", Some(&a.event_name))?
                 .set_attribute("scope", "row")?;
-            let stated = self.add(&tr, "td", a.stated.is_empty().then_some("—"))?;
+            let stated = self
+                .dom
+                .add(&tr, "td", a.stated.is_empty().then_some("—"))?;
             for (words, at) in &a.stated {
                 self.quote_line(&stated, words, *at)?;
             }
-            let sums = self.add(&tr, "td", a.checks.is_empty().then_some("No sums to check"))?;
+            let sums =
+                self.dom
+                    .add(&tr, "td", a.checks.is_empty().then_some("No sums to check"))?;
             for c in &a.checks {
                 self.quote_line(&sums, &provenance::check_line(c), c.at)?;
             }
@@ -459,7 +429,7 @@ impl App {
     }
 
     fn build_lineage(&self) -> Result<(), JsValue> {
-        let list = self.cleared("lineage")?;
+        let list = self.dom.cleared("lineage")?;
         let seen = |b: &provenance::Branch| {
             if b.seen_at.is_empty() {
                 "not in these sources".to_string()
@@ -468,11 +438,11 @@ impl App {
             }
         };
         for (parent, children) in provenance::lineage(&self.data) {
-            let item = self.create("li", None)?;
+            let item = self.dom.create("li", None)?;
             item.set_attribute("data-faction", parent.faction.id())?;
             let head = format!("{} ({}) →", parent.faction.name(), seen(&parent));
-            self.add(&item, "strong", Some(&head))?;
-            let kids = self.create("ul", None)?;
+            self.dom.add(&item, "strong", Some(&head))?;
+            let kids = self.dom.create("ul", None)?;
             for c in &children {
                 let since = c
                     .since
@@ -483,7 +453,7 @@ impl App {
                     seen(c),
                     c.how.unwrap_or("")
                 );
-                let li = self.create("li", Some(&line))?;
+                let li = self.dom.create("li", Some(&line))?;
                 li.set_attribute("data-faction", c.faction.id())?;
                 kids.append_child(&li)?;
             }
@@ -492,16 +462,6 @@ impl App {
         }
         Ok(())
     }
-}
-
-/// The `data-*` number of the button an event came from.
-pub(super) fn button_data(e: &JsValue, selector: &str, key: &str) -> Option<usize> {
-    e.unchecked_ref::<web_sys::Event>()
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|t| t.closest(selector).ok().flatten())
-        .and_then(|b| b.get_attribute(key))
-        .and_then(|v| v.parse().ok())
 }
 
 /// Wires the charts' clicks and Enter, the panel, the audit controls.
@@ -521,7 +481,7 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
             with_target(kind, &e);
         })?;
     }
-    listen(app.document.as_ref(), "click", false, |e| {
+    listen(app.dom.document.as_ref(), "click", false, |e| {
         if let Some(doc) = button_data(&e, "button.source-link", "data-doc") {
             let start = button_data(&e, "button.source-link", "data-start").unwrap_or(0);
             let end = button_data(&e, "button.source-link", "data-end").unwrap_or(0);
@@ -533,14 +493,14 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
         }
     })?;
     listen(
-        app.element("source-close")?.as_ref(),
+        app.dom.element("source-close")?.as_ref(),
         "click",
         false,
         |_| {
             super::with_app(|app| report(app.close_panel()));
         },
     )?;
-    listen(app.document.as_ref(), "keydown", false, |e| {
+    listen(app.dom.document.as_ref(), "keydown", false, |e| {
         if e.unchecked_ref::<KeyboardEvent>().key() == "Escape" {
             super::with_app(|app| {
                 if app.panel.is_open() {
@@ -549,13 +509,13 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
             });
         }
     })?;
-    let select: HtmlSelectElement = app.element("source-select")?.dyn_into()?;
+    let select: HtmlSelectElement = app.dom.element("source-select")?.dyn_into()?;
     let target = select.clone();
     listen(target.as_ref(), "change", false, move |_| {
         let source = select.value().parse().ok();
         super::with_app(|app| report(app.set_source(source)));
     })?;
-    let toggle: HtmlInputElement = app.element("calendar-new-first")?.dyn_into()?;
+    let toggle: HtmlInputElement = app.dom.element("calendar-new-first")?.dyn_into()?;
     let target = toggle.clone();
     listen(target.as_ref(), "change", false, move |_| {
         let lead = if toggle.checked() {

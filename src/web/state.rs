@@ -3,7 +3,8 @@
 //! move between views), and copied by the "Copy link" buttons. Parsing and
 //! writing the fragment are the core's [`ViewState`].
 
-use super::{listen, report, with_app, App, Kind};
+use super::dom::{listen, report};
+use super::{with_app, App, Kind};
 use crate::calendar::Style;
 use crate::charts::Mode;
 use crate::view::ViewState;
@@ -58,15 +59,12 @@ fn apply(app: &mut App, view: &ViewState) -> Vec<String> {
     } else {
         "mode-absolute"
     };
-    if let Some(r) = app
-        .document
-        .get_element_by_id(radio)
-        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-    {
+    if let Some(r) = app.dom.typed::<HtmlInputElement>(radio) {
         r.set_checked(true);
     }
     app.hidden = view.hidden;
     if let Ok(buttons) = app
+        .dom
         .document
         .query_selector_all("#faction-legend button[data-faction]")
     {
@@ -106,11 +104,7 @@ fn apply(app: &mut App, view: &ViewState) -> Vec<String> {
         }
     }
     for (id, i) in [("compare-a", app.pair.0), ("compare-b", app.pair.1)] {
-        if let Some(s) = app
-            .document
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        {
+        if let Some(s) = app.dom.typed::<web_sys::HtmlSelectElement>(id) {
             s.set_selected_index(i as i32);
         }
     }
@@ -136,15 +130,15 @@ fn apply(app: &mut App, view: &ViewState) -> Vec<String> {
 /// Reads the address into the page's state and reports anything that could
 /// not be read; nothing is drawn.
 fn restore(app: &mut App) {
-    let hash = app.window.location().hash().unwrap_or_default();
+    let hash = app.dom.window.location().hash().unwrap_or_default();
     let (view, mut warnings) = ViewState::parse(&hash);
     warnings.extend(apply(app, &view));
     if warnings.is_empty() {
-        if let Some(n) = app.document.get_element_by_id("view-notice") {
+        if let Some(n) = app.dom.document.get_element_by_id("view-notice") {
             let _ = n.set_attribute("hidden", "");
         }
     } else {
-        app.notice(&format!(
+        app.dom.notice(&format!(
             "Part of this link could not be used, so defaults are shown for it: {}.",
             warnings.join("; ")
         ));
@@ -160,7 +154,7 @@ pub(super) fn init(app: &mut App) {
 /// `push`, else in place. Does nothing if the address already says it.
 pub(super) fn sync(app: &App, push: bool) {
     let hash = current(app).to_hash();
-    let location = app.window.location();
+    let location = app.dom.window.location();
     if location.hash().unwrap_or_default() == hash {
         return;
     }
@@ -169,7 +163,7 @@ pub(super) fn sync(app: &App, push: bool) {
     } else {
         hash
     };
-    if let Ok(history) = app.window.history() {
+    if let Ok(history) = app.dom.window.history() {
         let done = if push {
             history.push_state_with_url(&JsValue::NULL, "", Some(&url))
         } else {
@@ -185,20 +179,18 @@ fn show_chart(app: &App) {
         return;
     };
     let canvas = &app.charts[App::index(Kind::from_chart(chart))].canvas;
-    if let Ok(Some(section)) = canvas.closest("section") {
-        section.scroll_into_view();
-    }
+    super::dom::show_section(canvas);
 }
 
 /// Back, forward and edited addresses restore their view.
 pub(super) fn attach(app: &App) -> Result<(), JsValue> {
     show_chart(app);
     for name in ["popstate", "hashchange"] {
-        listen(app.window.as_ref(), name, false, |_| {
+        listen(app.dom.window.as_ref(), name, false, |_| {
             with_app(|app| {
                 // Back and forward fire both events; the second finds the
                 // view already shown.
-                let hash = app.window.location().hash().unwrap_or_default();
+                let hash = app.dom.window.location().hash().unwrap_or_default();
                 if ViewState::parse(&hash).0 == current(app) {
                     return;
                 }
@@ -217,8 +209,8 @@ pub(super) fn attach(app: &App) -> Result<(), JsValue> {
 /// Copies the address of the current view and says so (or, if the
 /// clipboard refuses, shows the link to copy by hand).
 pub(super) fn copy_link(app: &App) -> Result<(), JsValue> {
-    let href = app.window.location().href()?;
-    let promise = app.window.navigator().clipboard().write_text(&href);
+    let href = app.dom.window.location().href()?;
+    let promise = app.dom.window.navigator().clipboard().write_text(&href);
     COPIED.with(|(ok, failed)| {
         let _ = promise.then2(ok, failed);
     });
@@ -228,13 +220,13 @@ pub(super) fn copy_link(app: &App) -> Result<(), JsValue> {
 /// Says whether the link was copied, with the page's address.
 fn say_copied(copied: bool) {
     with_app(|app| {
-        let href = app.window.location().href().unwrap_or_default();
+        let href = app.dom.window.location().href().unwrap_or_default();
         let text = if copied {
             format!("Link copied: {href}")
         } else {
             format!("Copy this link: {href}")
         };
-        app.notice(&text);
+        app.dom.notice(&text);
     });
 }
 
