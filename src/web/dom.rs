@@ -6,6 +6,7 @@
 //! `create_text_node`), never as HTML.
 
 use crate::charts::table::Table;
+use crate::view::Chart;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -235,13 +236,6 @@ impl Dom {
         }
     }
 
-    /// Replaces the text of the visually hidden live region.
-    pub(super) fn say(&self, text: &str) {
-        if let Some(live) = self.document.get_element_by_id("chart-status") {
-            live.set_text_content(Some(text));
-        }
-    }
-
     /// The device pixel ratio, 1 if the browser gives none that is usable.
     pub(super) fn dpr(&self) -> f64 {
         let dpr = self.window.device_pixel_ratio();
@@ -258,4 +252,19 @@ pub(super) fn show_section(e: &Element) {
     if let Ok(Some(section)) = e.closest("section") {
         section.scroll_into_view();
     }
+}
+
+/// The id of chart `chart`'s canvas.
+pub(super) fn canvas_id(chart: Chart) -> &'static str {
+    match chart {
+        Chart::Factions => "faction-chart",
+        Chart::Compare => "compare-chart",
+        Chart::Votes => "vote-chart",
+        Chart::Seats => "seat-chart",
+    }
+}
+
+/// The chart whose canvas has id `id`.
+pub(super) fn chart_of(id: &str) -> Option<Chart> {
+    Chart::ALL.into_iter().find(|c| canvas_id(*c) == id)
 }
