@@ -2,11 +2,11 @@
 //!
 //! Each chart has a canvas sized for the device pixel ratio, an overlay
 //! canvas above it for the hover outline and focus ring, and a frame that
-//! positions both. Hover never redraws a chart and never reads layout:
-//! pointer positions are taken relative to canvas rectangles cached on
-//! resize and scroll (and as the pointer enters a chart), the hovered
-//! rectangle is outlined on the overlay, and the tooltip is moved with a
-//! CSS transform.
+//! positions both. Moving the pointer never redraws a chart and never
+//! reads layout: positions are taken relative to canvas rectangles read
+//! on resize and scroll and once as the pointer enters a chart, the
+//! hovered rectangle is outlined on the overlay, and the tooltip is moved
+//! with a CSS transform.
 //!
 //! Scenes are painted by plotters through [`super::canvas::Painter`], the
 //! page's own canvas backend, which measures text with [`CanvasMeasure`]:

@@ -2,7 +2,8 @@
 //! reader's choices (mode, hidden factions, compared pair, calendar,
 //! source, seat view), and each chart laid out from them as a [`Scene`].
 //! Every component reads it; only the dispatcher ([`super::app`]) changes
-//! it. Knows no DOM.
+//! it, and the documents component, to which it lends the page to merge
+//! or remove a document. Knows no DOM.
 
 use crate::calendar::Style;
 use crate::charts::{self, compare, factions, seats, tooltip, votes};
