@@ -20,9 +20,10 @@ use crate::calendar::Style;
 use crate::charts::{tooltip, FactionSet, Target, Theme};
 use crate::dataset::Dataset;
 use crate::view::{Chart, ViewState};
+use crate::Faction;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, HtmlElement};
+use web_sys::{Blob, Element, HtmlElement};
 
 /// The page's state: its data and choices, and its components.
 #[derive(Debug)]
@@ -107,229 +108,286 @@ impl App {
     /// Does what `msg` asks of the components, and what that means for the
     /// others.
     pub(super) fn update(&mut self, msg: Msg) -> Result<(), JsValue> {
+        let (dom, corpus) = (&self.dom, &self.page.corpus);
         match msg {
-            Msg::Bounds => self.charts.refresh_bounds(&self.dom),
+            Msg::Bounds => {
+                self.charts.refresh_bounds(dom);
+                Ok(())
+            }
             Msg::Move { chart, at } => {
                 let page = &self.page;
                 let text = |t| page.tooltip_lines(chart, t).join("\n");
-                return self.charts.hover(chart, at, text);
+                self.charts.hover(chart, at, text)
             }
-            Msg::Leave(chart) => return self.charts.leave(chart),
-            Msg::Click { chart, at, touch } => {
-                // A first tap only shows the tooltip (see `Msg::Tap`).
-                if touch && !self.keyboard.tap_opens {
-                    return Ok(());
-                }
-                if let Some(hit) = self.charts.hit_at(chart, at) {
-                    return self.open_target(chart, hit.target);
-                }
-            }
+            Msg::Leave(chart) => self.charts.leave(chart),
+            Msg::Click { chart, at, touch } => self.click(chart, at, touch),
             Msg::Tap { chart, at } => {
-                self.keyboard.pinned = false;
-                self.charts.refresh_bounds(&self.dom);
-                let shown = self.charts.hovered(chart);
-                let page = &self.page;
-                let text = |t| page.tooltip_lines(chart, t).join("\n");
-                report(self.charts.hover(chart, at, text));
-                // A tap shows a region's tooltip; a second tap on it opens
-                // its source, as a click does.
-                let tapped = self.charts.hovered(chart);
-                self.keyboard.tap_opens = tapped.is_some() && tapped == shown;
+                self.tap(chart, at);
+                Ok(())
             }
-            Msg::TapElsewhere => {
-                self.keyboard.pinned = false;
-                for chart in self.charts.hovering() {
-                    self.charts.leave(chart)?;
-                }
-            }
-            Msg::Focus(chart) => {
-                self.page.chart = Some(chart);
-                self.sync(false);
-                // A click or tap also focuses the chart; only keyboard
-                // focus selects a region.
-                let canvas = self.charts.canvas(chart);
-                if !canvas.matches(":focus-visible").unwrap_or(true) {
-                    return Ok(());
-                }
-                self.charts.refresh_bounds(&self.dom);
-                let n = self.keyboard.current(chart);
-                return self.show_stop(chart, n, true);
-            }
-            Msg::Blur(chart) => {
-                // A pinned tooltip stays up.
-                if !self.keyboard.pinned {
-                    return self.charts.leave(chart);
-                }
-            }
-            Msg::Key(chart, e) => {
-                let Some(key) = Key::of(&e.key()) else {
-                    return Ok(());
-                };
-                return self.key(chart, key, &e);
-            }
-            Msg::Resize => return self.resize(),
+            Msg::TapElsewhere => self.tap_elsewhere(),
+            Msg::Focus(chart) => self.focus(chart),
+            // A pinned tooltip stays up.
+            Msg::Blur(_) if self.keyboard.pinned => Ok(()),
+            Msg::Blur(chart) => self.charts.leave(chart),
+            Msg::Key(chart, e) => match Key::of(&e.key()) {
+                Some(key) => self.key(chart, key, &e),
+                None => Ok(()),
+            },
+            Msg::Resize => self.resize(),
             Msg::PixelRatio => {
                 self.resize()?;
-                return self.charts.arm_dpr_query(&self.dom);
+                self.charts.arm_dpr_query(&self.dom)
             }
             Msg::Scheme => {
                 self.follow_scheme();
-                return self.draw_all();
+                self.draw_all()
             }
             Msg::Print => {
                 for chart in CHARTS {
                     report(self.fill_data_table(chart));
                 }
+                Ok(())
             }
             Msg::Mode => {
-                self.page.mode = controls::checked_mode(&self.dom);
+                self.page.mode = controls::checked_mode(dom);
                 self.draw(Chart::Factions)?;
-                return self.draw(Chart::Compare);
+                self.draw(Chart::Compare)
             }
-            Msg::Legend { faction, button } => {
-                let hidden = self.page.hidden.toggle(faction);
-                let pressed = if hidden { "false" } else { "true" };
-                report(button.set_attribute("aria-pressed", pressed));
-                report(self.draw(Chart::Factions));
-                // The seat charts follow.
-                self.draw(Chart::Seats)?;
-                if self.page.compare_seats {
-                    self.draw(Chart::Compare)?;
-                }
-                self.charts.refresh_bounds(&self.dom);
-            }
+            Msg::Legend { faction, button } => self.toggle_faction(faction, &button),
             Msg::Pick { side, id } => {
-                let Some(i) = self.page.data.events.iter().position(|e| e.id == id) else {
-                    return Ok(());
-                };
-                if side == 0 {
-                    self.page.pair.0 = i;
-                } else {
-                    self.page.pair.1 = i;
-                }
-                report(
-                    self.draw(Chart::Compare)
-                        .and_then(|()| controls::fill_table(&self.dom, &self.page)),
-                );
-                self.charts.refresh_bounds(&self.dom);
+                self.pick(side, &id);
+                Ok(())
             }
             Msg::CompareView(on) => {
                 self.page.compare_seats = on;
-                seats::show_compare(&self.dom, on);
-                return self.redraw_compare();
+                seats::show_compare(dom, on);
+                self.redraw_compare()
             }
             Msg::SeatBody(key) => {
-                let bodies = self.page.corpus.bodies();
-                self.page.body = bodies.into_iter().find(|b| b.key() == key);
-                report(self.draw(Chart::Seats));
-                self.charts.refresh_bounds(&self.dom);
-                self.page.chart = Some(Chart::Seats);
-                self.sync(true);
+                self.show_body(&key);
+                Ok(())
             }
             Msg::SeatLink(i) => {
-                self.page.pair = seats::pair_of(&self.page, i);
-                self.page.compare_seats = true;
-                seats::show_compare(&self.dom, true);
-                controls::show_pair(&self.dom, self.page.pair);
-                self.page.chart = Some(Chart::Compare);
-                report(self.redraw_compare());
-                show_section(self.charts.canvas(Chart::Compare));
+                self.follow_link(i);
+                Ok(())
             }
             Msg::Tool {
                 chart,
                 action,
                 button,
-            } => {
-                self.page.chart = Some(chart);
-                return match action.as_str() {
-                    "table" => {
-                        let me = &*self;
-                        Toolbar::toggle_table(&me.dom, chart, &button, || me.fill_data_table(chart))
-                    }
-                    "link" => {
-                        self.sync(false);
-                        self.address.copy_link(&self.dom)
-                    }
-                    _ => self.export(chart, &action),
-                };
-            }
-            Msg::Png { name, blob } => {
-                return match blob.dyn_into::<Blob>() {
-                    Ok(blob) => export::save(&self.dom, &name, &blob),
-                    Err(_) => Err(err("the browser could not encode the PNG")),
-                };
-            }
+            } => self.tool(chart, &action, &button),
+            Msg::Png { name, blob } => match blob.dyn_into::<Blob>() {
+                Ok(blob) => export::save(dom, &name, &blob),
+                Err(_) => Err(err("the browser could not encode the PNG")),
+            },
             Msg::Address => {
-                // Back and forward fire both events; the second finds the
-                // view already shown.
-                if Address::read(&self.dom).0 == self.page.view() {
-                    return Ok(());
-                }
-                self.address.quiet = true;
-                self.restore();
-                report(self.draw_all());
-                self.charts.refresh_bounds(&self.dom);
-                self.address.quiet = false;
-                self.show_chart();
+                self.follow_address();
+                Ok(())
             }
-            Msg::Copied(ok) => Address::copied(&self.dom, ok),
-            Msg::Quote { doc, span } => return self.open_source(doc, span),
-            Msg::FactQuote(i) => {
-                if let Some((doc, span)) = self.panel.fact_quote(i) {
-                    return self.open_source(doc, span);
-                }
+            Msg::Copied(ok) => {
+                Address::copied(dom, ok);
+                Ok(())
             }
-            Msg::FactChart(i) => {
-                if let Some((chart, target)) = self.panel.fact_target(&self.page, i) {
-                    return self.charts.mark(chart, target);
-                }
-            }
-            Msg::ClosePanel => return self.close_panel(),
-            Msg::Escape => {
-                if self.panel.is_open() {
-                    return self.close_panel();
-                }
-            }
+            Msg::Quote { doc, span } => self.open_source(doc, span),
+            Msg::FactQuote(i) => match self.panel.fact_quote(i) {
+                Some((doc, span)) => self.open_source(doc, span),
+                None => Ok(()),
+            },
+            Msg::FactChart(i) => match self.panel.fact_target(&self.page, i) {
+                Some((chart, target)) => self.charts.mark(chart, target),
+                None => Ok(()),
+            },
+            Msg::ClosePanel => self.close_panel(),
+            Msg::Escape if self.panel.is_open() => self.close_panel(),
+            Msg::Escape => Ok(()),
             Msg::Source(source) => {
-                self.page.source = source.filter(|d| *d < self.page.corpus.documents().len());
-                return self.refresh_data();
+                self.page.source = source.filter(|d| *d < corpus.documents().len());
+                self.refresh_data()
             }
-            Msg::Lead(lead) => return self.set_lead(lead),
-            Msg::Submit { started } => {
-                return self.documents.submit(&self.dom, &self.page.corpus, started)
+            Msg::Lead(lead) => self.set_lead(lead),
+            Msg::Submit { started } => self.documents.submit(dom, corpus, started),
+            Msg::Edited => {
+                self.documents.edited();
+                Ok(())
             }
-            Msg::Edited => self.documents.edited(),
-            Msg::File(file) => self.documents.read_file(&self.dom, file),
+            Msg::File(file) => {
+                self.documents.read_file(dom, file);
+                Ok(())
+            }
             Msg::FileRead { name, text } => {
-                let corpus = &self.page.corpus;
-                return self
-                    .documents
-                    .add(&self.dom, corpus, &name, &text, now(), None);
+                let documents = &mut self.documents;
+                documents.add(dom, corpus, &name, &text, now(), None)
             }
-            Msg::Remove(doc) => {
-                if let Some(name) = self.documents.remove(&mut self.page, doc) {
-                    self.after_removal()?;
-                    self.documents.removed(&self.dom, &self.page.corpus, &name);
-                }
-            }
-            Msg::Forget { unread, i } => {
-                let corpus = &self.page.corpus;
-                return self.documents.forget(&self.dom, corpus, unread, i);
-            }
+            Msg::Remove(doc) => self.remove(doc),
+            Msg::Forget { unread, i } => self.documents.forget(dom, corpus, unread, i),
             Msg::Reset => {
                 self.documents.reset(&mut self.page);
                 self.after_removal()?;
                 Documents::were_reset(&self.dom);
+                Ok(())
             }
-            Msg::WorkerAnswer(e) => self.documents.answer(&self.dom, &self.page.corpus, &e),
-            Msg::WorkerFailed => self.documents.worker_failed(&self.dom, &self.page.corpus),
-            Msg::Step => self.merge_step(),
+            Msg::WorkerAnswer(e) => {
+                self.documents.answer(dom, corpus, &e);
+                Ok(())
+            }
+            Msg::WorkerFailed => {
+                self.documents.worker_failed(dom, corpus);
+                Ok(())
+            }
+            Msg::Step => {
+                self.merge_step();
+                Ok(())
+            }
             Msg::Trap => {
                 // A call out to JavaScript first, as real work would make,
                 // so the state is in use (borrowed) when the module traps.
-                std::hint::black_box(self.dom.dpr());
+                std::hint::black_box(dom.dpr());
                 core::arch::wasm32::unreachable()
             }
+        }
+    }
+
+    /// A click on chart `chart` opens the source of the region under it;
+    /// a first tap only shows its tooltip (see [`App::tap`]).
+    fn click(&mut self, chart: Chart, at: (f64, f64), touch: bool) -> Result<(), JsValue> {
+        if touch && !self.keyboard.tap_opens {
+            return Ok(());
+        }
+        match self.charts.hit_at(chart, at) {
+            Some(hit) => self.open_target(chart, hit.target),
+            None => Ok(()),
+        }
+    }
+
+    /// A tap shows a region's tooltip; a second tap on it opens its
+    /// source, as a click does.
+    fn tap(&mut self, chart: Chart, at: (f64, f64)) {
+        self.keyboard.pinned = false;
+        self.charts.refresh_bounds(&self.dom);
+        let shown = self.charts.hovered(chart);
+        let page = &self.page;
+        let text = |t| page.tooltip_lines(chart, t).join("\n");
+        report(self.charts.hover(chart, at, text));
+        let tapped = self.charts.hovered(chart);
+        self.keyboard.tap_opens = tapped.is_some() && tapped == shown;
+    }
+
+    /// A tap outside every chart hides the tooltip.
+    fn tap_elsewhere(&mut self) -> Result<(), JsValue> {
+        self.keyboard.pinned = false;
+        for chart in self.charts.hovering() {
+            self.charts.leave(chart)?;
+        }
+        Ok(())
+    }
+
+    /// Chart `chart` has the focus: it is the chart of the link, and, if
+    /// the keyboard brought it, its focused region shows.
+    fn focus(&mut self, chart: Chart) -> Result<(), JsValue> {
+        self.page.chart = Some(chart);
+        self.sync(false);
+        // A click or tap also focuses the chart; only keyboard focus
+        // selects a region.
+        let canvas = self.charts.canvas(chart);
+        if !canvas.matches(":focus-visible").unwrap_or(true) {
+            return Ok(());
+        }
+        self.charts.refresh_bounds(&self.dom);
+        let n = self.keyboard.current(chart);
+        self.show_stop(chart, n, true)
+    }
+
+    /// A legend button hides or shows `faction`; the faction and seat
+    /// charts follow.
+    fn toggle_faction(&mut self, faction: Faction, button: &Element) -> Result<(), JsValue> {
+        let hidden = self.page.hidden.toggle(faction);
+        let pressed = if hidden { "false" } else { "true" };
+        report(button.set_attribute("aria-pressed", pressed));
+        report(self.draw(Chart::Factions));
+        self.draw(Chart::Seats)?;
+        if self.page.compare_seats {
+            self.draw(Chart::Compare)?;
+        }
+        self.charts.refresh_bounds(&self.dom);
+        Ok(())
+    }
+
+    /// Compared event `side` (0 or 1) is now the event `id`.
+    fn pick(&mut self, side: usize, id: &str) {
+        let Some(i) = self.page.data.events.iter().position(|e| e.id == id) else {
+            return;
+        };
+        if side == 0 {
+            self.page.pair.0 = i;
+        } else {
+            self.page.pair.1 = i;
+        }
+        report(
+            self.draw(Chart::Compare)
+                .and_then(|()| controls::fill_table(&self.dom, &self.page)),
+        );
+        self.charts.refresh_bounds(&self.dom);
+    }
+
+    /// The seat row shows the body with key `key` (or the delegates).
+    fn show_body(&mut self, key: &str) {
+        let bodies = self.page.corpus.bodies();
+        self.page.body = bodies.into_iter().find(|b| b.key() == key);
+        report(self.draw(Chart::Seats));
+        self.charts.refresh_bounds(&self.dom);
+        self.page.chart = Some(Chart::Seats);
+        self.sync(true);
+    }
+
+    /// A link under the seat row: event `i` beside the one before it, as
+    /// seats. The link keeps the rest of the view (mode, hidden factions,
+    /// calendar, source), so it is followed here rather than by address.
+    fn follow_link(&mut self, i: usize) {
+        self.page.pair = seats::pair_of(&self.page, i);
+        self.page.compare_seats = true;
+        seats::show_compare(&self.dom, true);
+        controls::show_pair(&self.dom, self.page.pair);
+        self.page.chart = Some(Chart::Compare);
+        report(self.redraw_compare());
+        show_section(self.charts.canvas(Chart::Compare));
+    }
+
+    /// A toolbar's `action` for chart `chart`: its table, its link, or a
+    /// download.
+    fn tool(&mut self, chart: Chart, action: &str, button: &Element) -> Result<(), JsValue> {
+        self.page.chart = Some(chart);
+        match action {
+            "table" => {
+                Toolbar::toggle_table(&self.dom, chart, button, || self.fill_data_table(chart))
+            }
+            "link" => {
+                self.sync(false);
+                self.address.copy_link(&self.dom)
+            }
+            _ => self.export(chart, action),
+        }
+    }
+
+    /// Back, forward or an edited address: the view it names, unless it is
+    /// shown already (back and forward fire two events).
+    fn follow_address(&mut self) {
+        if Address::read(&self.dom).0 == self.page.view() {
+            return;
+        }
+        self.address.quiet = true;
+        self.restore();
+        report(self.draw_all());
+        self.charts.refresh_bounds(&self.dom);
+        self.address.quiet = false;
+        self.show_chart();
+    }
+
+    /// Removes added document `doc`; the page follows.
+    fn remove(&mut self, doc: usize) -> Result<(), JsValue> {
+        if let Some(name) = self.documents.remove(&mut self.page, doc) {
+            self.after_removal()?;
+            self.documents.removed(&self.dom, &self.page.corpus, &name);
         }
         Ok(())
     }
