@@ -15,7 +15,7 @@
 //! layout.
 
 use super::canvas;
-use super::dom::{canvas_id, context, err, Dom};
+use super::dom::{context, err, ids, Dom};
 use super::page::{index, CHARTS};
 use crate::charts::{self, ApproxMeasure, FontSpec, Hit, Rect, Scene, Target, TextMeasure, Theme};
 use crate::view::Chart;
@@ -23,15 +23,6 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, MediaQueryList};
-
-fn overlay_id(chart: Chart) -> &'static str {
-    match chart {
-        Chart::Factions => "faction-overlay",
-        Chart::Compare => "compare-overlay",
-        Chart::Votes => "vote-overlay",
-        Chart::Seats => "seat-overlay",
-    }
-}
 
 /// Whether the chart's height follows from its content (and is set on
 /// its frame) rather than from the stylesheet.
@@ -183,11 +174,11 @@ impl Charts {
         let mut views = Vec::new();
         for chart in CHARTS {
             let canvas: HtmlCanvasElement = dom
-                .element(canvas_id(chart))?
+                .element(ids(chart).canvas)?
                 .dyn_into()
                 .map_err(|_| err("a chart element is not a canvas"))?;
             let overlay: HtmlCanvasElement = dom
-                .element(overlay_id(chart))?
+                .element(ids(chart).overlay)?
                 .dyn_into()
                 .map_err(|_| err("an overlay element is not a canvas"))?;
             let frame: HtmlElement = canvas
@@ -333,7 +324,7 @@ impl Charts {
         let size = (width.ceil() as u32, css_height.ceil() as u32);
         let theme = &self.theme;
         // The painter draws on this context, so the transform holds.
-        canvas::paint(&ctx, &self.measure, size, canvas_id(chart), |area| {
+        canvas::paint(&ctx, &self.measure, size, ids(chart).canvas, |area| {
             charts::paint(area, &scene, theme)
         })?;
         view.scene = Some(scene);

@@ -254,17 +254,32 @@ pub(super) fn show_section(e: &Element) {
     }
 }
 
-/// The id of chart `chart`'s canvas.
-pub(super) fn canvas_id(chart: Chart) -> &'static str {
-    match chart {
-        Chart::Factions => "faction-chart",
-        Chart::Compare => "compare-chart",
-        Chart::Votes => "vote-chart",
-        Chart::Seats => "seat-chart",
+/// The ids of one chart's elements on the page.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Ids {
+    pub(super) canvas: &'static str,
+    /// The canvas above it for the hover outline and focus ring.
+    pub(super) overlay: &'static str,
+    /// Its data table (the comparison's is the page's own change table).
+    pub(super) table: &'static str,
+}
+
+/// The ids of chart `chart`'s elements.
+pub(super) fn ids(chart: Chart) -> Ids {
+    let (canvas, overlay, table) = match chart {
+        Chart::Factions => ("faction-chart", "faction-overlay", "faction-table"),
+        Chart::Compare => ("compare-chart", "compare-overlay", "compare-table"),
+        Chart::Votes => ("vote-chart", "vote-overlay", "vote-table"),
+        Chart::Seats => ("seat-chart", "seat-overlay", "seat-table"),
+    };
+    Ids {
+        canvas,
+        overlay,
+        table,
     }
 }
 
 /// The chart whose canvas has id `id`.
 pub(super) fn chart_of(id: &str) -> Option<Chart> {
-    Chart::ALL.into_iter().find(|c| canvas_id(*c) == id)
+    Chart::ALL.into_iter().find(|c| ids(*c).canvas == id)
 }

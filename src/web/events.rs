@@ -4,7 +4,7 @@
 //! dispatcher, [`super::dispatch`]); it changes nothing itself. Timers,
 //! the worker, the file reader and the clipboard answer with messages too.
 
-use super::dom::{button_data, canvas_id, closest, listen, Dom, PointerPosition};
+use super::dom::{button_data, closest, ids, listen, Dom, PointerPosition};
 use crate::calendar::Style;
 use crate::view::Chart;
 use crate::Faction;
@@ -162,7 +162,7 @@ pub(super) fn attach(
             .unchecked_ref(),
     )?;
     for chart in Chart::ALL {
-        let canvas = dom.element(canvas_id(chart))?;
+        let canvas = dom.element(ids(chart).canvas)?;
         if let Some(frame) = canvas.parent_element() {
             observer.observe(&frame);
         }

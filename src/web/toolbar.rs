@@ -5,7 +5,7 @@
 //! lists what the canvas shows; a closed one is written only when it opens
 //! or the page prints (a large chart's table is thousands of rows).
 
-use super::dom::Dom;
+use super::dom::{ids, Dom};
 use super::page::Page;
 use crate::charts::table::{self, Table};
 use crate::charts::Scene;
@@ -14,16 +14,6 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, MediaQueryList};
 
 const DARK: &str = "(prefers-color-scheme: dark)";
-
-/// The data table's id; the comparison's is the page's own table.
-fn table_id(chart: Chart) -> &'static str {
-    match chart {
-        Chart::Factions => "faction-table",
-        Chart::Compare => "compare-table",
-        Chart::Votes => "vote-table",
-        Chart::Seats => "seat-table",
-    }
-}
 
 /// What the chart is, for its toolbar and the announcements.
 pub(super) fn title(chart: Chart) -> &'static str {
@@ -96,7 +86,7 @@ impl Toolbar {
             &format!("{}: table, downloads and link", title(chart)),
         )?;
         bar.set_attribute("data-chart", chart.id())?;
-        let wrap_id = format!("{}-wrap", table_id(chart));
+        let wrap_id = format!("{}-wrap", ids(chart).table);
         let mut buttons = Vec::new();
         if chart != Chart::Compare {
             buttons.push((
@@ -142,7 +132,7 @@ impl Toolbar {
             wrap.set_attribute("role", "region")?;
             wrap.set_attribute("aria-label", &format!("{} table", title(chart)))?;
             let t = dom.add(&wrap, "table", None)?;
-            t.set_id(table_id(chart));
+            t.set_id(ids(chart).table);
             bar.after_with_node_1(&wrap)?;
         }
         Ok(())
@@ -153,7 +143,7 @@ impl Toolbar {
         chart != Chart::Compare
             && dom
                 .document
-                .get_element_by_id(&format!("{}-wrap", table_id(chart)))
+                .get_element_by_id(&format!("{}-wrap", ids(chart).table))
                 .is_some_and(|w| !w.has_attribute("hidden"))
     }
 
@@ -162,7 +152,7 @@ impl Toolbar {
         if chart == Chart::Compare {
             return Ok(());
         }
-        dom.write_table(table_id(chart), t)
+        dom.write_table(ids(chart).table, t)
     }
 
     /// Opens or closes chart `chart`'s data table, its `button` saying
@@ -173,7 +163,7 @@ impl Toolbar {
         button: &Element,
         fill: impl FnOnce() -> Result<(), JsValue>,
     ) -> Result<(), JsValue> {
-        let wrap = dom.element(&format!("{}-wrap", table_id(chart)))?;
+        let wrap = dom.element(&format!("{}-wrap", ids(chart).table))?;
         let open = wrap.has_attribute("hidden");
         if open {
             fill()?;
