@@ -1,28 +1,30 @@
 //! Documents the reader adds: pasted text, or a `.txt` file chosen or
-//! dropped on the page. The same core parses them in the browser; their
-//! events join every chart, the selectors and the source panel. They are
-//! kept in localStorage, can be removed one by one or all at once.
+//! dropped on the page. Their events join every chart, the selectors and
+//! the source panel. They are kept in localStorage, can be removed one by
+//! one or all at once.
 //!
-//! Parsing runs in a module worker (`www/worker.js`, the same wasm core) so
-//! the page never waits on it: the worker sends back the extraction as
-//! bytes ([`crate::codec`]) and only merging and redrawing happen here, one
-//! step per task (decode and merge, check, redraw, list, store), so the
-//! page's main thread is never held for long; the status says how long it
-//! was held in all and at most. Texts over 1 MB are refused before they are
-//! read, and the worker refuses a document whose facts are over the page's
-//! budget ([`crate::worker::Cost`]); its text stays in the box. Documents
-//! stored by an earlier visit are read the same way once the page has
-//! drawn; one that cannot be read or added stays stored and listed, with
-//! Remove, until the reader removes it.
+//! The page never parses: a module worker (`www/worker.js`, the parsing
+//! worker's module) does, through the [`Reader`] this component holds,
+//! and sends back the extraction as bytes ([`crate::codec`]). Only merging
+//! and redrawing happen here, one step per task (decode and merge, check,
+//! redraw, list, store), so the page's main thread is never held for
+//! long; the status says how long it was held in all and at most. Texts
+//! over 1 MB are refused before they are read, and the worker refuses a
+//! document whose facts are over the page's budget
+//! ([`crate::worker::Cost`]); its text stays in the box. A worker that
+//! fails leaves the text in the box and says why. Documents stored by an
+//! earlier visit are read the same way once the page has drawn; one that
+//! cannot be read or added stays stored and listed, with Remove, until
+//! the reader removes it.
 
-use super::sources::button_data;
-use super::{listen, report, with_app, App};
-use std::cell::{Cell, RefCell};
+use super::dom::{now, report, Dom};
+use super::events::Msg;
+use super::page::Page;
+use crate::Corpus;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    DragEvent, File, FileReader, HtmlInputElement, HtmlTextAreaElement, MessageEvent, Worker,
-    WorkerOptions, WorkerType,
+    File, FileReader, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType,
 };
 
 /// The largest text accepted, in bytes (1 MB).
@@ -62,9 +64,14 @@ fn pasted_name(text: &str) -> String {
     }
 }
 
+/// Whole milliseconds (float formatting would add kilobytes to the module).
+fn ms(t: f64) -> u32 {
+    t.round().max(0.0) as u32
+}
+
 /// A document on its way in: typed, chosen, dropped or restored.
-#[derive(Debug)]
-struct Reading {
+#[derive(Debug, Default)]
+pub(super) struct Reading {
     name: String,
     text: String,
     /// When it was sent to be read (performance.now()).
@@ -76,21 +83,19 @@ struct Reading {
     tasks: Vec<u32>,
     /// Restored from an earlier visit (already stored, said quietly).
     restored: bool,
-    /// Typed: the box's edit count when it was added (see [`EDITS`]).
+    /// Typed: the box's edit count when it was added (see
+    /// [`Documents::edited`]).
     edits: Option<u32>,
 }
 
 impl Reading {
-    fn new(app: &App, name: String, text: String, restored: bool) -> Reading {
+    fn new(name: String, text: String, restored: bool) -> Reading {
         Reading {
             name,
             text,
-            started: app.now(),
-            busy: 0.0,
-            longest: 0.0,
-            tasks: Vec::new(),
+            started: now(),
             restored,
-            edits: None,
+            ..Reading::default()
         }
     }
 
@@ -106,7 +111,7 @@ impl Reading {
 /// task, so no task holds the main thread for long: decode and merge,
 /// check it has something to chart, redraw, list, store.
 #[derive(Debug)]
-struct Job {
+pub(super) struct Job {
     reading: Reading,
     /// The extraction's bytes from the worker (a `Uint8Array`), until decoded.
     bytes: JsValue,
@@ -120,11 +125,34 @@ struct Job {
     saved: String,
 }
 
+impl Job {
+    /// Counts one main-thread task of `ms` milliseconds.
+    pub(super) fn spent(&mut self, ms: f64) {
+        self.reading.spent(ms);
+    }
+
+    /// Restored from an earlier visit.
+    pub(super) fn restored(&self) -> bool {
+        self.reading.restored
+    }
+
+    /// The reading of the job, taken out of it.
+    fn take_reading(&mut self) -> Reading {
+        std::mem::take(&mut self.reading)
+    }
+}
+
 /// What a step of a [`Job`] left to do.
 #[derive(Debug)]
-enum Next {
+pub(super) enum Next {
     /// Another step, in another task.
     Step,
+    /// The page's data is to be rebuilt from the corpus and redrawn; then
+    /// another step.
+    Refresh,
+    /// The panel's document and the list of documents are to be shown
+    /// again; then another step, or done if restored.
+    Relist,
     /// Nothing: it has said what came of it.
     Done,
     /// Done: restored from an earlier visit, or added (its events, and a
@@ -137,76 +165,199 @@ enum Next {
     },
 }
 
-/// Whole milliseconds (float formatting would add kilobytes to the module).
-fn ms(t: f64) -> u32 {
-    t.round().max(0.0) as u32
+/// The worker that parses added documents, made on the first one, and the
+/// documents it is reading, by message id.
+#[derive(Debug)]
+struct Reader {
+    worker: Option<Worker>,
+    /// The worker could not be made or failed: nothing more is sent.
+    broken: bool,
+    next: u32,
+    pending: Vec<(u32, Reading)>,
+    /// Where the worker's answers and failures go.
+    send: fn(Msg),
 }
 
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+impl Reader {
+    /// Sends a document to the worker; gives it back if there is no worker.
+    fn read(&mut self, reading: Reading) -> Result<(), Reading> {
+        if self.worker.is_none() && !self.broken {
+            self.worker = make_worker(self.send);
+            self.broken = self.worker.is_none();
+        }
+        let Some(worker) = &self.worker else {
+            return Err(reading);
+        };
+        self.next += 1;
+        let id = self.next;
+        let message = js_sys::Object::new();
+        let sent = js_sys::Reflect::set(&message, &"id".into(), &id.into())
+            .and_then(|_| {
+                js_sys::Reflect::set(&message, &"text".into(), &reading.text.as_str().into())
+            })
+            .and_then(|_| worker.post_message(&message));
+        if sent.is_err() {
+            return Err(reading);
+        }
+        self.pending.push((id, reading));
+        Ok(())
+    }
+
+    /// The document the answer `id` is for.
+    fn answered(&mut self, id: u32) -> Option<Reading> {
+        let i = self.pending.iter().position(|(x, ..)| *x == id)?;
+        Some(self.pending.remove(i).1)
+    }
+
+    /// The worker could not start: nothing more is sent; the documents
+    /// waiting for it.
+    fn failed(&mut self) -> Vec<Reading> {
+        self.broken = true;
+        self.worker = None;
+        self.pending.drain(..).map(|(_, r)| r).collect()
+    }
+
+    /// The worker has ended: the documents it had not answered, for a new one.
+    fn ended(&mut self) -> Vec<Reading> {
+        if let Some(w) = self.worker.take() {
+            w.terminate();
+        }
+        self.pending.drain(..).map(|(_, r)| r).collect()
+    }
 }
 
-impl App {
+/// A module worker running `worker.js`, whose answers and failure go to
+/// `send`.
+fn make_worker(send: fn(Msg)) -> Option<Worker> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options("worker.js", &options).ok()?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e| send(Msg::WorkerAnswer(e)));
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // A worker that cannot start (say, its module is missing): every
+    // document waiting for it is kept and said to be unread.
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| send(Msg::WorkerFailed));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Some(worker)
+}
+
+/// The reader's documents on their way in, and those kept unread.
+#[derive(Debug)]
+pub(super) struct Documents {
+    reader: Reader,
+    /// Documents read, waiting to be merged, in order (see [`Job`]).
+    jobs: Vec<Job>,
+    /// A merging step is scheduled.
+    scheduled: bool,
+    /// Saved documents that could not be read or were refused, and why,
+    /// kept (stored and listed) until the reader removes them.
+    unread: Vec<(Reading, String)>,
+    /// Saved entries that could not be read at all, as stored, and why.
+    saved: Vec<(JsValue, String)>,
+    /// How many times the reader has edited the box (its `input` events).
+    edits: u32,
+}
+
+impl Documents {
+    /// No documents yet; `send` hears the worker and the merging steps.
+    pub(super) fn new(send: fn(Msg)) -> Documents {
+        Documents {
+            reader: Reader {
+                worker: None,
+                broken: false,
+                next: 0,
+                pending: Vec::new(),
+                send,
+            },
+            jobs: Vec::new(),
+            scheduled: false,
+            unread: Vec::new(),
+            saved: Vec::new(),
+            edits: 0,
+        }
+    }
+
     /// Shows `message` under the add-document form.
-    fn doc_status(&self, message: &str) {
-        if let Ok(status) = self.element("document-status") {
+    fn status(dom: &Dom, message: &str) {
+        if let Ok(status) = dom.element("document-status") {
             status.set_text_content(Some(message));
         }
     }
 
-    pub(super) fn now(&self) -> f64 {
-        self.window.performance().map_or(0.0, |p| p.now())
+    /// The reader typed in the box.
+    pub(super) fn edited(&mut self) {
+        self.edits = self.edits.wrapping_add(1);
     }
 
-    /// Checks a document and sends it to the worker to be parsed (or
-    /// parses it here if there is no worker); says what came of it.
-    fn add_document(
+    /// "Add" was pressed at `started`: the box's text is added.
+    pub(super) fn submit(
         &mut self,
+        dom: &Dom,
+        corpus: &Corpus,
+        started: f64,
+    ) -> Result<(), JsValue> {
+        let area: HtmlTextAreaElement = dom.element("add-document")?.dyn_into()?;
+        let text = area.value();
+        let edits = Some(self.edits);
+        self.add(dom, corpus, &pasted_name(&text), &text, started, edits)
+    }
+
+    /// Checks a document and sends it to the worker to be parsed; says
+    /// what came of it.
+    pub(super) fn add(
+        &mut self,
+        dom: &Dom,
+        corpus: &Corpus,
         name: &str,
         text: &str,
         started: f64,
         edits: Option<u32>,
     ) -> Result<(), JsValue> {
         if text.len() as f64 > MAX_BYTES {
-            self.doc_status(&too_large(name, text.len() as f64));
+            Documents::status(dom, &too_large(name, text.len() as f64));
             return Ok(());
         }
         if text.trim().is_empty() {
-            self.doc_status("There is no text to add: paste a document first.");
+            Documents::status(dom, "There is no text to add: paste a document first.");
             return Ok(());
         }
-        let mut reading = Reading::new(self, name.to_string(), text.to_string(), false);
+        let mut reading = Reading::new(name.to_string(), text.to_string(), false);
         reading.started = started;
         reading.edits = edits;
-        self.read(reading)
+        self.read(dom, corpus, reading);
+        Ok(())
     }
 
     /// Sends a document to the worker; says so if it cannot be read.
-    fn read(&mut self, mut reading: Reading) -> Result<(), JsValue> {
+    fn read(&mut self, dom: &Dom, corpus: &Corpus, mut reading: Reading) {
         let status = format!("Reading “{}”…", reading.name);
-        reading.spent(self.now() - reading.started);
-        match send_to_worker(reading) {
-            Ok(()) => self.doc_status(&status),
-            Err(r) => self.unreadable(r, "the page's reader (a web worker) could not start"),
+        reading.spent(now() - reading.started);
+        match self.reader.read(reading) {
+            Ok(()) => Documents::status(dom, &status),
+            Err(r) => self.unreadable(
+                dom,
+                corpus,
+                r,
+                "the page's reader (a web worker) could not start",
+            ),
         }
-        Ok(())
     }
 
     /// Says that `r` could not be read and why, keeping its text: a stored
     /// document stays stored (and listed, with Remove), a typed one stays in
     /// the box.
-    fn unreadable(&mut self, r: Reading, why: &str) {
+    fn unreadable(&mut self, dom: &Dom, corpus: &Corpus, r: Reading, why: &str) {
         let message = format!(
             "“{}” could not be read: {why}. Its text is kept; reload the page to try again.",
             r.name
         );
-        self.keep(r, why, &message);
+        self.keep(dom, corpus, r, why, &message);
     }
 
     /// Says that `r` is over the page's budget, keeping its text.
-    fn refused(&mut self, r: Reading, why: &str) {
+    fn refused(&mut self, dom: &Dom, corpus: &Corpus, r: Reading, why: &str) {
         let message = if r.restored {
             format!(
                 "The saved document “{}” was not added: {why}. It stays saved and listed below until you remove it.",
@@ -218,14 +369,13 @@ impl App {
                 r.name
             )
         };
-        self.keep(r, why, &message);
+        self.keep(dom, corpus, r, why, &message);
     }
 
-    fn keep(&mut self, r: Reading, why: &str, message: &str) {
-        self.doc_status(message);
+    fn keep(&mut self, dom: &Dom, corpus: &Corpus, r: Reading, why: &str, message: &str) {
+        Documents::status(dom, message);
         if !r.restored {
-            let area = self.element("add-document").ok();
-            let area = area.and_then(|a| a.dyn_into::<HtmlTextAreaElement>().ok());
+            let area = dom.typed::<HtmlTextAreaElement>("add-document");
             if let Some(area) = area.filter(|a| a.value().trim().is_empty()) {
                 area.set_value(&r.text);
             }
@@ -233,22 +383,14 @@ impl App {
         // A saved one is kept (stored and listed) until removed; a typed
         // one is in the box, so no second copy is held.
         if r.restored {
-            PARSER.with(|cell| {
-                if let Ok(mut p) = cell.try_borrow_mut() {
-                    p.unread.push((r, why.to_string()));
-                }
-            });
-            report(self.build_document_list());
+            self.unread.push((r, why.to_string()));
+            report(self.build_list(dom, corpus));
         }
     }
 
     /// " 2 saved documents could not be read; …" while any is kept unread.
     fn kept_note(&self) -> String {
-        let n = PARSER.with(|cell| {
-            cell.try_borrow().map_or(0, |p| {
-                p.saved.len() + p.unread.iter().filter(|(r, _)| r.restored).count()
-            })
-        });
+        let n = self.saved.len() + self.unread.iter().filter(|(r, _)| r.restored).count();
         match n {
             0 => String::new(),
             1 => " 1 saved document could not be read or added; it stays saved, listed below with Remove.".to_string(),
@@ -256,26 +398,119 @@ impl App {
         }
     }
 
-    /// One step of merging `job`, the current document (see [`Job`]).
-    fn merge_step(&mut self, job: &mut Job) -> Result<Next, JsValue> {
+    /// The worker's answer: `{id, bytes}`, `{id, refused}` (over the
+    /// budget) or `{id, error}`, with `fatal` when the worker's module
+    /// failed and it ended.
+    pub(super) fn answer(&mut self, dom: &Dom, corpus: &Corpus, e: &MessageEvent) {
+        let started = now();
+        let data = e.data();
+        let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+        let id = get("id").as_f64().unwrap_or(0.0) as u32;
+        let entry = self.reader.answered(id);
+        if get("fatal").is_truthy() {
+            // The worker has ended: the documents it had not answered go to
+            // a new one.
+            for r in self.reader.ended() {
+                if let Err(r) = self.reader.read(r) {
+                    self.unreadable(dom, corpus, r, "the page's reader (a web worker) failed");
+                }
+            }
+        }
+        let Some(mut r) = entry else {
+            return;
+        };
+        let bytes = get("bytes");
+        if let Some(b) = bytes.dyn_ref::<js_sys::Uint8Array>() {
+            // Checked before a byte is copied into the page's module.
+            if let Some(why) = crate::worker::encoded_refusal(b.length() as usize) {
+                self.refused(dom, corpus, r, &why);
+                return;
+            }
+            r.spent(now() - started);
+            self.jobs.push(Job {
+                reading: r,
+                bytes,
+                doc: None,
+                found: Vec::new(),
+                ids: Vec::new(),
+                step: 0,
+                saved: String::new(),
+            });
+            self.schedule(dom);
+            return;
+        }
+        match get("refused").as_string() {
+            Some(why) => self.refused(dom, corpus, r, &why),
+            None => {
+                let why = get("error")
+                    .as_string()
+                    .unwrap_or_else(|| "the reader sent back no facts".to_string());
+                self.unreadable(dom, corpus, r, &why);
+            }
+        }
+    }
+
+    /// The worker failed to start: every document waiting for it is kept
+    /// and said to be unread.
+    pub(super) fn worker_failed(&mut self, dom: &Dom, corpus: &Corpus) {
+        for r in self.reader.failed() {
+            self.unreadable(
+                dom,
+                corpus,
+                r,
+                "the page's reader (a web worker) failed to start",
+            );
+        }
+    }
+
+    /// Runs the next merging step in a task of its own ([`Msg::Step`]),
+    /// unless one is due.
+    fn schedule(&mut self, dom: &Dom) {
+        if self.scheduled || self.jobs.is_empty() {
+            return;
+        }
+        self.scheduled = true;
+        let send = self.reader.send;
+        let step = Closure::once_into_js(move || send(Msg::Step));
+        report(
+            dom.window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(step.unchecked_ref(), 0)
+                .map(|_| ()),
+        );
+    }
+
+    /// The job whose step is due, taken out until [`Documents::stepped`].
+    pub(super) fn next_job(&mut self) -> Option<Job> {
+        self.scheduled = false;
+        (!self.jobs.is_empty()).then(|| self.jobs.remove(0))
+    }
+
+    /// One step of merging `job`, the current document (see [`Job`]); the
+    /// dispatcher does what [`Next::Refresh`] and [`Next::Relist`] ask.
+    pub(super) fn merge_step(
+        &mut self,
+        dom: &Dom,
+        page: &mut Page,
+        job: &mut Job,
+    ) -> Result<Next, JsValue> {
         job.step += 1;
         match job.step {
             1 => {
                 let bytes = std::mem::replace(&mut job.bytes, JsValue::UNDEFINED);
-                let doc = self.corpus.documents().len();
+                let doc = page.corpus.documents().len();
                 let x = bytes
                     .dyn_into::<js_sys::Uint8Array>()
                     .ok()
                     .and_then(|b| crate::codec::decode(&b.to_vec(), doc));
                 let Some(x) = x else {
-                    let r = take_reading(job);
-                    self.unreadable(r, "the reader sent back no facts");
+                    let r = job.take_reading();
+                    self.unreadable(dom, &page.corpus, r, "the reader sent back no facts");
                     return Ok(Next::Done);
                 };
                 // The worker checked; this page checks again.
                 if let Some(why) = crate::worker::Cost::of(&x).refusal() {
-                    let r = take_reading(job);
-                    self.refused(r, &why);
+                    let r = job.take_reading();
+                    self.refused(dom, &page.corpus, r, &why);
                     return Ok(Next::Done);
                 }
                 job.found = x.events.iter().map(|e| e.name.clone()).collect();
@@ -287,55 +522,41 @@ impl App {
                     .map(|e| e.id.clone())
                     .collect();
                 if job.ids.is_empty() {
-                    self.nothing_to_chart(job);
+                    self.nothing_to_chart(dom, &page.corpus, job);
                     return Ok(Next::Done);
                 }
                 let r = &job.reading;
-                job.doc = Some(self.corpus.add_parsed(
-                    &r.name,
-                    &r.text,
-                    crate::corpus::Origin::Reader,
-                    x,
-                ));
-                self.doc_status(&format!("Adding “{}” to the charts…", r.name));
+                let origin = crate::corpus::Origin::Reader;
+                job.doc = Some(page.corpus.add_parsed(&r.name, &r.text, origin, x));
+                Documents::status(dom, &format!("Adding “{}” to the charts…", r.name));
                 Ok(Next::Step)
             }
             2 => {
                 // If none of its events is drawn, it is taken out again.
-                let data = self.corpus.dataset_preferring(self.source);
+                let data = page.corpus.dataset_preferring(page.source);
                 if !data.events.iter().any(|e| job.ids.contains(&e.id)) {
                     if let Some(doc) = job.doc.take() {
-                        self.corpus.remove(doc);
+                        page.corpus.remove(doc);
                     }
-                    self.nothing_to_chart(job);
+                    self.nothing_to_chart(dom, &page.corpus, job);
                     return Ok(Next::Done);
                 }
                 Ok(Next::Step)
             }
-            3 => {
-                self.refresh_data()?;
-                Ok(Next::Step)
-            }
-            4 => {
-                // An added document goes last, so the panel's document keeps
-                // its index; list its facts again against the new charts.
-                self.reshow_document()?;
-                self.build_document_list()?;
-                if job.reading.restored {
-                    return Ok(Next::Restored);
-                }
-                Ok(Next::Step)
-            }
+            3 => Ok(Next::Refresh),
+            // An added document goes last, so the panel's document keeps
+            // its index; its facts are listed again against the new charts.
+            4 => Ok(Next::Relist),
             5 => {
-                job.saved = self.save_documents();
+                job.saved = self.save(dom, &page.corpus);
                 Ok(Next::Step)
             }
             _ => {
                 // The box is emptied if it still holds the text added (not
                 // edited since): known without reading a megabyte back.
-                if job.reading.edits.is_some_and(|e| e == EDITS.get()) {
-                    if let Ok(area) = self.element("add-document") {
-                        area.dyn_into::<HtmlTextAreaElement>()?.set_value("");
+                if job.reading.edits.is_some_and(|e| e == self.edits) {
+                    if let Some(area) = dom.typed::<HtmlTextAreaElement>("add-document") {
+                        area.set_value("");
                     }
                 }
                 Ok(Next::Added {
@@ -346,9 +567,51 @@ impl App {
         }
     }
 
+    /// After a step of `job` (timed in it) came to `next`: it goes back to
+    /// the front of the queue, or its status says what came of it; the next
+    /// step is scheduled.
+    pub(super) fn stepped(&mut self, dom: &Dom, job: Job, next: Result<Next, JsValue>) {
+        match next {
+            Ok(Next::Step | Next::Refresh | Next::Relist) => self.jobs.insert(0, job),
+            Ok(Next::Done) => {}
+            Ok(done @ (Next::Added { .. } | Next::Restored)) => {
+                let r = &job.reading;
+                let end = now();
+                let work = format!(
+                    "{} ms of work on this page, in {} tasks of at most {} ms",
+                    ms(r.busy),
+                    r.tasks.len(),
+                    ms(r.longest)
+                );
+                Documents::status(
+                    dom,
+                    &match done {
+                        Next::Added { found, saved } => format!(
+                            "Added “{}” (read in {} ms in the background; {work}): {found}.{saved}",
+                            r.name,
+                            ms(end - r.started),
+                        ),
+                        _ => format!(
+                            "Restored “{}” from an earlier visit ({work}).{}",
+                            r.name,
+                            self.kept_note()
+                        ),
+                    },
+                );
+                // Each task's time, for the benchmark.
+                let tasks: Vec<String> = r.tasks.iter().map(u32::to_string).collect();
+                if let Ok(status) = dom.element("document-status") {
+                    report(status.set_attribute("data-tasks", &tasks.join(" ")));
+                }
+            }
+            Err(e) => report(Err(e)),
+        }
+        self.schedule(dom);
+    }
+
     /// Says that `job`'s document has nothing to chart; a restored one is
     /// not kept for the next visit either.
-    fn nothing_to_chart(&mut self, job: &Job) {
+    fn nothing_to_chart(&mut self, dom: &Dom, corpus: &Corpus, job: &Job) {
         let named = if job.found.is_empty() {
             String::new()
         } else {
@@ -357,101 +620,98 @@ impl App {
                 job.found.join(", ")
             )
         };
-        self.doc_status(&format!(
-            "Nothing to chart was found in “{}”.{named} {LOOKED_FOR}",
-            job.reading.name
-        ));
+        Documents::status(
+            dom,
+            &format!(
+                "Nothing to chart was found in “{}”.{named} {LOOKED_FOR}",
+                job.reading.name
+            ),
+        );
         if job.reading.restored {
-            let _ = self.save_documents();
+            let _ = self.save(dom, corpus);
         }
     }
 
-    /// Removes added document `doc` (a corpus index).
-    fn remove_document(&mut self, doc: usize) -> Result<(), JsValue> {
-        let Some(d) = self.corpus.documents().get(doc) else {
-            return Ok(());
-        };
+    /// Takes added document `doc` (a corpus index) out of the corpus and
+    /// of the documents being merged; its name, if it was one the reader
+    /// added. The dispatcher then redraws and calls [`Documents::removed`].
+    pub(super) fn remove(&mut self, page: &mut Page, doc: usize) -> Option<String> {
+        let d = page.corpus.documents().get(doc)?;
         if !d.user_added {
-            return Ok(());
+            return None;
         }
-        let removed = self.corpus.remove(doc).map(|d| d.name).unwrap_or_default();
+        let removed = page.corpus.remove(doc).map(|d| d.name).unwrap_or_default();
         // A document being merged keeps its index right, or stops.
-        PARSER.with(|cell| {
-            if let Ok(mut p) = cell.try_borrow_mut() {
-                p.jobs.retain(|j| j.doc != Some(doc));
-                for j in &mut p.jobs {
-                    j.doc = j.doc.map(|d| if d > doc { d - 1 } else { d });
-                }
-            }
-        });
-        self.source = match self.source {
+        self.jobs.retain(|j| j.doc != Some(doc));
+        for j in &mut self.jobs {
+            j.doc = j.doc.map(|d| if d > doc { d - 1 } else { d });
+        }
+        page.source = match page.source {
             Some(s) if s == doc => None,
             Some(s) if s > doc => Some(s - 1),
             s => s,
         };
-        self.after_removal()?;
-        let saved = self.save_documents();
-        self.doc_status(&format!("Removed “{removed}”.{saved}"));
-        Ok(())
+        Some(removed)
+    }
+
+    /// After document `name` was removed and the page redrawn: stored
+    /// again, and said.
+    pub(super) fn removed(&mut self, dom: &Dom, corpus: &Corpus, name: &str) {
+        let saved = self.save(dom, corpus);
+        Documents::status(dom, &format!("Removed “{name}”.{saved}"));
     }
 
     /// Forgets a saved document that could not be read or added: `unread`
     /// picks from the documents the worker could not take, else from the
     /// saved entries that could not be read at all.
-    fn forget(&mut self, unread: bool, i: usize) -> Result<(), JsValue> {
-        let name = PARSER.with(|cell| {
-            let mut p = cell.try_borrow_mut().ok()?;
-            if unread {
-                (i < p.unread.len()).then(|| p.unread.remove(i).0.name)
-            } else {
-                (i < p.saved.len()).then(|| {
-                    p.saved.remove(i);
-                    "a saved document that could not be read".to_string()
-                })
-            }
-        });
+    pub(super) fn forget(
+        &mut self,
+        dom: &Dom,
+        corpus: &Corpus,
+        unread: bool,
+        i: usize,
+    ) -> Result<(), JsValue> {
+        let name = if unread {
+            (i < self.unread.len()).then(|| self.unread.remove(i).0.name)
+        } else {
+            (i < self.saved.len()).then(|| {
+                self.saved.remove(i);
+                "a saved document that could not be read".to_string()
+            })
+        };
         let Some(name) = name else { return Ok(()) };
-        let saved = self.save_documents();
-        self.build_document_list()?;
-        self.doc_status(&format!("Removed “{name}”.{saved}"));
+        let saved = self.save(dom, corpus);
+        self.build_list(dom, corpus)?;
+        Documents::status(dom, &format!("Removed “{name}”.{saved}"));
         Ok(())
     }
 
-    /// Removes every added document and forgets them.
-    fn reset_documents(&mut self) -> Result<(), JsValue> {
-        // Documents still being read, merged, or unreadable, go too: a late
-        // answer finds nothing waiting for it and is dropped.
-        PARSER.with(|cell| {
-            if let Ok(mut p) = cell.try_borrow_mut() {
-                p.pending.clear();
-                p.jobs.clear();
-                p.unread.clear();
-                p.saved.clear();
-            }
-        });
-        while let Some(last) = self.corpus.documents().iter().rposition(|d| d.user_added) {
-            self.corpus.remove(last);
+    /// Takes every added document out of the corpus and forgets those on
+    /// their way in or kept unread: a late answer finds nothing waiting for
+    /// it and is dropped. The dispatcher then redraws and calls
+    /// [`Documents::were_reset`].
+    pub(super) fn reset(&mut self, page: &mut Page) {
+        self.reader.pending.clear();
+        self.jobs.clear();
+        self.unread.clear();
+        self.saved.clear();
+        while let Some(last) = page.corpus.documents().iter().rposition(|d| d.user_added) {
+            page.corpus.remove(last);
         }
-        self.source = self.source.filter(|s| *s < self.corpus.documents().len());
-        self.after_removal()?;
-        if let Ok(Some(storage)) = self.window.local_storage() {
+        page.source = page.source.filter(|s| *s < page.corpus.documents().len());
+    }
+
+    /// After the reset and the redraw: nothing stored, and said.
+    pub(super) fn were_reset(dom: &Dom) {
+        if let Ok(Some(storage)) = dom.window.local_storage() {
             // Removing a missing key is not an error.
             let _ = storage.remove_item(STORE_KEY);
         }
-        self.doc_status("Back to the five seed documents.");
-        Ok(())
-    }
-
-    fn after_removal(&mut self) -> Result<(), JsValue> {
-        if self.panel.is_open() {
-            self.close_panel()?;
-        }
-        self.refresh_data()?;
-        self.build_document_list()
+        Documents::status(dom, "Back to the five seed documents.");
     }
 
     /// Stores the added documents; returns a sentence if that failed.
-    fn save_documents(&self) -> String {
+    fn save(&self, dom: &Dom, corpus: &Corpus) -> String {
         let list = js_sys::Array::new();
         let push = |name: &str, text: &str| {
             let entry = js_sys::Object::new();
@@ -463,30 +723,26 @@ impl App {
             ok
         };
         let mut ok = true;
-        for d in self.corpus.documents().iter().filter(|d| d.user_added) {
+        for d in corpus.documents().iter().filter(|d| d.user_added) {
             ok &= push(&d.name, &d.text);
         }
         // Documents of an earlier visit still being read or merged, or
         // that could not be read, stay stored; so do saved entries that
         // could not be read at all, as they were.
-        PARSER.with(|cell| {
-            if let Ok(p) = cell.try_borrow() {
-                let waiting = (p.pending.iter().map(|(_, r)| r))
-                    .chain(
-                        p.jobs
-                            .iter()
-                            .filter(|j| j.doc.is_none())
-                            .map(|j| &j.reading),
-                    )
-                    .chain(p.unread.iter().map(|(r, _)| r));
-                for r in waiting.filter(|r| r.restored) {
-                    ok &= push(&r.name, &r.text);
-                }
-                for (entry, _) in &p.saved {
-                    list.push(entry);
-                }
-            }
-        });
+        let waiting = (self.reader.pending.iter().map(|(_, r)| r))
+            .chain(
+                self.jobs
+                    .iter()
+                    .filter(|j| j.doc.is_none())
+                    .map(|j| &j.reading),
+            )
+            .chain(self.unread.iter().map(|(r, _)| r));
+        for r in waiting.filter(|r| r.restored) {
+            ok &= push(&r.name, &r.text);
+        }
+        for (entry, _) in &self.saved {
+            list.push(entry);
+        }
         if !ok {
             return " It could not be saved for the next visit.".to_string();
         }
@@ -494,7 +750,7 @@ impl App {
         // through the module's memory and back: it can be megabytes.
         let stored = js_sys::JSON::stringify(&list)
             .ok()
-            .zip(self.window.local_storage().ok().flatten())
+            .zip(dom.window.local_storage().ok().flatten())
             .and_then(|(json, storage)| {
                 let set = js_sys::Reflect::get(&storage, &"setItem".into()).ok()?;
                 let set: js_sys::Function = set.dyn_into().ok()?;
@@ -509,20 +765,18 @@ impl App {
 
     /// Lists the added documents with a Remove button each, then the saved
     /// ones that could not be read or added, each with Remove.
-    fn build_document_list(&self) -> Result<(), JsValue> {
-        let list = self.element("document-list")?;
-        list.set_text_content(None);
+    pub(super) fn build_list(&self, dom: &Dom, corpus: &Corpus) -> Result<(), JsValue> {
+        let list = dom.cleared("document-list")?;
         let item = |label: &str, attr: &str, i: usize, aria: &str| -> Result<(), JsValue> {
-            let item = self.create("li", None)?;
-            self.add(&item, "span", Some(label))?;
+            let item = dom.add(&list, "li", None)?;
+            dom.add(&item, "span", Some(label))?;
             let (i, aria) = (i.to_string(), format!("Remove {aria}"));
             let attrs = [(attr, &*i), ("aria-label", &*aria)];
-            let remove = self.button("Remove", "remove", &attrs)?;
+            let remove = dom.button("Remove", "remove", &attrs)?;
             item.append_child(&remove)?;
-            list.append_child(&item)?;
             Ok(())
         };
-        for (i, d) in self.corpus.documents().iter().enumerate() {
+        for (i, d) in corpus.documents().iter().enumerate() {
             if !d.user_added {
                 continue;
             }
@@ -534,435 +788,103 @@ impl App {
             );
             item(&label, "data-remove", i, &d.name)?;
         }
-        let kept: Vec<(bool, usize, String, String)> = PARSER.with(|cell| {
-            cell.try_borrow().map_or_else(
-                |_| Vec::new(),
-                |p| {
-                    let unread = p.unread.iter().enumerate().filter(|(_, (r, _))| r.restored);
-                    let unread = unread.map(|(i, (r, why))| {
-                        let label = format!("{} — saved, but not added: {why}", r.name);
-                        (true, i, label, r.name.clone())
-                    });
-                    let saved = p.saved.iter().enumerate().map(|(i, (_, why))| {
-                        let label = format!("A saved document that could not be read: {why}");
-                        (false, i, label, "the unreadable saved document".to_string())
-                    });
-                    unread.chain(saved).collect()
-                },
-            )
-        });
-        for (unread, i, label, name) in kept {
-            let attr = if unread {
-                "data-forget-unread"
-            } else {
-                "data-forget-saved"
-            };
-            item(&label, attr, i, &name)?;
+        let unread = self.unread.iter().enumerate();
+        for (i, (r, why)) in unread.filter(|(_, (r, _))| r.restored) {
+            let label = format!("{} — saved, but not added: {why}", r.name);
+            item(&label, "data-forget-unread", i, &r.name)?;
+        }
+        for (i, (_, why)) in self.saved.iter().enumerate() {
+            let label = format!("A saved document that could not be read: {why}");
+            item(
+                &label,
+                "data-forget-saved",
+                i,
+                "the unreadable saved document",
+            )?;
         }
         Ok(())
     }
-}
 
-/// The reading of `job`, taken out of it.
-fn take_reading(job: &mut Job) -> Reading {
-    let placeholder = Reading {
-        name: String::new(),
-        text: String::new(),
-        started: 0.0,
-        busy: 0.0,
-        longest: 0.0,
-        tasks: Vec::new(),
-        restored: false,
-        edits: None,
-    };
-    std::mem::replace(&mut job.reading, placeholder)
-}
-
-/// Reads the documents stored by an earlier visit, in the worker like any
-/// other (after the first drawing, so the page shows at once). A stored
-/// entry that cannot be read stays stored, listed with Remove.
-pub(super) fn restore(app: &mut App) {
-    let stored = app
-        .window
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(STORE_KEY).ok().flatten());
-    let Some(json) = stored else { return };
-    let entries = js_sys::JSON::parse(&json)
-        .ok()
-        .filter(js_sys::Array::is_array)
-        .map(|v| js_sys::Array::from(&v));
-    let mut saved: Vec<(JsValue, String)> = Vec::new();
-    match entries {
-        None => {
-            // Kept as it was, inside an entry the next save writes back.
-            let entry = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&entry, &"unreadable".into(), &json.as_str().into());
-            saved.push((entry.into(), "the saved list is not valid JSON".to_string()));
-        }
-        Some(entries) => {
-            let field = |e: &JsValue, k: &str| {
-                js_sys::Reflect::get(e, &JsValue::from_str(k))
-                    .ok()
-                    .and_then(|v| v.as_string())
-            };
-            for e in entries.iter() {
-                match (field(&e, "name"), field(&e, "text")) {
-                    (Some(name), Some(text)) if text.len() as f64 <= MAX_BYTES => {
-                        let reading = Reading::new(app, name, text, true);
-                        report(app.read(reading));
+    /// Reads the documents stored by an earlier visit, in the worker like
+    /// any other (after the first drawing, so the page shows at once). A
+    /// stored entry that cannot be read stays stored, listed with Remove.
+    pub(super) fn restore(&mut self, dom: &Dom, corpus: &Corpus) {
+        let stored = dom
+            .window
+            .local_storage()
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_item(STORE_KEY).ok().flatten());
+        let Some(json) = stored else { return };
+        let entries = js_sys::JSON::parse(&json)
+            .ok()
+            .filter(js_sys::Array::is_array)
+            .map(|v| js_sys::Array::from(&v));
+        let mut saved: Vec<(JsValue, String)> = Vec::new();
+        match entries {
+            None => {
+                // Kept as it was, inside an entry the next save writes back.
+                let entry = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&entry, &"unreadable".into(), &json.as_str().into());
+                saved.push((entry.into(), "the saved list is not valid JSON".to_string()));
+            }
+            Some(entries) => {
+                let field = |e: &JsValue, k: &str| {
+                    js_sys::Reflect::get(e, &JsValue::from_str(k))
+                        .ok()
+                        .and_then(|v| v.as_string())
+                };
+                for e in entries.iter() {
+                    match (field(&e, "name"), field(&e, "text")) {
+                        (Some(name), Some(text)) if text.len() as f64 <= MAX_BYTES => {
+                            self.read(dom, corpus, Reading::new(name, text, true));
+                        }
+                        (Some(name), Some(text)) => {
+                            let why = too_large(&name, text.len() as f64);
+                            saved.push((e, why));
+                        }
+                        _ => saved.push((e, "it has no name or no text".to_string())),
                     }
-                    (Some(name), Some(text)) => {
-                        let why = too_large(&name, text.len() as f64);
-                        saved.push((e, why));
-                    }
-                    _ => saved.push((e, "it has no name or no text".to_string())),
                 }
             }
         }
-    }
-    if !saved.is_empty() {
-        PARSER.with(|cell| {
-            if let Ok(mut p) = cell.try_borrow_mut() {
-                p.saved.extend(saved);
-            }
-        });
-        report(app.build_document_list());
-        app.doc_status(app.kept_note().trim_start());
-    }
-}
-
-/// The worker that parses added documents, made on the first one, and the
-/// documents it is reading, by message id.
-#[derive(Default)]
-struct Parser {
-    worker: Option<Worker>,
-    /// The worker could not be made or failed: nothing more is sent.
-    broken: bool,
-    next: u32,
-    pending: Vec<(u32, Reading)>,
-    /// Documents read, waiting to be merged, in order (see [`Job`]).
-    jobs: Vec<Job>,
-    /// A merging step is scheduled.
-    scheduled: bool,
-    /// Saved documents that could not be read or were refused, and why,
-    /// kept (stored and listed) until the reader removes them.
-    unread: Vec<(Reading, String)>,
-    /// Saved entries that could not be read at all, as stored, and why.
-    saved: Vec<(JsValue, String)>,
-}
-
-thread_local! {
-    static PARSER: RefCell<Parser> = RefCell::new(Parser::default());
-    /// How many times the reader has edited the box (its `input` events).
-    static EDITS: Cell<u32> = const { Cell::new(0) };
-}
-
-/// Sends a document to the worker; gives it back if there is no worker.
-fn send_to_worker(reading: Reading) -> Result<(), Reading> {
-    PARSER.with(|cell| {
-        let Ok(mut p) = cell.try_borrow_mut() else {
-            return Err(reading);
-        };
-        if p.worker.is_none() && !p.broken {
-            p.worker = make_worker();
-            p.broken = p.worker.is_none();
-        }
-        let Some(worker) = p.worker.clone() else {
-            return Err(reading);
-        };
-        p.next += 1;
-        let id = p.next;
-        let message = js_sys::Object::new();
-        let sent = js_sys::Reflect::set(&message, &"id".into(), &id.into())
-            .and_then(|_| {
-                js_sys::Reflect::set(&message, &"text".into(), &reading.text.as_str().into())
-            })
-            .and_then(|_| worker.post_message(&message));
-        if sent.is_err() {
-            return Err(reading);
-        }
-        p.pending.push((id, reading));
-        Ok(())
-    })
-}
-
-/// A module worker running `worker.js`, with its message handlers.
-fn make_worker() -> Option<Worker> {
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    let worker = Worker::new_with_options("worker.js", &options).ok()?;
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on_parsed);
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    // A worker that cannot start (say, its module is missing): every
-    // document waiting for it is kept and said to be unread.
-    let on_error = Closure::<dyn FnMut(JsValue)>::new(|_| {
-        let waiting = PARSER.with(|cell| {
-            cell.try_borrow_mut().map_or_else(
-                |_| Vec::new(),
-                |mut p| {
-                    p.broken = true;
-                    p.worker = None;
-                    std::mem::take(&mut p.pending)
-                },
-            )
-        });
-        for (_, r) in waiting {
-            with_app(|app| app.unreadable(r, "the page's reader (a web worker) failed to start"));
-        }
-    });
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    on_error.forget();
-    Some(worker)
-}
-
-/// The worker's answer: `{id, bytes}`, `{id, refused}` (over the budget) or
-/// `{id, error}`, with `fatal` when the worker's module failed and it ended.
-fn on_parsed(e: MessageEvent) {
-    let started = now();
-    let data = e.data();
-    let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
-    let id = get("id").as_f64().unwrap_or(0.0) as u32;
-    let entry = PARSER.with(|cell| {
-        let mut p = cell.try_borrow_mut().ok()?;
-        let i = p.pending.iter().position(|(x, ..)| *x == id)?;
-        Some(p.pending.remove(i))
-    });
-    if get("fatal").is_truthy() {
-        // The worker has ended: the documents it had not answered go to a
-        // new one.
-        let waiting = PARSER.with(|cell| {
-            cell.try_borrow_mut().map_or_else(
-                |_| Vec::new(),
-                |mut p| {
-                    if let Some(w) = p.worker.take() {
-                        w.terminate();
-                    }
-                    std::mem::take(&mut p.pending)
-                },
-            )
-        });
-        for (_, r) in waiting {
-            if let Err(r) = send_to_worker(r) {
-                with_app(|app| app.unreadable(r, "the page's reader (a web worker) failed"));
-            }
+        if !saved.is_empty() {
+            self.saved.extend(saved);
+            report(self.build_list(dom, corpus));
+            Documents::status(dom, self.kept_note().trim_start());
         }
     }
-    let Some((_, mut r)) = entry else {
-        return;
-    };
-    let bytes = get("bytes");
-    if let Some(b) = bytes.dyn_ref::<js_sys::Uint8Array>() {
-        // Checked before a byte is copied into the page's module.
-        if let Some(why) = crate::worker::encoded_refusal(b.length() as usize) {
-            with_app(|app| app.refused(r, &why));
+
+    /// Reads a chosen or dropped file; its text comes as [`Msg::FileRead`].
+    pub(super) fn read_file(&self, dom: &Dom, file: File) {
+        let name = file.name();
+        if file.size() > MAX_BYTES {
+            Documents::status(dom, &too_large(&name, file.size()));
             return;
         }
-        r.spent(now() - started);
-        let job = Job {
-            reading: r,
-            bytes,
-            doc: None,
-            found: Vec::new(),
-            ids: Vec::new(),
-            step: 0,
-            saved: String::new(),
-        };
-        PARSER.with(|cell| {
-            if let Ok(mut p) = cell.try_borrow_mut() {
-                p.jobs.push(job);
-            }
-        });
-        schedule();
-        return;
-    }
-    with_app(|app| match get("refused").as_string() {
-        Some(why) => app.refused(r, &why),
-        None => {
-            let why = get("error")
-                .as_string()
-                .unwrap_or_else(|| "the reader sent back no facts".to_string());
-            app.unreadable(r, &why);
-        }
-    });
-}
-
-/// Runs the next merging step in a task of its own, unless one is due.
-fn schedule() {
-    let due = PARSER.with(|cell| {
-        cell.try_borrow_mut().is_ok_and(|mut p| {
-            let due = !p.scheduled && !p.jobs.is_empty();
-            p.scheduled |= due;
-            due
-        })
-    });
-    if !due {
-        return;
-    }
-    let step = Closure::once_into_js(run_step);
-    if let Some(w) = web_sys::window() {
-        report(
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(step.unchecked_ref(), 0)
-                .map(|_| ()),
-        );
-    }
-}
-
-/// One step of the first job; times it, and says what came of the
-/// document when it is done.
-fn run_step() {
-    let job = PARSER.with(|cell| {
-        let mut p = cell.try_borrow_mut().ok()?;
-        p.scheduled = false;
-        (!p.jobs.is_empty()).then(|| p.jobs.remove(0))
-    });
-    let Some(mut job) = job else { return };
-    let started = now();
-    let next = with_app(|app| app.merge_step(&mut job)).unwrap_or(Ok(Next::Done));
-    job.reading.spent(now() - started);
-    match next {
-        Ok(Next::Step) => PARSER.with(|cell| {
-            if let Ok(mut p) = cell.try_borrow_mut() {
-                p.jobs.insert(0, job);
-            }
-        }),
-        Ok(Next::Done) => {}
-        Ok(done @ (Next::Added { .. } | Next::Restored)) => {
-            let r = &job.reading;
-            let end = now();
-            let work = format!(
-                "{} ms of work on this page, in {} tasks of at most {} ms",
-                ms(r.busy),
-                r.tasks.len(),
-                ms(r.longest)
+        let is_text = name.to_ascii_lowercase().ends_with(".txt") || file.type_() == "text/plain";
+        if !is_text {
+            Documents::status(
+                dom,
+                &format!("“{name}” was not added: only .txt files can be read."),
             );
-            with_app(|app| {
-                app.doc_status(&match done {
-                    Next::Added { found, saved } => format!(
-                        "Added “{}” (read in {} ms in the background; {work}): {found}.{saved}",
-                        r.name,
-                        ms(end - r.started),
-                    ),
-                    _ => format!(
-                        "Restored “{}” from an earlier visit ({work}).{}",
-                        r.name,
-                        app.kept_note()
-                    ),
-                });
-                // Each task's time, for the benchmark.
-                let tasks: Vec<String> = r.tasks.iter().map(u32::to_string).collect();
-                if let Ok(status) = app.element("document-status") {
-                    report(status.set_attribute("data-tasks", &tasks.join(" ")));
-                }
-            });
+            return;
         }
-        Err(e) => report(Err(e)),
-    }
-    schedule();
-}
-
-/// Reads a chosen or dropped file and adds it.
-fn read_file(file: File) {
-    let name = file.name();
-    if file.size() > MAX_BYTES {
-        with_app(|app| app.doc_status(&too_large(&name, file.size())));
-        return;
-    }
-    let is_text = name.to_ascii_lowercase().ends_with(".txt") || file.type_() == "text/plain";
-    if !is_text {
-        with_app(|app| {
-            app.doc_status(&format!(
-                "“{name}” was not added: only .txt files can be read."
-            ))
+        let reader = match FileReader::new() {
+            Ok(r) => r,
+            Err(e) => return report(Err(e)),
+        };
+        let done = reader.clone();
+        let send = self.reader.send;
+        let on_load = Closure::once_into_js(move |_: JsValue| {
+            let text = done
+                .result()
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            send(Msg::FileRead { name, text });
         });
-        return;
+        reader.set_onload(Some(on_load.unchecked_ref()));
+        report(reader.read_as_text(&file));
     }
-    let reader = match FileReader::new() {
-        Ok(r) => r,
-        Err(e) => return report(Err(e)),
-    };
-    let done = reader.clone();
-    let on_load = Closure::once_into_js(move |_: JsValue| {
-        let text = done
-            .result()
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
-        with_app(|app| report(app.add_document(&name, &text, now(), None)));
-    });
-    reader.set_onload(Some(on_load.unchecked_ref()));
-    report(reader.read_as_text(&file));
-}
-
-/// Wires the form, the file input, dropping, removing and resetting.
-pub(super) fn attach(app: &App) -> Result<(), JsValue> {
-    let area: HtmlTextAreaElement = app.element("add-document")?.dyn_into()?;
-    listen(
-        app.element("add-document-submit")?.as_ref(),
-        "click",
-        false,
-        move |_| {
-            // Timed from here: reading a large box is main-thread work too.
-            let started = now();
-            let text = area.value();
-            let edits = Some(EDITS.get());
-            with_app(|app| report(app.add_document(&pasted_name(&text), &text, started, edits)));
-        },
-    )?;
-    listen(
-        app.element("add-document")?.as_ref(),
-        "input",
-        false,
-        |_| {
-            EDITS.set(EDITS.get().wrapping_add(1));
-        },
-    )?;
-    let input: HtmlInputElement = app.element("add-document-file")?.dyn_into()?;
-    let target = input.clone();
-    listen(target.as_ref(), "change", false, move |_| {
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            read_file(file);
-        }
-        input.set_value("");
-    })?;
-    listen(app.document.as_ref(), "dragover", false, |e| {
-        e.unchecked_ref::<web_sys::Event>().prevent_default();
-    })?;
-    listen(app.document.as_ref(), "drop", false, |e| {
-        let e: DragEvent = e.unchecked_into();
-        e.prevent_default();
-        if let Some(file) = e
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            read_file(file);
-        }
-    })?;
-    listen(
-        app.element("document-list")?.as_ref(),
-        "click",
-        false,
-        |e| {
-            if let Some(doc) = button_data(&e, "button[data-remove]", "data-remove") {
-                with_app(|app| report(app.remove_document(doc)));
-            }
-            for (unread, key) in [(true, "data-forget-unread"), (false, "data-forget-saved")] {
-                if let Some(i) = button_data(&e, &format!("button[{key}]"), key) {
-                    with_app(|app| report(app.forget(unread, i)));
-                }
-            }
-        },
-    )?;
-    listen(
-        app.element("reset-documents")?.as_ref(),
-        "click",
-        false,
-        |_| {
-            with_app(|app| report(app.reset_documents()));
-        },
-    )?;
-    app.build_document_list()
 }
