@@ -53,13 +53,13 @@ fn bench(c: &mut Criterion) {
         g.bench_with_input(
             BenchmarkId::from_parameter(format!("{mb}MB")),
             &text,
-            |b, t| b.iter(|| parse(black_box(t), 0)),
+            |b, t| b.iter(|| parse(black_box(t), soviets::DocId(0))),
         );
     }
     let text = soviets::seeds::noise(12 << 20);
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_with_input(BenchmarkId::from_parameter("noise 12MB"), &text, |b, t| {
-        b.iter(|| parse(black_box(t), 0))
+        b.iter(|| parse(black_box(t), soviets::DocId(0)))
     });
     g.finish();
     c.bench_function("seed corpus: parse, merge, dataset", |b| {

@@ -9,7 +9,7 @@
 use crate::calendar::{Basis, Date, Dated, Style};
 use crate::factions::Faction;
 use crate::model::{
-    Body, BodyKind, DateFact, DelegateCount, DelegateKind, DocMeta, EventFacts, EventKind,
+    Body, BodyKind, DateFact, DelegateCount, DelegateKind, DocId, DocMeta, EventFacts, EventKind,
     Extraction, FactionCount, Level, Member, Outcome, Represented, Span, Stage, SubCount, Vote,
     VotingBody, Warning,
 };
@@ -137,7 +137,7 @@ impl W {
 struct R<'a> {
     buf: &'a [u8],
     pos: usize,
-    doc: usize,
+    doc: DocId,
 }
 
 impl R<'_> {
@@ -457,7 +457,7 @@ pub fn encode(x: &Extraction) -> Vec<u8> {
 
 /// The extraction `bytes` hold, its spans in document `doc`; `None` if the
 /// bytes are not a whole extraction.
-pub fn decode(bytes: &[u8], doc: usize) -> Option<Extraction> {
+pub fn decode(bytes: &[u8], doc: DocId) -> Option<Extraction> {
     let mut r = R {
         buf: bytes,
         pos: 0,
@@ -493,31 +493,34 @@ mod tests {
         texts.push("<img src=x onerror=alert(1)> nothing to see");
         texts.push("");
         for (i, text) in texts.iter().enumerate() {
-            let x = crate::parse(text, 7);
+            let x = crate::parse(text, DocId(7));
             let bytes = encode(&x);
-            assert_eq!(decode(&bytes, 7).as_ref(), Some(&x), "text {i}");
-            let moved = decode(&bytes, 2).expect("decodes");
-            assert!(moved.events.iter().all(|e| e.named_at.doc == 2));
+            assert_eq!(decode(&bytes, DocId(7)).as_ref(), Some(&x), "text {i}");
+            let moved = decode(&bytes, DocId(2)).expect("decodes");
+            assert!(moved.events.iter().all(|e| e.named_at.doc == DocId(2)));
         }
     }
 
     #[test]
     fn malformed_bytes_give_none() {
-        let x = crate::parse(crate::seeds::SEEDS[3].1, 0);
+        let x = crate::parse(crate::seeds::SEEDS[3].1, crate::DocId(0));
         let bytes = encode(&x);
         for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
-            assert_eq!(decode(&bytes[..cut], 0), None, "cut at {cut}");
+            assert_eq!(decode(&bytes[..cut], DocId(0)), None, "cut at {cut}");
         }
         let mut longer = bytes.clone();
         longer.push(0);
-        assert_eq!(decode(&longer, 0), None);
-        assert_eq!(decode(&[0xff; 40], 0), None);
+        assert_eq!(decode(&longer, DocId(0)), None);
+        assert_eq!(decode(&[0xff; 40], DocId(0)), None);
         // Any single corrupted byte decodes to something or to None, never a panic.
         for i in 0..bytes.len() {
             let mut bad = bytes.clone();
             bad[i] ^= 0xa5;
-            let _ = decode(&bad, 0);
+            let _ = decode(&bad, DocId(0));
         }
-        assert_eq!(decode(&[0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f], 0), None);
+        assert_eq!(
+            decode(&[0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f], DocId(0)),
+            None
+        );
     }
 }

@@ -10,8 +10,8 @@ use crate::factions::Faction;
 /// A quoted source: the document and the sentence a number came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
-    /// Index of the document in the corpus.
-    pub doc: usize,
+    /// The document, in the corpus.
+    pub doc: crate::model::DocId,
     /// The document's name (file name, or the title of a pasted text).
     pub doc_name: String,
     pub start: usize,

@@ -38,6 +38,6 @@ pub mod worker;
 pub use corpus::Corpus;
 pub use dataset::Dataset;
 pub use factions::Faction;
-pub use model::Extraction;
+pub use model::{DocId, Extraction};
 #[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
 pub use parse::parse;

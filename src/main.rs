@@ -110,7 +110,7 @@ mod cli {
         let mut corpus = Corpus::default();
         for path in &files {
             let (text, _, warnings) = input::decode(read(path)?);
-            let mut x = parse(&text, corpus.documents().len());
+            let mut x = parse(&text, corpus.next_id());
             // What could not be decoded is said first.
             x.warnings.splice(0..0, warnings);
             corpus.add_parsed(path, &text, soviets::corpus::Origin::Source, x);

@@ -41,6 +41,12 @@ pub fn sort_by_key<T>(items: Vec<T>, key: impl Fn(&T) -> u32) -> Vec<T> {
         .collect()
 }
 
+/// A document's number in its [`crate::Corpus`]: given when it is added,
+/// in increasing order, and never reused, so removing a document leaves the
+/// others' facts as they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct DocId(pub u32);
+
 /// Where a fact came from: a byte range of a document's text. The range is
 /// the sentence the fact was read from, or, in a sentence longer than
 /// [`MAX_QUOTE`] bytes, the piece of it (cut at word boundaries) that holds
@@ -48,8 +54,8 @@ pub fn sort_by_key<T>(items: Vec<T>, key: impl Fn(&T) -> u32) -> Vec<T> {
 /// with "…".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
-    /// Index of the document in its [`crate::Corpus`] (0 for a lone parse).
-    pub doc: usize,
+    /// The document, in its [`crate::Corpus`] (`DocId(0)` for a lone parse).
+    pub doc: DocId,
     pub start: usize,
     pub end: usize,
     /// The sentence goes on before `start`.
@@ -63,7 +69,7 @@ pub const MAX_QUOTE: usize = 600;
 
 impl Span {
     /// A whole sentence (not cut) from `start` to `end`.
-    pub fn new(doc: usize, start: usize, end: usize) -> Span {
+    pub fn new(doc: DocId, start: usize, end: usize) -> Span {
         Span {
             doc,
             start,
@@ -414,13 +420,13 @@ mod tests {
     fn naming_an_event_is_not_a_fact_about_it() {
         let named = crate::parse(
             "The Second All-Russian Congress of Soviets is still remembered.",
-            0,
+            super::DocId(0),
         );
         assert_eq!(named.events.len(), 1);
         assert!(!named.events[0].has_facts());
         let counted = crate::parse(
             "The Second All-Russian Congress of Soviets had 649 delegates.",
-            0,
+            super::DocId(0),
         );
         assert!(counted.events.iter().any(super::EventFacts::has_facts));
     }

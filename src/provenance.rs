@@ -146,7 +146,11 @@ pub fn document_facts(doc: &Doc, lead: Style) -> Vec<FactLine> {
 
 /// The chart a fact belongs to (`"faction-chart"` or `"vote-chart"`) and
 /// its region there; `None` for an event not in `data`.
-pub fn target_of(data: &Dataset, fact: &FactLine, doc: usize) -> Option<(&'static str, Target)> {
+pub fn target_of(
+    data: &Dataset,
+    fact: &FactLine,
+    doc: crate::model::DocId,
+) -> Option<(&'static str, Target)> {
     let event = data.events.iter().position(|e| e.id == fact.event)?;
     let view = &data.events[event];
     let column = ("faction-chart", Target::Column { event });
@@ -347,11 +351,11 @@ mod tests {
     #[test]
     fn every_fact_of_a_document_has_its_sentence() {
         let (c, data) = seeds();
-        for (i, doc) in c.documents().iter().enumerate() {
+        for doc in c.documents() {
             for f in document_facts(doc, Style::Old) {
                 let quote = doc.text.get(f.start..f.end).expect("present");
                 assert!(!quote.is_empty(), "{f:?}");
-                let (chart, _) = target_of(&data, &f, i).expect("the fact's event is charted");
+                let (chart, _) = target_of(&data, &f, doc.id).expect("the fact's event is charted");
                 assert!(chart == "faction-chart" || chart == "vote-chart");
             }
         }
@@ -365,7 +369,10 @@ mod tests {
             .iter()
             .find(|f| f.kind == FactKind::Vote)
             .expect("a vote");
-        assert_eq!(target_of(&data, vote, 3).expect("present").0, "vote-chart");
+        assert_eq!(
+            target_of(&data, vote, doc.id).expect("present").0,
+            "vote-chart"
+        );
     }
 
     #[test]
@@ -408,7 +415,7 @@ mod tests {
             detail: "6 + 6".into(),
             source: "d".into(),
             quote: "q".into(),
-            at: Span::new(0, 0, 1),
+            at: Span::new(crate::DocId(0), 0, 1),
         };
         assert_eq!(
             check_line(&c),

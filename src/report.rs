@@ -8,7 +8,7 @@ use crate::calendar::{Basis, Date, Dated, Style};
 use crate::corpus::{Check, Conflict, Corpus, Doc};
 use crate::json::Json;
 use crate::model::{Body, BodyKind, EventFacts, Level, Span, Stage, Vote, Warning};
-use crate::model::{EventKind, Outcome};
+use crate::model::{DocId, EventKind, Outcome};
 
 /// A date as reported: what was written, its style and both calendars.
 #[derive(Debug)]
@@ -166,7 +166,8 @@ pub struct DocumentOut {
 #[derive(Debug)]
 pub struct Report {
     pub documents: Vec<DocumentOut>,
-    /// Facts on which sources (or sentences) disagree.
+    /// Facts on which sources (or sentences) disagree; each value's
+    /// document is numbered by its place in `documents`.
     pub conflicts: Vec<Conflict>,
     /// Arithmetic checks per event.
     pub checks: Vec<Check>,
@@ -312,7 +313,17 @@ pub fn document(doc: &Doc) -> DocumentOut {
 pub fn report(corpus: &Corpus) -> Report {
     Report {
         documents: corpus.documents().iter().map(document).collect(),
-        conflicts: corpus.conflicts().to_vec(),
+        conflicts: corpus
+            .conflicts()
+            .iter()
+            .map(|c| {
+                let mut c = c.clone();
+                for v in &mut c.values {
+                    v.doc = DocId(place_of(corpus, v.doc) as u32);
+                }
+                c
+            })
+            .collect(),
         checks: corpus.checks().to_vec(),
     }
 }
@@ -756,7 +767,7 @@ pub fn write_json(
     }
     j.end_array().begin_array(Some("conflicts"));
     for c in corpus.conflicts() {
-        write_conflict(&mut j, c);
+        write_conflict(&mut j, c, |id| place_of(corpus, id));
         w.write_all(j.take().as_bytes())?;
     }
     j.end_array().begin_array(Some("checks"));
@@ -793,7 +804,7 @@ pub fn json(report: &Report, pretty: bool) -> String {
     }
     j.end_array().begin_array(Some("conflicts"));
     for c in &report.conflicts {
-        write_conflict(&mut j, c);
+        write_conflict(&mut j, c, |id| id.0 as usize);
     }
     j.end_array().begin_array(Some("checks"));
     for c in &report.checks {
@@ -805,7 +816,14 @@ pub fn json(report: &Report, pretty: bool) -> String {
     out
 }
 
-fn write_conflict(j: &mut Json, c: &Conflict) {
+/// Where document `id` is in the output's `documents` (its place in the
+/// corpus).
+fn place_of(corpus: &Corpus, id: DocId) -> usize {
+    corpus.position(id).unwrap_or(usize::MAX)
+}
+
+/// Writes `c`, numbering each value's document with `place`.
+fn write_conflict(j: &mut Json, c: &Conflict, place: impl Fn(DocId) -> usize) {
     j.begin_object(None)
         .str(Some("event"), Some(&c.event))
         .str(Some("event_name"), Some(&c.event_name))
@@ -815,7 +833,7 @@ fn write_conflict(j: &mut Json, c: &Conflict) {
     for v in &c.values {
         j.begin_object(None)
             .str(Some("value"), Some(&v.value))
-            .num(Some("doc"), Some(v.doc as i64))
+            .num(Some("doc"), Some(place(v.doc) as i64))
             .str(Some("source"), Some(&v.source))
             .str(Some("quote"), Some(&v.quote))
             .str(Some("note"), v.note.as_deref())

@@ -38,7 +38,7 @@ const PRE_READ: &[u8] = include_bytes!("seeds.bin");
 pub fn pre_read() -> Vec<u8> {
     let mut out = Vec::new();
     for (doc, (_, text)) in SEEDS.iter().enumerate() {
-        let bytes = crate::codec::encode(&crate::parse(text, doc));
+        let bytes = crate::codec::encode(&crate::parse(text, crate::DocId(doc as u32)));
         out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
         out.extend_from_slice(&bytes);
     }
@@ -58,7 +58,7 @@ pub fn extractions() -> Vec<Extraction> {
             let end = len.saturating_add(4);
             let bytes = rest.get(4..end).unwrap_or_default();
             rest = rest.get(end..).unwrap_or_default();
-            crate::codec::decode(bytes, doc).unwrap_or_else(|| Extraction {
+            crate::codec::decode(bytes, crate::DocId(doc as u32)).unwrap_or_else(|| Extraction {
                 warnings: vec![Warning {
                     level: Level::Error,
                     message: "the pre-read facts of this seed are damaged".to_string(),
@@ -137,7 +137,11 @@ mod tests {
         let read = extractions();
         assert_eq!(read.len(), SEEDS.len());
         for (doc, (name, text)) in SEEDS.iter().enumerate() {
-            assert_eq!(read[doc], crate::parse(text, doc), "{name}");
+            assert_eq!(
+                read[doc],
+                crate::parse(text, crate::DocId(doc as u32)),
+                "{name}"
+            );
         }
     }
 

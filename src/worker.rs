@@ -133,7 +133,7 @@ fn group(n: usize) -> String {
 #[cfg(all(target_arch = "wasm32", feature = "worker"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn parse_document(text: &str) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
-    let x = crate::parse(text, 0);
+    let x = crate::parse(text, crate::DocId(0));
     if let Some(why) = Cost::of(&x).refusal() {
         return Err(why.into());
     }
@@ -159,7 +159,7 @@ mod tests {
     #[test]
     fn seeds_are_within_budget() {
         for (name, text) in crate::seeds::SEEDS {
-            let c = Cost::of(&crate::parse(text, 0));
+            let c = Cost::of(&crate::parse(text, crate::DocId(0)));
             assert!(c.facts > 0, "{name}");
             assert_eq!(c.refusal(), None, "{name}: {c:?}");
         }
@@ -169,7 +169,7 @@ mod tests {
     fn a_megabyte_of_seed_prose_is_within_budget() {
         let (_, seed) = crate::seeds::SEEDS[3];
         let text = seed.repeat(1_000_000 / seed.len());
-        let x = crate::parse(&text, 0);
+        let x = crate::parse(&text, crate::DocId(0));
         assert_eq!(Cost::of(&x).refusal(), None);
         assert_eq!(encoded_refusal(crate::codec::encode(&x).len()), None);
     }
@@ -181,7 +181,7 @@ mod tests {
         let unit =
             "Of the 707 delegates, 441 were Bolsheviks, 205 Left SRs and 61 of other parties. ";
         text.push_str(&unit.repeat(1_000_000 / unit.len()));
-        let c = Cost::of(&crate::parse(&text, 0));
+        let c = Cost::of(&crate::parse(&text, crate::DocId(0)));
         assert!(c.facts > MAX_FACTS, "{c:?}");
         let why = c.refusal().unwrap_or_default();
         assert!(why.contains("facts") && why.contains("25,000"), "{why}");
@@ -196,7 +196,7 @@ mod tests {
         let why = c.refusal().unwrap_or_default();
         assert!(why.contains("32 MB") && why.contains("1,000,000"), "{why}");
         // Every quote counts, the event names' included.
-        let x = crate::parse(crate::seeds::SEEDS[0].1, 0);
+        let x = crate::parse(crate::seeds::SEEDS[0].1, crate::DocId(0));
         let c = Cost::of(&x);
         assert!(c.quoted >= c.longest && c.longest > 0);
     }

@@ -39,7 +39,7 @@ fn unused_figures(x: &Extraction) -> Vec<&str> {
 fn later_the_second_congress_takes_its_own_vote() {
     let x = parse(
         "The First All-Russian Congress of Soviets had 1,090 delegates. Later, the Second Congress of Soviets voted 543 to 126.",
-        0,
+        soviets::DocId(0),
     );
     assert_eq!(delegates(&x, "congress-of-soviets-1"), [1090]);
     assert_eq!(votes(&x, "congress-of-soviets-1"), []);
@@ -57,7 +57,7 @@ fn a_year_or_a_date_before_the_name_does_not_hide_it() {
         let text = format!(
             "The First All-Russian Congress of Soviets had 1,090 delegates. {lead} Second Congress of Soviets had 649 delegates. It elected a Central Executive Committee of 101 members."
         );
-        let x = parse(&text, 0);
+        let x = parse(&text, soviets::DocId(0));
         assert_eq!(delegates(&x, "congress-of-soviets-1"), [1090], "{lead}");
         assert_eq!(delegates(&x, "congress-of-soviets-2"), [649], "{lead}");
         // The switch holds for the sentences that follow.
@@ -70,7 +70,7 @@ fn a_year_or_a_date_before_the_name_does_not_hide_it() {
 fn a_name_within_the_first_words_still_opens_the_sentence() {
     let x = parse(
         "The First Congress of Soviets had 1,090 delegates. Enter the Third Congress of Soviets. It had 1,046 delegates.",
-        0,
+        soviets::DocId(0),
     );
     assert_eq!(delegates(&x, "congress-of-soviets-3"), [1046]);
 }
@@ -80,7 +80,7 @@ fn a_leading_emoji_does_not_drop_the_figures() {
     for emoji in ["🚩", "🇷🇺", "⭐️", "📜 📜"] {
         let text =
             format!("{emoji} The Third All-Russian Congress of Soviets met with 1,046 delegates.");
-        let x = parse(&text, 0);
+        let x = parse(&text, soviets::DocId(0));
         assert_eq!(delegates(&x, "congress-of-soviets-3"), [1046], "{emoji}");
         assert_eq!(unused_figures(&x), Vec::<&str>::new(), "{emoji}");
     }
@@ -90,7 +90,7 @@ fn a_leading_emoji_does_not_drop_the_figures() {
 fn a_congress_named_in_brackets_takes_the_figures() {
     let x = parse(
         "Foo (the Third All-Russian Congress of Soviets) met in January 1918 with 1,046 delegates.",
-        0,
+        soviets::DocId(0),
     );
     assert_eq!(delegates(&x, "congress-of-soviets-3"), [1046]);
     assert_eq!(unused_figures(&x), Vec::<&str>::new());
@@ -100,7 +100,7 @@ fn a_congress_named_in_brackets_takes_the_figures() {
 fn a_congress_named_in_passing_takes_only_its_sentence() {
     let x = parse(
         "The Second All-Russian Congress of Soviets opened on 25 October 1917. Its delegates met in the hall where the First Congress of Soviets had counted 1,090 delegates. It had 390 Bolsheviks.",
-        0,
+        soviets::DocId(0),
     );
     assert_eq!(delegates(&x, "congress-of-soviets-1"), [1090]);
     let second = event(&x, "congress-of-soviets-2");
@@ -118,7 +118,7 @@ fn texts_that_alternate_between_two_congresses() {
         In the Second Congress, 390 delegates were Bolsheviks.\n\
         Later, the First Congress of Soviets voted 543 to 126.\n\
         On 26 October the Second Congress adopted the Decree on Peace unanimously. It voted 500 to 10 for the Decree on Land.";
-    let x = parse(text, 0);
+    let x = parse(text, soviets::DocId(0));
     assert_eq!(delegates(&x, "congress-of-soviets-1"), [1090]);
     assert_eq!(delegates(&x, "congress-of-soviets-2"), [649]);
     let factions = |id| {
@@ -139,7 +139,7 @@ fn texts_that_alternate_between_two_congresses() {
 fn two_congresses_with_no_subject_file_nothing_and_say_so() {
     let text = "The First Congress of Soviets had 1,090 delegates. \
         Compared with the Second Congress and the Third Congress, there were 649 delegates.";
-    let x = parse(text, 0);
+    let x = parse(text, soviets::DocId(0));
     assert_eq!(delegates(&x, "congress-of-soviets-1"), [1090]);
     assert_eq!(delegates(&x, "congress-of-soviets-2"), []);
     assert_eq!(delegates(&x, "congress-of-soviets-3"), []);

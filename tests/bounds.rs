@@ -38,7 +38,7 @@ fn spans(x: &soviets::Extraction) -> Vec<Span> {
 #[test]
 fn quotes_of_a_text_without_full_stops_are_bounded_windows() {
     let text = noise(200_000);
-    let x = parse(&text, 0);
+    let x = parse(&text, soviets::DocId(0));
     let all = spans(&x);
     assert!(
         x.events.iter().any(|e| !e.factions.is_empty()),
@@ -73,7 +73,7 @@ fn quotes_of_a_text_without_full_stops_are_bounded_windows() {
 #[test]
 fn unattached_numbers_are_warned_about_fifty_times_then_counted() {
     let text = "12 34 56 78 ".repeat(10_000);
-    let x = parse(&text, 0);
+    let x = parse(&text, soviets::DocId(0));
     let unattached = x
         .warnings
         .iter()
@@ -104,7 +104,7 @@ fn hard_boundaries_end_a_sentence() {
         # Votes\n\
         = Heading =\n\
         1. 52 abstained";
-    let x = parse(text, 0);
+    let x = parse(text, soviets::DocId(0));
     for s in spans(&x) {
         let q = s.quote(text);
         assert!(!q.contains('\n'), "{q:?} crosses a line");
@@ -164,7 +164,7 @@ fn a_run_on_list_of_counts_quotes_a_few_times_its_size() {
         x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
         text.push_str(&format!("{} SRs ", (x >> 16) % 999 + 1));
     }
-    let parsed = parse(&text, 0);
+    let parsed = parse(&text, soviets::DocId(0));
     let facts = parsed
         .events
         .iter()

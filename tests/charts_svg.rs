@@ -12,7 +12,7 @@ use soviets::charts::{
     Theme,
 };
 use soviets::dataset::{Dataset, EventView, Figure, Segment, Source, VoteView};
-use soviets::Faction;
+use soviets::{DocId, Faction};
 
 include!("../src/charts/fixture.rs");
 

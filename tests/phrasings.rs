@@ -121,7 +121,7 @@ fn facts(x: &Extraction) -> Vec<String> {
 
 /// (expected found, expected, found that are expected, found) for one case.
 fn score(c: &Case) -> (usize, usize, usize, usize) {
-    let x = parse(c.text, 0);
+    let x = parse(c.text, soviets::DocId(0));
     let got = facts(&x);
     let mut left: Vec<&str> = c.facts.to_vec();
     let mut right = 0;
@@ -147,7 +147,7 @@ fn score(c: &Case) -> (usize, usize, usize, usize) {
 /// Asserts that a case's facts are exactly the expected ones and that its
 /// expected warnings are raised.
 fn check(c: &Case) {
-    let x = parse(c.text, 0);
+    let x = parse(c.text, soviets::DocId(0));
     let got = facts(&x);
     let mut want: Vec<String> = c.facts.iter().map(|s| s.to_string()).collect();
     want.sort();

@@ -16,7 +16,7 @@ impl Rng {
 }
 
 fn check(text: &str) {
-    let x = parse(text, 0);
+    let x = parse(text, soviets::DocId(0));
     let spans = x.events.iter().flat_map(|e| {
         e.delegates
             .iter()
@@ -144,7 +144,7 @@ fn event_count_is_capped_with_a_warning() {
             )
         })
         .collect();
-    let x = parse(&text, 0);
+    let x = parse(&text, soviets::DocId(0));
     assert_eq!(x.events.len(), soviets::parse::MAX_EVENTS);
     // Every event read has its own figure, none piled onto the 400th.
     for (k, e) in x.events.iter().enumerate() {
@@ -162,7 +162,7 @@ fn event_count_is_capped_with_a_warning() {
 #[test]
 fn numbers_too_large_for_a_count_are_said_not_clamped() {
     let text = "The Second Congress of Soviets had 4294967296 delegates: 4294967295 Bolsheviks, 5 SRs and 99999999999999999999999999 Mensheviks.";
-    let x = parse(text, 0);
+    let x = parse(text, soviets::DocId(0));
     let e = &x.events[0];
     assert!(e.delegates.is_empty(), "{:?}", e.delegates);
     let counts: Vec<u32> = e.factions.iter().map(|f| f.count).collect();

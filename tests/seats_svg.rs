@@ -13,7 +13,7 @@ use soviets::calendar::{Basis, Date, Dated, Style};
 use soviets::charts::seats::{self, Options};
 use soviets::charts::{self, ApproxMeasure, FactionSet, Measured, Scene, Target, Theme};
 use soviets::dataset::{Dataset, EventView, Figure, Segment, Source, VoteView};
-use soviets::Faction;
+use soviets::{DocId, Faction};
 
 include!("../src/charts/fixture.rs");
 

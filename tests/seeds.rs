@@ -11,7 +11,7 @@ use soviets::{parse, Corpus, Faction};
 
 fn seed(n: usize) -> (&'static str, soviets::Extraction) {
     let text = SEEDS[n].1;
-    (text, parse(text, n))
+    (text, parse(text, soviets::DocId(n as u32)))
 }
 
 fn d(y: i32, m: u8, day: u8) -> Date {
@@ -470,7 +470,7 @@ fn dataset_columns_in_chronological_order() {
     );
     assert_eq!(ds.events[4].total.as_ref().map(|t| t.value), Some(1993));
     // Choosing the other source for the Second Congress.
-    let other = Corpus::seeds().dataset_preferring(Some(3));
+    let other = Corpus::seeds().dataset_preferring(Some(soviets::DocId(3)));
     let mi = other.events[3]
         .segments
         .iter()

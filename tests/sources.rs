@@ -81,7 +81,7 @@ fn hostile_markup_is_quoted_verbatim() {
     let text = "<img src=x onerror=alert(1)>\nThe Fourth All-Russian Congress of Soviets met in Moscow from 14 to 16 March 1918. Of the 1,232 delegates, 795 were Bolsheviks <script>alert(2)</script> and 284 Left SRs.";
     let mut c = Corpus::default();
     let doc = c.add("hostile.txt", text, soviets::corpus::Origin::Reader);
-    let facts = provenance::document_facts(&c.documents()[doc], Style::Old);
+    let facts = provenance::document_facts(c.doc(doc).expect("added"), Style::Old);
     let bolsheviks = facts
         .iter()
         .find(|f| f.kind == FactKind::Faction(Faction::Bolsheviks))
@@ -113,8 +113,8 @@ fn a_document_parsed_elsewhere_joins_like_one_parsed_here() {
     let mut here = Corpus::seeds();
     here.add("third.txt", text, soviets::corpus::Origin::Reader);
     let mut there = Corpus::seeds();
-    let bytes = soviets::codec::encode(&soviets::parse(text, 0));
-    let x = soviets::codec::decode(&bytes, there.documents().len()).expect("decodes");
+    let bytes = soviets::codec::encode(&soviets::parse(text, soviets::DocId(0)));
+    let x = soviets::codec::decode(&bytes, there.next_id()).expect("decodes");
     there.add_parsed("third.txt", text, soviets::corpus::Origin::Reader, x);
     assert_eq!(here.dataset(), there.dataset());
     assert_eq!(here.conflicts(), there.conflicts());
@@ -153,7 +153,7 @@ fn a_text_repeated_many_times_says_each_thing_once() {
     // Every value and check points at its own quote.
     for c in many.conflicts() {
         for v in &c.values {
-            let text = &many.documents()[v.doc].text;
+            let text = &many.doc(v.doc).expect("in the corpus").text;
             assert_eq!(&text[v.at.0..v.at.1], v.quote);
         }
     }

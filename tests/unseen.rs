@@ -15,7 +15,7 @@ fn d(y: i32, m: u8, day: u8) -> Date {
 #[test]
 fn third_congress_in_january_1918() {
     let text = "The Third All-Russian Congress of Soviets of Workers', Soldiers' and Peasants' Deputies was held in Petrograd from 10 to 18 January (23 to 31 January) 1918. It was attended by 1,046 delegates with a decisive vote. Of these, 441 were Bolsheviks, 250 Left S.R.s, and 32 Menshevik-Internationalists. The congress approved the Declaration of Rights of the Working and Exploited People by 600 votes to 50, with 20 abstentions. It elected a Central Executive Committee of 306 members, including 160 Bolsheviks and 125 Left SRs.";
-    let x = parse(text, 0);
+    let x = parse(text, soviets::DocId(0));
     let e = event(&x, "congress-of-soviets-3");
     assert_eq!(e.name, "Third All-Russian Congress of Soviets");
     let s = e.starts[0].date;
@@ -50,7 +50,7 @@ fn third_congress_in_january_1918() {
 #[test]
 fn fifth_congress_after_the_calendar_switch() {
     let text = "Fifth Congress\nJuly 4-10, 1918\n\nThe Fifth All-Russian Congress of Soviets opened in Moscow on July 4, 1918. Some 1,164 delegates attended, of whom 773 were Bolsheviks and 353 were Left Socialist-Revolutionaries. A Left SR motion of no confidence in the Council of People's Commissars was defeated by 745 votes to 352.";
-    let x = parse(text, 0);
+    let x = parse(text, soviets::DocId(0));
     let e = event(&x, "congress-of-soviets-5");
     assert_eq!(e.starts[0].date.basis, Basis::AfterSwitch);
     assert_eq!(e.starts[0].date.style, Some(Style::New));
@@ -79,7 +79,7 @@ fn fifth_congress_after_the_calendar_switch() {
 #[test]
 fn peasants_congress_with_number_words() {
     let text = "The First All-Russian Congress of Peasants' Deputies met in Petrograd from 4 to 28 May (17 May to 10 June) 1917. Roughly 1,115 delegates took part. The SRs held a large majority; the Bolsheviks had only fourteen delegates. A resolution supporting the coalition government was adopted with twenty votes against and thirty-one abstentions.";
-    let x = parse(text, 0);
+    let x = parse(text, soviets::DocId(0));
     let e = event(&x, "peasants-congress-1");
     assert_eq!(e.kind, EventKind::PeasantsCongress);
     assert_eq!(e.ends[0].date.new, Some(d(1917, 6, 10)));
@@ -96,7 +96,7 @@ fn peasants_congress_with_number_words() {
 #[test]
 fn eighth_congress_with_communists_and_non_party() {
     let text = "The Eighth All-Russian Congress of Soviets was held in Moscow on 22-29 December 1920. Of its 2,537 delegates, 1,728 had a decisive vote and 809 a consultative one. By party, 2,284 were Communists, 48 non-party delegates, 8 Mensheviks, 2 Bundists and 2 Left SRs.";
-    let x = parse(text, 0);
+    let x = parse(text, soviets::DocId(0));
     let e = event(&x, "congress-of-soviets-8");
     assert_eq!(e.starts[0].date.basis, Basis::AfterSwitch);
     assert_eq!(
@@ -123,7 +123,7 @@ fn eighth_congress_with_communists_and_non_party() {
 #[test]
 fn regional_congress_is_named_as_written() {
     let text = "The Congress of Soviets of the Northern Region met in Petrograd on 11 October (24 October) 1917. It was attended by 94 delegates: 51 Bolsheviks, 24 Left SRs and 19 others.";
-    let x = parse(text, 0);
+    let x = parse(text, soviets::DocId(0));
     assert_eq!(x.events.len(), 1);
     let e = &x.events[0];
     assert_eq!(e.kind, EventKind::Other);
@@ -137,7 +137,7 @@ fn regional_congress_is_named_as_written() {
 fn a_user_text_joins_the_seed_corpus() {
     let mut c = Corpus::seeds();
     let n = c.add("fifth.txt", "The Fifth All-Russian Congress of Soviets opened on July 4, 1918. It was attended by 1,164 delegates: 773 Bolsheviks and 353 Left SRs.", soviets::corpus::Origin::Reader);
-    assert_eq!(n, 5);
+    assert_eq!(n, soviets::DocId(5));
     let ds = c.dataset();
     let last = ds
         .events
@@ -156,7 +156,10 @@ fn a_user_text_joins_the_seed_corpus() {
 
 #[test]
 fn texts_with_nothing_to_find_say_what_was_looked_for() {
-    let x = parse("A recipe for borscht: 3 beets, 2 carrots, 1 onion.", 0);
+    let x = parse(
+        "A recipe for borscht: 3 beets, 2 carrots, 1 onion.",
+        soviets::DocId(0),
+    );
     assert!(x.events.is_empty());
     let last = x.warnings.last().expect("warning");
     assert!(

@@ -6,9 +6,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = soviets::codec::decode(data, 0);
+    let _ = soviets::codec::decode(data, soviets::DocId(0));
     let text = String::from_utf8_lossy(data);
-    let x = soviets::parse(&text, 0);
+    let x = soviets::parse(&text, soviets::DocId(0));
     let bytes = soviets::codec::encode(&x);
-    assert_eq!(soviets::codec::decode(&bytes, 0).as_ref(), Some(&x));
+    assert_eq!(soviets::codec::decode(&bytes, soviets::DocId(0)).as_ref(), Some(&x));
 });

@@ -22,7 +22,7 @@ const BASE: usize = 4_000 + 51 * ((MAX_QUOTE + 8 + 80 * 4) * 6 + 200);
 
 fuzz_target!(|data: &[u8]| {
     let (text, _, warnings) = soviets::input::decode(data.to_vec());
-    let mut x = soviets::parse(&text, 0);
+    let mut x = soviets::parse(&text, soviets::DocId(0));
     x.warnings.splice(0..0, warnings);
     let unattached = x
         .warnings

@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let x = soviets::parse(&text, 0);
+    let x = soviets::parse(&text, soviets::DocId(0));
     for e in &x.events {
         for f in &e.factions {
             assert!(f.src.end <= text.len() && text.is_char_boundary(f.src.start));

@@ -3,9 +3,9 @@
 // it after importing the dataset and calendar types, so one fixture serves
 // both.
 
-fn source(doc: usize, quote: &str) -> Source {
+fn source(doc: u32, quote: &str) -> Source {
     Source {
-        doc,
+        doc: DocId(doc),
         doc_name: format!("source-{doc}.txt"),
         start: 0,
         end: quote.len(),
@@ -13,7 +13,7 @@ fn source(doc: usize, quote: &str) -> Source {
     }
 }
 
-fn figure(value: u32, approximate: bool, doc: usize, quote: &str) -> Figure {
+fn figure(value: u32, approximate: bool, doc: u32, quote: &str) -> Figure {
     Figure {
         value,
         approximate,

@@ -845,6 +845,7 @@ pub(crate) mod fixture {
     use crate::calendar::{Basis, Date, Dated, Style};
     use crate::dataset::{Dataset, EventView, Figure, Segment, Source, VoteView};
     use crate::factions::Faction;
+    use crate::model::DocId;
     include!("fixture.rs");
 }
 

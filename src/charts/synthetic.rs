@@ -9,7 +9,7 @@ fn figure(value: u32) -> Figure {
         value,
         approximate: false,
         source: Source {
-            doc: 0,
+            doc: crate::model::DocId(0),
             doc_name: "synthetic".to_string(),
             start: 0,
             end: 0,

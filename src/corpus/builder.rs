@@ -6,7 +6,8 @@ use crate::calendar::{Dated, Style};
 use crate::dataset::{Dataset, EventView, Figure, Segment, VoteView};
 use crate::factions::Faction;
 use crate::model::{
-    Body, BodyKind, DateFact, DelegateKind, EventFacts, FactionCount, Span, Stage, VotingBody,
+    Body, BodyKind, DateFact, DelegateKind, DocId, EventFacts, FactionCount, Span, Stage,
+    VotingBody,
 };
 
 impl Corpus {
@@ -20,7 +21,7 @@ impl Corpus {
 
     /// As [`Corpus::dataset`], but where document `prefer` has a faction
     /// breakdown for an event, its figures drive the chart.
-    pub fn dataset_preferring(&self, prefer: Option<usize>) -> Dataset {
+    pub fn dataset_preferring(&self, prefer: Option<DocId>) -> Dataset {
         let mut views: Vec<(u32, EventView)> = Vec::new();
         for (id, facts) in self.events() {
             if let Some(view) = self.event_view(&id, &facts, prefer) {
@@ -67,7 +68,7 @@ impl Corpus {
     /// sentence giving the body. Only events some source gives that make-up
     /// for, in date order; where several do, document `prefer`'s, else the
     /// one accounting for the most members.
-    pub fn body_dataset(&self, kind: BodyKind, prefer: Option<usize>) -> Dataset {
+    pub fn body_dataset(&self, kind: BodyKind, prefer: Option<DocId>) -> Dataset {
         let all = self.dataset_preferring(prefer);
         let events = self.events();
         let mut out = Vec::new();
@@ -123,7 +124,7 @@ impl Corpus {
         &self,
         id: &str,
         facts: &[&EventFacts],
-        prefer: Option<usize>,
+        prefer: Option<DocId>,
     ) -> Option<EventView> {
         let first = facts.first()?;
         let chosen = choose_source(facts, prefer);
@@ -139,7 +140,7 @@ impl Corpus {
         }
         let user_added = facts
             .iter()
-            .all(|e| self.docs.get(e.named_at.doc).is_some_and(|x| x.user_added));
+            .all(|e| self.doc(e.named_at.doc).is_some_and(|x| x.user_added));
         Some(EventView {
             id: id.to_string(),
             name: first.name.clone(),
@@ -190,7 +191,7 @@ impl Corpus {
         &self,
         facts: &[&EventFacts],
         breakdown: &[&FactionCount],
-        chosen: Option<usize>,
+        chosen: Option<DocId>,
     ) -> Option<(Figure, DelegateKind)> {
         let base = breakdown.first().map_or(DelegateKind::Total, |f| f.base);
         let delegates: Vec<_> = facts.iter().flat_map(|e| &e.delegates).collect();
@@ -263,7 +264,7 @@ impl Corpus {
 /// A source's breakdown: its first opening count for each faction (a
 /// restatement later in the same text adds nothing), in stacking order, as
 /// the faction enum is.
-fn opening<'a>(facts: &[&'a EventFacts], doc: usize) -> Vec<&'a FactionCount> {
+fn opening<'a>(facts: &[&'a EventFacts], doc: DocId) -> Vec<&'a FactionCount> {
     let mut seen: [Option<&FactionCount>; Faction::ALL.len()] = [None; Faction::ALL.len()];
     for f in facts.iter().flat_map(|e| &e.factions) {
         if f.src.doc == doc && f.stage == Stage::Opening && f.part_of.is_none() {
@@ -276,8 +277,8 @@ fn opening<'a>(facts: &[&'a EventFacts], doc: usize) -> Vec<&'a FactionCount> {
 /// The document whose breakdown the chart draws: `prefer` if it gives any
 /// faction counts, else the one whose breakdown accounts for the most
 /// delegates (ties: the earlier document).
-fn choose_source(facts: &[&EventFacts], prefer: Option<usize>) -> Option<usize> {
-    let mut docs: Vec<usize> = Vec::new();
+fn choose_source(facts: &[&EventFacts], prefer: Option<DocId>) -> Option<DocId> {
+    let mut docs: Vec<DocId> = Vec::new();
     for d in facts
         .iter()
         .flat_map(|e| e.factions.iter().map(|f| f.src.doc))
@@ -364,7 +365,7 @@ fn total_label(kind: Option<DelegateKind>) -> &'static str {
 fn body_of<'a>(
     facts: &[&'a EventFacts],
     kind: BodyKind,
-    prefer: Option<usize>,
+    prefer: Option<DocId>,
 ) -> Option<&'a Body> {
     facts
         .iter()
@@ -394,7 +395,7 @@ fn sort_key(d: &Dated) -> i64 {
 /// dates with a known style, else the first.
 fn pick_date<'a>(
     dates: impl Iterator<Item = &'a DateFact>,
-    chosen: Option<usize>,
+    chosen: Option<DocId>,
 ) -> Option<Dated> {
     let all: Vec<&DateFact> = dates.collect();
     all.iter()

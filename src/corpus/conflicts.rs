@@ -4,13 +4,15 @@
 use super::{Corpus, Event};
 use crate::calendar::Style;
 use crate::factions::Faction;
-use crate::model::{BodyKind, DateFact, DelegateKind, EventFacts, FactionCount, Span, Stage};
+use crate::model::{
+    BodyKind, DateFact, DelegateKind, DocId, EventFacts, FactionCount, Span, Stage,
+};
 
 /// One value in a conflict, with its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConflictValue {
     pub value: String,
-    pub doc: usize,
+    pub doc: DocId,
     pub source: String,
     pub quote: String,
     /// Where the quote is: its byte range in the document's text.
@@ -61,7 +63,7 @@ type Key = (Faction, Stage, Option<Faction>);
 
 /// Per document, the first count of another faction that is one of the
 /// contested values, and the first after it with another count.
-type Others<'a> = Vec<(usize, &'a FactionCount, Option<&'a FactionCount>)>;
+type Others<'a> = Vec<(DocId, &'a FactionCount, Option<&'a FactionCount>)>;
 
 impl Corpus {
     /// The conflicts about one event: faction counts, dates, other counts.
@@ -116,7 +118,7 @@ impl Corpus {
             // One entry per value and source.
             let day = |d: &DateFact| {
                 let w = d.date.written;
-                (d.src.doc as u32).wrapping_mul(0x9e37_79b9)
+                d.src.doc.0.wrapping_mul(0x9e37_79b9)
                     ^ (w.year as u32).wrapping_mul(0x0100_0193)
                     ^ u32::from(w.month) << 8
                     ^ u32::from(w.day)
@@ -257,7 +259,7 @@ pub(super) fn one_value_per_source(mut conflicts: Vec<Conflict>) -> Vec<Conflict
 /// The first value of each (document, value) pair, in order.
 fn first_of_each(values: Vec<ConflictValue>) -> Vec<ConflictValue> {
     let hash = |v: &ConflictValue| {
-        let seed = 0x811c_9dc5_u32 ^ (v.doc as u32).wrapping_mul(0x9e37_79b9);
+        let seed = 0x811c_9dc5_u32 ^ v.doc.0.wrapping_mul(0x9e37_79b9);
         v.value
             .bytes()
             .fold(seed, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
@@ -310,7 +312,7 @@ fn distinct(values: impl Iterator<Item = u64>) -> Vec<u64> {
 mod tests {
     use super::*;
 
-    fn value(doc: usize, value: &str, quote: &str) -> ConflictValue {
+    fn value(doc: DocId, value: &str, quote: &str) -> ConflictValue {
         ConflictValue {
             value: value.to_string(),
             doc,
@@ -324,11 +326,11 @@ mod tests {
     #[test]
     fn first_of_each_keeps_first_values_in_order() {
         let values = vec![
-            value(1, "12", "a"),
-            value(0, "12", "b"),
-            value(1, "12", "c"),
-            value(1, "7", "d"),
-            value(0, "12", "e"),
+            value(DocId(1), "12", "a"),
+            value(DocId(0), "12", "b"),
+            value(DocId(1), "12", "c"),
+            value(DocId(1), "7", "d"),
+            value(DocId(0), "12", "e"),
         ];
         let kept = first_of_each(values);
         let quotes: Vec<&str> = kept.iter().map(|v| v.quote.as_str()).collect();
@@ -337,8 +339,8 @@ mod tests {
         let many: Vec<ConflictValue> = (0..5000)
             .flat_map(|n| {
                 [
-                    value(0, &n.to_string(), ""),
-                    value(0, &n.to_string(), "again"),
+                    value(DocId(0), &n.to_string(), ""),
+                    value(DocId(0), &n.to_string(), "again"),
                 ]
             })
             .collect();

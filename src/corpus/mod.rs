@@ -15,11 +15,13 @@ pub use checks::{Check, CheckKind};
 pub use conflicts::{Conflict, ConflictValue};
 
 use crate::dataset::Source;
-use crate::model::{EventFacts, Extraction, Span};
+use crate::model::{DocId, EventFacts, Extraction, Span};
 
 /// One document in the corpus.
 #[derive(Debug, Clone)]
 pub struct Doc {
+    /// Its number, which its facts' spans carry.
+    pub id: DocId,
     /// File name or path as given, or a name for a pasted text.
     pub name: String,
     pub text: String,
@@ -41,7 +43,10 @@ pub enum Origin {
 /// All documents, with their facts merged per event.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
+    /// In order of their ids (ids increase as documents are added).
     docs: Vec<Doc>,
+    /// The id the next document gets.
+    next: u32,
     conflicts: Vec<Conflict>,
     checks: Vec<Check>,
 }
@@ -54,7 +59,9 @@ impl Corpus {
         for ((name, text), extraction) in
             crate::seeds::SEEDS.iter().zip(crate::seeds::extractions())
         {
+            let id = c.take_id();
             c.docs.push(Doc {
+                id,
                 name: name.to_string(),
                 text: text.to_string(),
                 user_added: false,
@@ -65,71 +72,76 @@ impl Corpus {
         c
     }
 
-    #[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
-    fn push(&mut self, name: &str, text: &str, origin: Origin) -> usize {
-        let doc = self.docs.len();
+    fn take_id(&mut self) -> DocId {
+        let id = DocId(self.next);
+        self.next += 1;
+        id
+    }
+
+    /// The id the next document added will get: the worker's facts are
+    /// decoded under it before [`Corpus::add_parsed`].
+    pub fn next_id(&self) -> DocId {
+        DocId(self.next)
+    }
+
+    fn push(&mut self, name: &str, text: &str, origin: Origin, extraction: Extraction) -> DocId {
+        let id = self.take_id();
         self.docs.push(Doc {
+            id,
             name: name.to_string(),
             text: text.to_string(),
             user_added: origin == Origin::Reader,
-            extraction: crate::parse(text, doc),
+            extraction,
         });
-        doc
+        id
     }
 
-    /// Adds and parses a document; returns its index. Not in the page's
+    /// Adds and parses a document; returns its id. Not in the page's
     /// module, which gets its documents parsed by the worker
     /// ([`Corpus::add_parsed`]).
     #[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
-    pub fn add(&mut self, name: &str, text: &str, origin: Origin) -> usize {
-        let doc = self.push(name, text, origin);
+    pub fn add(&mut self, name: &str, text: &str, origin: Origin) -> DocId {
+        let extraction = crate::parse(text, self.next_id());
+        let id = self.push(name, text, origin, extraction);
         self.analyse();
-        doc
+        id
     }
 
     /// Adds a document parsed elsewhere (the page parses in a worker); its
-    /// spans must already name the index it gets, `documents().len()`.
+    /// spans must already carry the id it gets, [`Corpus::next_id`].
     pub fn add_parsed(
         &mut self,
         name: &str,
         text: &str,
         origin: Origin,
         extraction: Extraction,
-    ) -> usize {
-        let doc = self.docs.len();
-        self.docs.push(Doc {
-            name: name.to_string(),
-            text: text.to_string(),
-            user_added: origin == Origin::Reader,
-            extraction,
-        });
+    ) -> DocId {
+        let id = self.push(name, text, origin, extraction);
         self.analyse();
-        doc
+        id
     }
 
-    /// Removes a document; later documents move down by one.
-    pub fn remove(&mut self, doc: usize) -> Option<Doc> {
-        if doc >= self.docs.len() {
-            return None;
-        }
-        let removed = self.docs.remove(doc);
-        // Spans carry their document's index: relabel the later ones (the
-        // codec writes an extraction without it and reads it back under a
-        // new one), which is linear in the facts, not in the text.
-        for (i, d) in self.docs.iter_mut().enumerate().skip(doc) {
-            // Decoding what `encode` wrote does not fail (codec's round-trip
-            // tests); the page's module has no parser to fall back on.
-            let bytes = crate::codec::encode(&d.extraction);
-            if let Some(x) = crate::codec::decode(&bytes, i) {
-                d.extraction = x;
-            }
-        }
+    /// Removes a document; the others, and their facts, stay as they are.
+    pub fn remove(&mut self, id: DocId) -> Option<Doc> {
+        let i = self.position(id)?;
+        let removed = self.docs.remove(i);
         self.analyse();
         Some(removed)
     }
 
+    /// The documents, in the order they were added.
     pub fn documents(&self) -> &[Doc] {
         &self.docs
+    }
+
+    /// Where document `id` is in [`Corpus::documents`].
+    pub fn position(&self, id: DocId) -> Option<usize> {
+        self.docs.binary_search_by_key(&id, |d| d.id).ok()
+    }
+
+    /// Document `id`, if it is in the corpus.
+    pub fn doc(&self, id: DocId) -> Option<&Doc> {
+        self.position(id).map(|i| &self.docs[i])
     }
 
     pub fn conflicts(&self) -> &[Conflict] {
@@ -142,22 +154,19 @@ impl Corpus {
 
     /// The quote a span points at.
     pub fn quote(&self, span: Span) -> &str {
-        self.docs.get(span.doc).map_or("", |d| span.quote(&d.text))
+        self.doc(span.doc).map_or("", |d| span.quote(&d.text))
     }
 
     /// The quote as shown to readers, "…" marking a cut sentence
     /// ([`Span::cited`]).
     pub fn cited(&self, span: Span) -> String {
-        self.docs
-            .get(span.doc)
+        self.doc(span.doc)
             .map_or_else(String::new, |d| span.cited(&d.text))
     }
 
     /// The name of document `doc`, or "" if there is none.
-    fn doc_name(&self, doc: usize) -> String {
-        self.docs
-            .get(doc)
-            .map_or_else(String::new, |d| d.name.clone())
+    fn doc_name(&self, doc: DocId) -> String {
+        self.doc(doc).map_or_else(String::new, |d| d.name.clone())
     }
 
     fn source(&self, span: Span) -> Source {

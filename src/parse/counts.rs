@@ -949,7 +949,7 @@ mod tests {
     use crate::text::tokenize;
 
     fn sentence(text: &str) -> Sentence<'_> {
-        Sentence::new(text, tokenize(text, 0), 0, 0, text.len())
+        Sentence::new(text, tokenize(text, 0), crate::DocId(0), 0, text.len())
     }
 
     #[test]

@@ -13,7 +13,7 @@ mod events;
 mod votes;
 
 use crate::calendar::Dated;
-use crate::model::{DateFact, DocMeta, EventFacts, Extraction, Level, Span, Warning};
+use crate::model::{DateFact, DocId, DocMeta, EventFacts, Extraction, Level, Span, Warning};
 use crate::text::{self, Kind, Token};
 
 /// Most events one document may name. Keeps event lookup, and the
@@ -36,7 +36,7 @@ pub(crate) struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
-    pub fn new(text: &'a str, toks: Vec<Token>, doc: usize, start: usize, end: usize) -> Self {
+    pub fn new(text: &'a str, toks: Vec<Token>, doc: DocId, start: usize, end: usize) -> Self {
         let approximate = toks
             .first()
             .is_some_and(|t| matches!(t.word(), "approximately" | "roughly" | "about"));
@@ -122,7 +122,7 @@ fn front_matter(text: &str) -> (DocMeta, usize) {
 
 struct Builder<'a> {
     text: &'a str,
-    doc: usize,
+    doc: DocId,
     events: Vec<EventFacts>,
     current: Option<usize>,
     year: Option<i32>,
@@ -577,7 +577,7 @@ fn opening(lead: &[Token]) -> bool {
 ///
 /// Never panics. Input that yields nothing gets an empty result with an
 /// error-level warning that says what was looked for.
-pub fn parse(text: &str, doc: usize) -> Extraction {
+pub fn parse(text: &str, doc: DocId) -> Extraction {
     let (mut meta, body) = front_matter(text);
     let mut b = Builder {
         text,
@@ -673,7 +673,7 @@ mod tests {
             "---\n",
             "<script>alert(1)</script>",
         ] {
-            let x = parse(text, 0);
+            let x = parse(text, crate::DocId(0));
             assert!(x.events.is_empty());
             assert_eq!(
                 x.warnings.last().map(|w| w.level),

@@ -458,7 +458,7 @@ mod tests {
     type Row = (String, Option<u32>, Option<u32>, Option<u32>, bool);
 
     fn votes(text: &str) -> Vec<Row> {
-        let mut s = Sentence::new(text, tokenize(text, 0), 0, 0, text.len());
+        let mut s = Sentence::new(text, tokenize(text, 0), crate::DocId(0), 0, text.len());
         read(&mut s)
             .into_iter()
             .map(|v| (v.motion, v.for_, v.against, v.abstained, v.unanimous))
@@ -503,7 +503,7 @@ mod tests {
     #[test]
     fn rejected_by_puts_the_majority_against() {
         let text = "The split among the Social Revolutionaries took place after a resolution to withdraw from the Congress had been rejected by 92 votes against 60.";
-        let mut s = Sentence::new(text, tokenize(text, 0), 0, 0, text.len());
+        let mut s = Sentence::new(text, tokenize(text, 0), crate::DocId(0), 0, text.len());
         let got = read(&mut s);
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].for_, got[0].against), (Some(60), Some(92)));

@@ -686,7 +686,7 @@ fn wasm_extract_matches_native(ctx: &mut Ctx) -> Result<()> {
     ctx.load()?;
     let mut mismatches = Vec::new();
     for (name, text) in soviets::seeds::SEEDS {
-        let native = soviets::codec::encode(&soviets::parse(text, 0));
+        let native = soviets::codec::encode(&soviets::parse(text, soviets::DocId(0)));
         let wasm: Vec<u8> = ctx
             .browser
             .evaluate(&format!("__xt.parse({})", js(text)))?
@@ -699,7 +699,8 @@ fn wasm_extract_matches_native(ctx: &mut Ctx) -> Result<()> {
             .unwrap_or_default();
         if wasm != native {
             // Name the first fact that differs, not a byte offset.
-            let read = |b: &[u8]| soviets::codec::decode(b, 0).map(|x| format!("{x:#?}"));
+            let read =
+                |b: &[u8]| soviets::codec::decode(b, soviets::DocId(0)).map(|x| format!("{x:#?}"));
             let (n, w) = (
                 read(&native).unwrap_or_default(),
                 read(&wasm).unwrap_or_default(),
