@@ -129,7 +129,7 @@ fn group(n: usize) -> String {
 
 /// Parses `text` and returns its extraction's bytes (see [`crate::codec`]),
 /// or throws a sentence saying why the page will not take it; the page
-/// relabels the spans with the document's index.
+/// gives the spans the document's id ([`crate::DocId`]).
 #[cfg(all(target_arch = "wasm32", feature = "worker"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn parse_document(text: &str) -> Result<Vec<u8>, wasm_bindgen::JsValue> {

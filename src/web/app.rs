@@ -20,6 +20,7 @@ use crate::calendar::Style;
 use crate::charts::{tooltip, FactionSet, Target, Theme};
 use crate::dataset::Dataset;
 use crate::view::{Chart, ViewState};
+use crate::DocId;
 use crate::Faction;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -202,7 +203,7 @@ impl App {
             Msg::Escape if self.panel.is_open() => self.close_panel(),
             Msg::Escape => Ok(()),
             Msg::Source(source) => {
-                self.page.source = source.filter(|d| *d < corpus.documents().len());
+                self.page.source = source.filter(|d| corpus.doc(*d).is_some());
                 self.refresh_data()
             }
             Msg::Lead(lead) => self.set_lead(lead),
@@ -384,7 +385,7 @@ impl App {
     }
 
     /// Removes added document `doc`; the page follows.
-    fn remove(&mut self, doc: usize) -> Result<(), JsValue> {
+    fn remove(&mut self, doc: DocId) -> Result<(), JsValue> {
         if let Some(name) = self.documents.remove(&mut self.page, doc) {
             self.after_removal()?;
             self.documents.removed(&self.dom, &self.page.corpus, &name);
@@ -624,7 +625,7 @@ impl App {
     }
 
     /// Shows document `doc` in the panel with `span` highlighted.
-    fn open_source(&mut self, doc: usize, span: (usize, usize)) -> Result<(), JsValue> {
+    fn open_source(&mut self, doc: DocId, span: (usize, usize)) -> Result<(), JsValue> {
         if self.panel.open(&self.dom, &self.page, doc, span)? {
             // The charts moved or narrowed; re-read where they are.
             self.charts.refresh_bounds(&self.dom);

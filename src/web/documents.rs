@@ -20,7 +20,7 @@
 use super::dom::{now, report, Dom};
 use super::events::Msg;
 use super::page::Page;
-use crate::Corpus;
+use crate::{Corpus, DocId};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -115,8 +115,8 @@ pub(super) struct Job {
     reading: Reading,
     /// The extraction's bytes from the worker (a `Uint8Array`), until decoded.
     bytes: JsValue,
-    /// Its corpus index once merged.
-    doc: Option<usize>,
+    /// Its id in the corpus once merged.
+    doc: Option<DocId>,
     /// The names of its events, and the ids of those it gives facts for.
     found: Vec<String>,
     ids: Vec<String>,
@@ -497,7 +497,7 @@ impl Documents {
         match job.step {
             1 => {
                 let bytes = std::mem::replace(&mut job.bytes, JsValue::UNDEFINED);
-                let doc = page.corpus.documents().len();
+                let doc = page.corpus.next_id();
                 let x = bytes
                     .dyn_into::<js_sys::Uint8Array>()
                     .ok()
@@ -544,8 +544,8 @@ impl Documents {
                 Ok(Next::Step)
             }
             3 => Ok(Next::Refresh),
-            // An added document goes last, so the panel's document keeps
-            // its index; its facts are listed again against the new charts.
+            // The panel's document's facts are listed again against the
+            // new charts.
             4 => Ok(Next::Relist),
             5 => {
                 job.saved = self.save(dom, &page.corpus);
@@ -632,25 +632,17 @@ impl Documents {
         }
     }
 
-    /// Takes added document `doc` (a corpus index) out of the corpus and
+    /// Takes added document `doc` out of the corpus and
     /// of the documents being merged; its name, if it was one the reader
     /// added. The dispatcher then redraws and calls [`Documents::removed`].
-    pub(super) fn remove(&mut self, page: &mut Page, doc: usize) -> Option<String> {
-        let d = page.corpus.documents().get(doc)?;
-        if !d.user_added {
+    pub(super) fn remove(&mut self, page: &mut Page, doc: DocId) -> Option<String> {
+        if !page.corpus.doc(doc)?.user_added {
             return None;
         }
         let removed = page.corpus.remove(doc).map(|d| d.name).unwrap_or_default();
-        // A document being merged keeps its index right, or stops.
+        // A document being merged stops; the others keep their ids.
         self.jobs.retain(|j| j.doc != Some(doc));
-        for j in &mut self.jobs {
-            j.doc = j.doc.map(|d| if d > doc { d - 1 } else { d });
-        }
-        page.source = match page.source {
-            Some(s) if s == doc => None,
-            Some(s) if s > doc => Some(s - 1),
-            s => s,
-        };
+        page.source = page.source.filter(|s| *s != doc);
         Some(removed)
     }
 
@@ -695,10 +687,11 @@ impl Documents {
         self.jobs.clear();
         self.unread.clear();
         self.saved.clear();
-        while let Some(last) = page.corpus.documents().iter().rposition(|d| d.user_added) {
-            page.corpus.remove(last);
+        while let Some(d) = page.corpus.documents().iter().rfind(|d| d.user_added) {
+            page.corpus.remove(d.id);
         }
-        page.source = page.source.filter(|s| *s < page.corpus.documents().len());
+        let corpus = &page.corpus;
+        page.source = page.source.filter(|s| corpus.doc(*s).is_some());
     }
 
     /// After the reset and the redraw: nothing stored, and said.
@@ -776,17 +769,14 @@ impl Documents {
             item.append_child(&remove)?;
             Ok(())
         };
-        for (i, d) in corpus.documents().iter().enumerate() {
-            if !d.user_added {
-                continue;
-            }
+        for d in corpus.documents().iter().filter(|d| d.user_added) {
             let events = d.extraction.events.len();
             let label = format!(
                 "{} — {events} event{}",
                 d.name,
                 if events == 1 { "" } else { "s" }
             );
-            item(&label, "data-remove", i, &d.name)?;
+            item(&label, "data-remove", d.id.0 as usize, &d.name)?;
         }
         let unread = self.unread.iter().enumerate();
         for (i, (r, why)) in unread.filter(|(_, (r, _))| r.restored) {

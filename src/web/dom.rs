@@ -7,6 +7,7 @@
 
 use crate::charts::table::Table;
 use crate::view::Chart;
+use crate::DocId;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -180,10 +181,10 @@ impl Dom {
     pub(super) fn quote_button(
         &self,
         label: &str,
-        doc: usize,
+        doc: DocId,
         (start, end): (usize, usize),
     ) -> Result<Element, JsValue> {
-        let (doc, start, end) = (doc.to_string(), start.to_string(), end.to_string());
+        let (doc, start, end) = (doc.0.to_string(), start.to_string(), end.to_string());
         let data = [
             ("data-doc", &*doc),
             ("data-start", &*start),

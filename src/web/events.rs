@@ -7,7 +7,7 @@
 use super::dom::{button_data, closest, ids, listen, Dom, PointerPosition};
 use crate::calendar::Style;
 use crate::view::Chart;
-use crate::Faction;
+use crate::{DocId, Faction};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -86,7 +86,7 @@ pub(super) enum Msg {
     Copied(bool),
     /// Open `start..end` of document `doc` in the source panel.
     Quote {
-        doc: usize,
+        doc: DocId,
         span: (usize, usize),
     },
     /// The source panel's fact `i`: its quote, or its region in a chart.
@@ -96,7 +96,7 @@ pub(super) enum Msg {
     /// Escape anywhere on the page.
     Escape,
     /// The document whose figures drive the charts (`None`: the rule).
-    Source(Option<usize>),
+    Source(Option<DocId>),
     /// The calendar style dates lead with.
     Lead(Style),
     /// "Add" was pressed, at this time.
@@ -112,7 +112,7 @@ pub(super) enum Msg {
         text: String,
     },
     /// Remove added document `doc`, or forget a saved one kept unread.
-    Remove(usize),
+    Remove(DocId),
     Forget {
         unread: bool,
         i: usize,
@@ -278,7 +278,7 @@ pub(super) fn attach(
             let start = button_data(e, "button.source-link", "data-start").unwrap_or(0);
             let end = button_data(e, "button.source-link", "data-end").unwrap_or(0);
             Some(Msg::Quote {
-                doc,
+                doc: DocId(doc as u32),
                 span: (start, end),
             })
         } else if let Some(i) = button_data(e, "button.fact-quote", "data-fact") {
@@ -296,7 +296,7 @@ pub(super) fn attach(
     let select: HtmlSelectElement = dom.element("source-select")?.dyn_into()?;
     let target = select.clone();
     listen(target.as_ref(), "change", false, move |_| {
-        send(Msg::Source(select.value().parse().ok()))
+        send(Msg::Source(select.value().parse().ok().map(DocId)))
     })?;
     let toggle: HtmlInputElement = dom.element("calendar-new-first")?.dyn_into()?;
     let target = toggle.clone();
@@ -354,7 +354,7 @@ fn attach_documents(dom: &Dom, send: fn(Msg)) -> Result<(), JsValue> {
         false,
         move |e| {
             if let Some(doc) = button_data(&e, "button[data-remove]", "data-remove") {
-                send(Msg::Remove(doc));
+                send(Msg::Remove(DocId(doc as u32)));
             }
             for (unread, key) in [(true, "data-forget-unread"), (false, "data-forget-saved")] {
                 if let Some(i) = button_data(&e, &format!("button[{key}]"), key) {

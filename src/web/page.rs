@@ -13,7 +13,7 @@ use crate::dataset::Dataset;
 use crate::model::BodyKind;
 use crate::provenance;
 use crate::view::{Chart, ViewState};
-use crate::Corpus;
+use crate::{Corpus, DocId};
 
 /// The page's charts, in the order of the page.
 pub(super) const CHARTS: [Chart; 4] = Chart::ALL;
@@ -38,7 +38,7 @@ pub(super) struct Page {
     pub(super) lead: Style,
     /// The document whose figures drive the charts; `None` for the default
     /// rule.
-    pub(super) source: Option<usize>,
+    pub(super) source: Option<DocId>,
     /// The chart the reader last used, for the link.
     pub(super) chart: Option<Chart>,
     /// The comparison is drawn as hemicycles, not paired bars.
@@ -192,17 +192,17 @@ impl Page {
     /// The token naming document `doc` in a link: a seed's file name. A
     /// reader's own documents live only in their browser, so a link cannot
     /// name them.
-    fn source_token(&self, doc: usize) -> Option<String> {
+    fn source_token(&self, doc: DocId) -> Option<String> {
         self.corpus
-            .documents()
-            .get(doc)
+            .doc(doc)
             .filter(|d| !d.user_added)
             .map(|d| d.name.clone())
     }
 
     /// The seed a link's source token names.
-    pub(super) fn find_source(&self, token: &str) -> Option<usize> {
-        (0..self.corpus.documents().len()).find(|d| self.source_token(*d).as_deref() == Some(token))
+    pub(super) fn find_source(&self, token: &str) -> Option<DocId> {
+        let seed = |d: &&Doc| !d.user_added && d.name == token;
+        self.corpus.documents().iter().find(seed).map(|d| d.id)
     }
 
     /// The page's current view, as a link records it.

@@ -10,7 +10,7 @@ use super::dom::Dom;
 use super::page::{title, Page};
 use crate::calendar::Style;
 use crate::charts::Target;
-use crate::model::Span;
+use crate::model::{DocId, Span};
 use crate::provenance::{self, FactLine};
 use crate::view::Chart;
 use wasm_bindgen::prelude::*;
@@ -33,7 +33,7 @@ fn floor(text: &str, i: usize) -> usize {
 #[derive(Debug, Default)]
 pub(super) struct Panel {
     /// The document shown, if the panel is open.
-    doc: Option<usize>,
+    doc: Option<DocId>,
     /// Its facts, in the order of the list (button `data-fact` indexes).
     facts: Vec<FactLine>,
 }
@@ -69,10 +69,10 @@ impl Panel {
         &mut self,
         dom: &Dom,
         page: &Page,
-        doc: usize,
+        doc: DocId,
         (start, end): (usize, usize),
     ) -> Result<bool, JsValue> {
-        let Some(d) = page.corpus.documents().get(doc) else {
+        let Some(d) = page.corpus.doc(doc) else {
             return Ok(false);
         };
         let text = d.text.as_str();
@@ -105,11 +105,11 @@ impl Panel {
     }
 
     /// Fills the panel's title, origin and facts for `doc` (unless shown).
-    fn show_document(&mut self, dom: &Dom, page: &Page, doc: usize) -> Result<(), JsValue> {
+    fn show_document(&mut self, dom: &Dom, page: &Page, doc: DocId) -> Result<(), JsValue> {
         if self.doc == Some(doc) {
             return Ok(());
         }
-        let Some(d) = page.corpus.documents().get(doc) else {
+        let Some(d) = page.corpus.doc(doc) else {
             return Ok(());
         };
         dom.element("source-title")?
@@ -163,7 +163,7 @@ impl Panel {
     }
 
     /// Fact `i` of the panel's document: its document and quote.
-    pub(super) fn fact_quote(&self, i: usize) -> Option<(usize, (usize, usize))> {
+    pub(super) fn fact_quote(&self, i: usize) -> Option<(DocId, (usize, usize))> {
         let f = self.facts.get(i)?;
         Some((self.doc?, (f.start, f.end)))
     }
@@ -191,7 +191,7 @@ fn build_source_select(dom: &Dom, page: &Page) -> Result<(), JsValue> {
     let rule = "Default rule: the source whose breakdown accounts for the most delegates";
     let option = dom.add(&select, "option", Some(rule))?;
     option.set_attribute("value", "")?;
-    for (i, d) in page.corpus.documents().iter().enumerate() {
+    for d in page.corpus.documents() {
         let has_breakdown = d.extraction.events.iter().any(|e| !e.factions.is_empty());
         if !has_breakdown {
             continue;
@@ -199,13 +199,13 @@ fn build_source_select(dom: &Dom, page: &Page) -> Result<(), JsValue> {
         let mine = if d.user_added { " (added by you)" } else { "" };
         let label = format!("{}{mine}", title(d));
         let option = dom.create("option", Some(&label))?;
-        option.set_attribute("value", &i.to_string())?;
-        if page.source == Some(i) {
+        option.set_attribute("value", &d.id.0.to_string())?;
+        if page.source == Some(d.id) {
             option.set_attribute("selected", "")?;
         }
         select.append_child(&option)?;
     }
-    select.set_value(&page.source.map_or_else(String::new, |s| s.to_string()));
+    select.set_value(&page.source.map_or_else(String::new, |s| s.0.to_string()));
     Ok(())
 }
 
@@ -238,7 +238,7 @@ fn build_conflicts(dom: &Dom, page: &Page) -> Result<(), JsValue> {
         let values = dom.create("ul", None)?;
         for v in &c.values {
             let li = dom.create("li", None)?;
-            let doc = page.corpus.documents().get(v.doc);
+            let doc = page.corpus.doc(v.doc);
             let from = doc.map_or_else(|| v.source.clone(), title);
             let label = format!("{} — {from}", v.value);
             let button = dom.quote_button(&label, v.doc, v.at)?;
