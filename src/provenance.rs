@@ -12,6 +12,7 @@ use crate::dataset::{Dataset, Source};
 use crate::factions::Faction;
 use crate::format::{count, group};
 use crate::model::{BodyKind, Span};
+use crate::view::Chart;
 
 /// The quote a chart region shows: a segment's figure, a column's or
 /// remainder's stated total, a vote's sentence.
@@ -144,16 +145,16 @@ pub fn document_facts(doc: &Doc, lead: Style) -> Vec<FactLine> {
     out
 }
 
-/// The chart a fact belongs to (`"faction-chart"` or `"vote-chart"`) and
+/// The chart a fact is drawn in (the faction chart or the vote chart) and
 /// its region there; `None` for an event not in `data`.
 pub fn target_of(
     data: &Dataset,
     fact: &FactLine,
     doc: crate::model::DocId,
-) -> Option<(&'static str, Target)> {
+) -> Option<(Chart, Target)> {
     let event = data.events.iter().position(|e| e.id == fact.event)?;
     let view = &data.events[event];
-    let column = ("faction-chart", Target::Column { event });
+    let column = (Chart::Factions, Target::Column { event });
     let from_here = |s: &Source| s.doc == doc && s.start == fact.start;
     Some(match fact.kind {
         FactKind::Faction(faction) => view
@@ -166,13 +167,13 @@ pub fn target_of(
                     index,
                     faction,
                 };
-                ("faction-chart", target)
+                (Chart::Factions, target)
             }),
         FactKind::Vote => view
             .votes
             .iter()
             .position(|v| from_here(&v.source) || v.corroborated_by.iter().any(from_here))
-            .map_or(column, |vote| ("vote-chart", Target::Vote { event, vote })),
+            .map_or(column, |vote| (Chart::Votes, Target::Vote { event, vote })),
         FactKind::Delegates | FactKind::Other => column,
     })
 }
@@ -356,7 +357,7 @@ mod tests {
                 let quote = doc.text.get(f.start..f.end).expect("present");
                 assert!(!quote.is_empty(), "{f:?}");
                 let (chart, _) = target_of(&data, &f, doc.id).expect("the fact's event is charted");
-                assert!(chart == "faction-chart" || chart == "vote-chart");
+                assert!(chart == Chart::Factions || chart == Chart::Votes);
             }
         }
         let doc = &c.documents()[3];
@@ -371,7 +372,7 @@ mod tests {
             .expect("a vote");
         assert_eq!(
             target_of(&data, vote, doc.id).expect("present").0,
-            "vote-chart"
+            Chart::Votes
         );
     }
 

@@ -2,7 +2,7 @@
 //! shared scale, so gains and losses read directly. [`change_rows`] gives
 //! the same comparison as numbers for the table beside the chart.
 
-use super::text::fit;
+use super::fit::fit;
 use super::{
     contrast, count, disagreement, figure_range, key, percent, row_name, short_name, Align,
     Baseline, FactionSet, Ink, KeyItem, Mark, Mode, Rect, Scale, Scene, Target, TextMeasure, BAR,

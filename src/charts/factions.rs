@@ -6,7 +6,7 @@
 //! whisker spanning the sources' figures; approximate counts a dashed
 //! outline.
 
-use super::text::{fit, wrap};
+use super::fit::{fit, wrap};
 use super::{
     about, count, disagreement, figure_range, key, nice_ticks, short_name, Align, Baseline,
     FactionSet, FontSpec, Ink, KeyItem, Mark, Mode, Rect, Scale, Scene, Target, TextMeasure, LABEL,

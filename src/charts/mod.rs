@@ -24,13 +24,13 @@
 
 pub mod compare;
 pub mod factions;
+mod fit;
 mod measure;
 mod paint;
 pub mod seats;
 pub mod svg;
 pub mod synthetic;
 pub mod table;
-mod text;
 pub mod tooltip;
 pub mod votes;
 

@@ -16,7 +16,7 @@
 //! scale. Every dot is a hit region of its wedge's [`Target`] (the same
 //! targets as the bars, so tooltips, tables and sources are shared).
 
-use super::text::{fit, wrap};
+use super::fit::{fit, wrap};
 use super::{
     count, key, short_name, Align, Baseline, FactionSet, Ink, KeyItem, Mark, Rect, Scene, Target,
     TextMeasure, HEAD, LABEL, LINE, PAD, SMALL,

@@ -4,7 +4,7 @@
 //! instead of a bar; caucus votes and polls are framed with a dashed line
 //! and named, since they are not votes of the assembly.
 
-use super::text::fit;
+use super::fit::fit;
 use super::{
     count, key, short_name, Align, Baseline, FontSpec, Ink, KeyItem, Mark, Rect, Scale, Scene,
     Target, TextMeasure, VotePart, BAR, HEAD, LABEL, LINE, PAD, SMALL,

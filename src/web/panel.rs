@@ -171,8 +171,7 @@ impl Panel {
     /// Fact `i` of the panel's document: the chart and region it is drawn as.
     pub(super) fn fact_target(&self, page: &Page, i: usize) -> Option<(Chart, Target)> {
         let (doc, f) = (self.doc?, self.facts.get(i)?);
-        let (canvas, target) = provenance::target_of(&page.data, f, doc)?;
-        Some((super::dom::chart_of(canvas)?, target))
+        provenance::target_of(&page.data, f, doc)
     }
 
     /// Rebuilds the source selector, the conflict list, the arithmetic
