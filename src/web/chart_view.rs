@@ -65,28 +65,39 @@ struct View {
 }
 
 impl View {
-    /// Clears the overlay and outlines `rect` on it.
-    fn outline(&self, rect: Option<Rect>, theme: &Theme) -> Result<(), JsValue> {
-        if rect.is_none() && !self.overlay_used.get() {
+    /// Clears the overlay and outlines `hit` on it, with the regions of the
+    /// same target and size: a wedge's other seats, so the whole wedge is
+    /// marked (a bar's band, larger, is not).
+    fn outline(&self, hit: Option<Hit>, theme: &Theme) -> Result<(), JsValue> {
+        if hit.is_none() && !self.overlay_used.get() {
             return Ok(());
         }
-        self.overlay_used.set(rect.is_some());
+        self.overlay_used.set(hit.is_some());
         let ctx = &self.overlay_ctx;
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
         let (w, h) = (self.overlay.width(), self.overlay.height());
         ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
-        if let Some(r) = rect {
-            let dpr = self.drawn.2;
-            ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
-            ctx.set_stroke_style_str(&css_rgb(theme.highlight));
-            ctx.set_line_width(2.0);
-            ctx.stroke_rect(
+        let Some(hit) = hit else { return Ok(()) };
+        let dpr = self.drawn.2;
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        ctx.set_stroke_style_str(&css_rgb(theme.highlight));
+        ctx.set_line_width(2.0);
+        let like = |r: &Rect| (r.w - hit.rect.w).abs() < 0.01 && (r.h - hit.rect.h).abs() < 0.01;
+        let regions = self.scene.as_ref().map_or(&[][..], |s| &s.regions[..]);
+        // `hit` is one of the scene's regions, so it is among them.
+        let siblings = regions
+            .iter()
+            .filter(|h| h.target == hit.target && like(&h.rect));
+        ctx.begin_path();
+        for r in siblings.map(|h| h.rect) {
+            ctx.rect(
                 r.x + 1.0,
                 r.y + 1.0,
                 (r.w - 2.0).max(0.0),
                 (r.h - 2.0).max(0.0),
             );
         }
+        ctx.stroke();
         Ok(())
     }
 }
@@ -375,7 +386,7 @@ impl Charts {
         let view = &mut self.views[index(chart)];
         let target = hit.map(|h| h.target);
         if target != view.hover {
-            view.outline(hit.map(|h| h.rect), &self.theme)?;
+            view.outline(hit, &self.theme)?;
             match target {
                 Some(t) => {
                     self.tooltip.set_text_content(Some(&text(t)));
@@ -451,13 +462,11 @@ impl Charts {
     /// marks the canvas with its kind and scrolls the chart into view.
     pub(super) fn mark(&mut self, chart: Chart, target: Target) -> Result<(), JsValue> {
         let view = &mut self.views[index(chart)];
-        let rect = view.scene.as_ref().and_then(|s| {
-            s.regions
-                .iter()
-                .find(|h| h.target == target)
-                .map(|h| h.rect)
-        });
-        view.outline(rect, &self.theme)?;
+        let hit = view
+            .scene
+            .as_ref()
+            .and_then(|s| s.regions.iter().find(|h| h.target == target).copied());
+        view.outline(hit, &self.theme)?;
         view.hover = Some(target);
         view.canvas.set_attribute("data-linked", target.kind())?;
         view.frame.scroll_into_view();

@@ -74,6 +74,25 @@ fn seats_hover_wedge(ctx: &mut Ctx) -> Result<()> {
             },
         )?;
     }
+    // The whole wedge is outlined, not only the dot under the pointer: the
+    // wedge's first dot is lit on the overlay, another faction's dot is not.
+    let other = regions
+        .iter()
+        .find(|r| r.kind == "segment" && r.event == SECOND && r.faction != "bolsheviks")
+        .ok_or("no other faction's seat in the 2nd Congress")?;
+    let rect = |r: &super::Region| format!("{{x: {}, y: {}, w: {}, h: {}}}", r.x, r.y, r.w, r.h);
+    let lit = ctx.browser.evaluate(&format!(
+        "(() => {{ const o = document.getElementById('seat-overlay'); const k = o.width / o.getBoundingClientRect().width; \
+          const c = o.getContext('2d'); const lit = (r) => {{ const d = c.getImageData(Math.floor(r.x * k), Math.floor(r.y * k), \
+          Math.max(1, Math.ceil(r.w * k)), Math.max(1, Math.ceil(r.h * k))).data; \
+          for (let i = 3; i < d.length; i += 4) if (d[i] > 0) return true; return false; }}; \
+          return [lit({}), lit({})]; }})()",
+        rect(&wedge[0]),
+        rect(other)
+    ))?;
+    ensure(lit == serde_json::json!([true, false]), || {
+        format!("hovering the wedge's last dot should outline its first dot and no other faction's: {lit}")
+    })?;
     ctx.hover_off(CHART)?;
     ctx.expect_tooltip_hidden("after moving off the seat chart")
 }
