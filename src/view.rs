@@ -235,11 +235,18 @@ pub fn slug(text: &str) -> String {
 
 /// The name of an exported file of `chart`: what it shows and the
 /// extension, e.g. `faction-strength-share.png` or
-/// `compare-first-congress-vs-second-congress.svg` (`seats-…` for the seat
-/// chart and a comparison drawn as hemicycles). `pair` holds the
-/// compared events' display names.
-pub fn file_name(chart: Chart, mode: Mode, pair: (&str, &str), ext: &str) -> String {
+/// `compare-first-congress-vs-second-congress-delegates.svg` (`…-seats`
+/// for a comparison drawn as hemicycles, `compare_seats`; `seats` for the
+/// seat chart). `pair` holds the compared events' display names.
+pub fn file_name(
+    chart: Chart,
+    mode: Mode,
+    compare_seats: bool,
+    pair: (&str, &str),
+    ext: &str,
+) -> String {
     let unit = match mode {
+        _ if chart == Chart::Compare && compare_seats => "seats",
         Mode::Absolute => "delegates",
         Mode::Share => "share",
     };
@@ -361,8 +368,12 @@ mod tests {
         assert_eq!(view.chart, Some(Chart::Seats));
         assert_eq!(warnings, ["“pie” is not a valid compare_view"]);
         assert_eq!(
-            file_name(Chart::Seats, Mode::Share, ("a", "b"), "png"),
+            file_name(Chart::Seats, Mode::Share, false, ("a", "b"), "png"),
             "seats.png"
+        );
+        assert_eq!(
+            file_name(Chart::Compare, Mode::Share, true, ("1st", "2nd"), "svg"),
+            "compare-1st-vs-2nd-seats.svg"
         );
     }
 
@@ -391,7 +402,7 @@ mod tests {
             (Chart::Votes, Mode::Share, "json", "votes.json"),
         ];
         for (chart, mode, ext, name) in cases {
-            assert_eq!(file_name(chart, mode, pair, ext), name);
+            assert_eq!(file_name(chart, mode, false, pair, ext), name);
         }
         assert_eq!(slug("  RSDLP(b) — 7th (April)  "), "rsdlp-b-7th-april");
     }

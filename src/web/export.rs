@@ -43,7 +43,7 @@ pub(super) fn file_name(page: &Page, chart: Chart, ext: &str) -> String {
         return format!("seats-{}.{ext}", view::slug(b.name()));
     }
     let pair = (page.pair_name(0), page.pair_name(1));
-    view::file_name(chart, page.mode, pair, ext)
+    view::file_name(chart, page.mode, page.compare_seats, pair, ext)
 }
 
 /// "Faction strength (share of each event's total)".

@@ -481,7 +481,7 @@ fn exports_parse(ctx: &mut Ctx) -> Result<()> {
 }
 
 /// Loads the page at `hash` as a fresh document.
-fn load_at(ctx: &mut Ctx, hash: &str) -> Result<()> {
+pub(super) fn load_at(ctx: &mut Ctx, hash: &str) -> Result<()> {
     let url = format!("{}?link{hash}", ctx.url);
     ctx.browser.navigate("about:blank")?;
     ctx.browser.navigate(&url)?;

@@ -381,6 +381,27 @@ fn seats_export_svg_and_png(ctx: &mut Ctx) -> Result<()> {
     ))?;
     ensure(f64::from(w) == 2.0 * num(&css)?.ceil(), || {
         format!("the seat PNG is {w} px wide; the chart is {css} CSS pixels")
+    })?;
+    // A comparison drawn as hemicycles is saved as seats, not delegates.
+    super::access::load_at(ctx, "#chart=compare&compare_view=seats")?;
+    ctx.click(".chart-tools[data-chart=\"compare\"] button[data-action=\"svg\"]")?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let name = loop {
+        let names: Vec<String> = std::fs::read_dir(&dir)?
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("compare-"))
+            .collect();
+        if let Some(n) = names.iter().find(|n| n.ends_with(".svg")) {
+            break n.clone();
+        }
+        ensure(Instant::now() < deadline, || {
+            "the comparison's SVG was not downloaded".into()
+        })?;
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    ensure(name.ends_with("-seats.svg"), || {
+        format!("the comparison drawn as seats is saved as {name}")
     })
 }
 
