@@ -17,7 +17,7 @@ use soviets::{DocId, Faction};
 include!("../src/charts/fixture.rs");
 
 mod common;
-use common::svg::{attr, num};
+use common::svg::{attr, num, texts};
 
 /// A `<rect>` of the SVG.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,16 +40,6 @@ fn rects(svg: &str) -> Vec<SvgRect> {
                 ),
                 fill: attr(tag, "fill").unwrap_or("").to_ascii_lowercase(),
             }
-        })
-        .collect()
-}
-
-fn texts(svg: &str) -> Vec<String> {
-    svg.split("<text")
-        .skip(1)
-        .filter_map(|t| {
-            let body = &t[t.find('>')? + 1..t.find("</text>")?];
-            Some(body.trim().replace("&amp;", "&").replace("&apos;", "'"))
         })
         .collect()
 }
