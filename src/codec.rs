@@ -44,8 +44,8 @@ const BODY_KINDS: [BodyKind; 3] = [
 const OUTCOMES: [Outcome; 2] = [Outcome::Adopted, Outcome::Rejected];
 const LEVELS: [Level; 2] = [Level::Error, Level::Warning];
 
-/// The bytes being written.
-struct W(Vec<u8>);
+/// The bytes being written, and the byte range of every span written.
+struct W(Vec<u8>, Vec<(usize, usize)>);
 
 impl W {
     fn varint(&mut self, mut v: u64) {
@@ -84,6 +84,7 @@ impl W {
         self.varint(at as u64);
     }
     fn span(&mut self, s: Span) {
+        self.1.push((s.start, s.end));
         self.varint(s.start as u64);
         self.varint(s.end as u64);
         self.varint(u64::from(s.cut_start) | u64::from(s.cut_end) << 1);
@@ -440,7 +441,17 @@ fn read_event(r: &mut R) -> Option<EventFacts> {
 
 /// The bytes of `x`.
 pub fn encode(x: &Extraction) -> Vec<u8> {
-    let mut w = W(Vec::new());
+    write(x).0
+}
+
+/// The byte range of every span in `x` (every fact's and warning's), in
+/// the order they are written, repeats included.
+pub fn spans(x: &Extraction) -> Vec<(usize, usize)> {
+    write(x).1
+}
+
+fn write(x: &Extraction) -> W {
+    let mut w = W(Vec::new(), Vec::new());
     w.opt_text(x.meta.title.as_deref());
     w.opt_text(x.meta.origin.as_deref());
     w.list(&x.events, write_event);
@@ -452,7 +463,7 @@ pub fn encode(x: &Extraction) -> Vec<u8> {
             w.span(s);
         }
     });
-    w.0
+    w
 }
 
 /// The extraction `bytes` hold, its spans in document `doc`; `None` if the

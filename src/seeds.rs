@@ -1,73 +1,173 @@
-//! The seed documents, embedded in the library so the page and the command
-//! line start from the same texts, and their facts as the parser reads
-//! them, pre-read so the page's module needs no parser (`seeds.bin`, kept
-//! current by the test `pre_read_facts_are_current`).
+//! The seed documents and their facts as the parser reads them, pre-read
+//! so the page's module needs no parser (`seeds.bin`, kept current by the
+//! test `pre_read_facts_are_current`).
+//!
+//! The command line and the worker embed the seed texts. The page's module
+//! does not: `seeds.bin` also holds each seed's quoted text, the sentences
+//! its facts cite at their places with every other byte a space, so that
+//! quotes, tooltips and checks work from the first paint; the source panel
+//! fetches a seed's whole text (`pkg/seeds/<name>`) when it first shows it.
 
 use crate::model::{Extraction, Level, Warning};
 
-/// `(file name, text)` of every file in `seeds/`, in file-name order.
-pub const SEEDS: [(&str, &str); 5] = [
-    (
-        "000_77def8365e1bd7fa.txt",
-        include_str!("../seeds/000_77def8365e1bd7fa.txt"),
-    ),
-    (
-        "001_3d3518b6e59d5438.txt",
-        include_str!("../seeds/001_3d3518b6e59d5438.txt"),
-    ),
-    (
-        "002_3fd800aae808d07a.txt",
-        include_str!("../seeds/002_3fd800aae808d07a.txt"),
-    ),
-    (
-        "003_098b4567920581ad.txt",
-        include_str!("../seeds/003_098b4567920581ad.txt"),
-    ),
-    (
-        "004_d18d268070534a91.txt",
-        include_str!("../seeds/004_d18d268070534a91.txt"),
-    ),
+/// The seeds' file names, in file-name order: `seeds/<name>`, served as
+/// `pkg/seeds/<name>`.
+pub const NAMES: [&str; 5] = [
+    "000_77def8365e1bd7fa.txt",
+    "001_3d3518b6e59d5438.txt",
+    "002_3fd800aae808d07a.txt",
+    "003_098b4567920581ad.txt",
+    "004_d18d268070534a91.txt",
 ];
 
-/// Every seed's extraction in [`crate::codec`]'s bytes, each preceded by
-/// its length (4 bytes, little-endian), in [`SEEDS`] order.
+/// `(file name, text)` of every file in `seeds/`, in [`NAMES`] order. Not
+/// in the page's module.
+#[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
+pub const SEEDS: [(&str, &str); 5] = [
+    (NAMES[0], include_str!("../seeds/000_77def8365e1bd7fa.txt")),
+    (NAMES[1], include_str!("../seeds/001_3d3518b6e59d5438.txt")),
+    (NAMES[2], include_str!("../seeds/002_3fd800aae808d07a.txt")),
+    (NAMES[3], include_str!("../seeds/003_098b4567920581ad.txt")),
+    (NAMES[4], include_str!("../seeds/004_d18d268070534a91.txt")),
+];
+
+/// For every seed in [`NAMES`] order: its extraction in [`crate::codec`]'s
+/// bytes, then its quoted text as runs (see [`quoted_runs`]), each part
+/// preceded by its length (4 bytes, little-endian).
 const PRE_READ: &[u8] = include_bytes!("seeds.bin");
 
-/// The bytes of `seeds.bin`: [`crate::parse()`] of every seed, encoded.
+/// One seed as a corpus takes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Seed {
+    pub name: &'static str,
+    /// The whole text, or, if `partial`, its quoted text: the bytes its
+    /// facts cite, in place, and spaces between.
+    pub text: String,
+    pub partial: bool,
+    /// Its spans name its index in [`NAMES`] as their [`crate::DocId`].
+    pub extraction: Extraction,
+}
+
+/// The bytes of `seeds.bin`: [`crate::parse()`] of every seed, encoded, and
+/// its quoted text.
 #[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
 pub fn pre_read() -> Vec<u8> {
     let mut out = Vec::new();
     for (doc, (_, text)) in SEEDS.iter().enumerate() {
-        let bytes = crate::codec::encode(&crate::parse(text, crate::DocId(doc as u32)));
-        out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
-        out.extend_from_slice(&bytes);
+        let x = crate::parse(text, crate::DocId(doc as u32));
+        for part in [crate::codec::encode(&x), quoted_runs(text, &x)] {
+            out.extend_from_slice(&(part.len() as u32).to_le_bytes());
+            out.extend_from_slice(&part);
+        }
     }
     out
 }
 
-/// Every seed's extraction, decoded from the pre-read facts; its spans
-/// name its index in [`SEEDS`]. A seed whose bytes do not decode (they
-/// always do while the test passes) has no facts and says so.
-pub fn extractions() -> Vec<Extraction> {
+/// The bytes of `text` that `x`'s spans cite, as runs: the text's length,
+/// the number of runs, then each run's start, length and bytes (numbers as
+/// 4 bytes, little-endian). Runs are whole characters, since spans are.
+#[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
+fn quoted_runs(text: &str, x: &Extraction) -> Vec<u8> {
+    let mut cited = vec![false; text.len()];
+    for (start, end) in crate::codec::spans(x) {
+        if let Some(c) = cited.get_mut(start..end.min(text.len())) {
+            c.fill(true);
+        }
+    }
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, _) in cited.iter().enumerate().filter(|(_, c)| **c) {
+        match runs.last_mut() {
+            Some((_, end)) if *end == i => *end = i + 1,
+            _ => runs.push((i, i + 1)),
+        }
+    }
+    let mut out = Vec::new();
+    let mut put = |n: usize| out.extend_from_slice(&(n as u32).to_le_bytes());
+    put(text.len());
+    put(runs.len());
+    for &(start, end) in &runs {
+        put(start);
+        put(end - start);
+    }
+    for (start, end) in runs {
+        out.extend_from_slice(&text.as_bytes()[start..end]);
+    }
+    out
+}
+
+/// The quoted text that [`quoted_runs`] wrote; `None` if damaged.
+fn from_runs(bytes: &[u8]) -> Option<String> {
+    let mut rest = bytes;
+    let mut num = || {
+        let (n, tail) = rest.split_first_chunk::<4>()?;
+        rest = tail;
+        Some(u32::from_le_bytes(*n) as usize)
+    };
+    let len = num()?;
+    let n = num()?;
+    let mut places = Vec::new();
+    for _ in 0..n.min(bytes.len() / 8) {
+        places.push((num()?, num()?));
+    }
+    // Our own file; a damaged length is still no reason to run out of memory.
+    let mut text = vec![b' '; len.min(1 << 24)];
+    for (start, run) in places {
+        let (bytes, tail) = rest.split_at_checked(run)?;
+        rest = tail;
+        text.get_mut(start..start.checked_add(run)?)?
+            .copy_from_slice(bytes);
+    }
+    String::from_utf8(text).ok()
+}
+
+/// Every seed, decoded from the pre-read facts: with its whole text where
+/// the module embeds it, else its quoted text.
+pub fn documents() -> Vec<Seed> {
+    #[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
+    return read(|i| Some(SEEDS[i].1));
+    #[cfg(not(any(not(target_arch = "wasm32"), feature = "worker")))]
+    return read(|_| None);
+}
+
+/// The seeds from `seeds.bin`, each with its whole text if `whole` gives
+/// it. A seed whose bytes do not decode (they always do while the tests
+/// pass) has no facts and says so.
+fn read(whole: impl Fn(usize) -> Option<&'static str>) -> Vec<Seed> {
     let mut rest = PRE_READ;
-    (0..SEEDS.len())
-        .map(|doc| {
-            let len = rest
-                .first_chunk::<4>()
-                .map_or(0, |n| u32::from_le_bytes(*n) as usize);
-            let end = len.saturating_add(4);
-            let bytes = rest.get(4..end).unwrap_or_default();
-            rest = rest.get(end..).unwrap_or_default();
-            crate::codec::decode(bytes, crate::DocId(doc as u32)).unwrap_or_else(|| Extraction {
-                warnings: vec![Warning {
-                    level: Level::Error,
-                    message: "the pre-read facts of this seed are damaged".to_string(),
-                    src: None,
-                }],
-                ..Extraction::default()
-            })
-        })
-        .collect()
+    let mut part = || {
+        let len = rest
+            .first_chunk::<4>()
+            .map_or(0, |n| u32::from_le_bytes(*n) as usize);
+        let end = len.saturating_add(4);
+        let bytes = rest.get(4..end).unwrap_or_default();
+        rest = rest.get(end..).unwrap_or_default();
+        bytes
+    };
+    let mut out = Vec::new();
+    for (i, name) in NAMES.into_iter().enumerate() {
+        let facts = crate::codec::decode(part(), crate::DocId(i as u32));
+        let quoted = from_runs(part());
+        let damaged = facts.is_none() || quoted.is_none();
+        let mut extraction = facts.unwrap_or_default();
+        if damaged {
+            extraction.warnings.push(Warning {
+                level: Level::Error,
+                message: "the pre-read facts of this seed are damaged".to_string(),
+                src: None,
+            });
+        }
+        let (text, partial) = match whole(i) {
+            Some(t) => (t.to_string(), false),
+            None => (quoted.unwrap_or_default(), true),
+        };
+        out.push(Seed {
+            name,
+            text,
+            partial,
+            extraction,
+        });
+    }
+    out
 }
 
 /// About `bytes` of punctuation-free text: words of the sources and
@@ -118,7 +218,7 @@ pub fn noise(bytes: usize) -> String {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::{extractions, pre_read, PRE_READ, SEEDS};
+    use super::{documents, pre_read, read, PRE_READ, SEEDS};
 
     /// Like rust-analyzer's generated files: a stale `seeds.bin` is
     /// rewritten, and the test fails so the new one gets committed.
@@ -134,14 +234,54 @@ mod tests {
 
     #[test]
     fn pre_read_facts_are_what_the_parser_reads() {
-        let read = extractions();
-        assert_eq!(read.len(), SEEDS.len());
+        let seeds = documents();
+        assert_eq!(seeds.len(), SEEDS.len());
         for (doc, (name, text)) in SEEDS.iter().enumerate() {
+            let seed = &seeds[doc];
             assert_eq!(
-                read[doc],
-                crate::parse(text, crate::DocId(doc as u32)),
-                "{name}"
+                (seed.name, seed.text.as_str(), seed.partial),
+                (*name, *text, false)
             );
+            let x = crate::parse(text, crate::DocId(doc as u32));
+            assert_eq!(seed.extraction, x, "{name}");
+        }
+    }
+
+    /// The page's seeds, with their quoted texts only, give the page all
+    /// it shows before a source is opened: the same quotes, charts,
+    /// conflicts, checks and fact lists as the whole texts.
+    #[test]
+    fn quoted_texts_serve_every_quote() {
+        use crate::calendar::Style;
+        use crate::provenance::document_facts;
+        let quoted = read(|_| None);
+        for (seed, (name, text)) in quoted.iter().zip(SEEDS) {
+            assert!(seed.partial);
+            assert_eq!(seed.text.len(), text.len(), "{name}");
+            // Most of the text is left out; what is kept is in its place.
+            let kept = seed.text.bytes().filter(|b| *b != b' ').count();
+            assert!(
+                kept < text.len() * 3 / 4,
+                "{name}: {kept} of {}",
+                text.len()
+            );
+            for (a, b) in seed.text.bytes().zip(text.bytes()) {
+                assert!(a == b' ' || a == b, "{name}");
+            }
+        }
+        let whole = crate::Corpus::seeds();
+        let page = crate::Corpus::from_seeds(quoted);
+        assert_eq!(page.dataset(), whole.dataset());
+        assert_eq!(page.conflicts(), whole.conflicts());
+        assert_eq!(page.checks(), whole.checks());
+        for kind in page.bodies() {
+            assert_eq!(
+                page.body_dataset(kind, None),
+                whole.body_dataset(kind, None)
+            );
+        }
+        for (p, w) in page.documents().iter().zip(whole.documents()) {
+            assert_eq!(document_facts(p, Style::Old), document_facts(w, Style::Old));
         }
     }
 

@@ -27,6 +27,10 @@ pub struct Doc {
     pub text: String,
     /// Added by the user on the page (not a seed).
     pub user_added: bool,
+    /// `text` holds only the sentences the facts cite, in place, with
+    /// spaces between: a seed on the page before its whole text is fetched
+    /// ([`Corpus::complete`]).
+    pub partial: bool,
     pub extraction: Extraction,
 }
 
@@ -55,21 +59,43 @@ impl Corpus {
     /// The five seed documents, with their pre-read facts (see
     /// [`crate::seeds`]).
     pub fn seeds() -> Corpus {
+        Corpus::from_seeds(crate::seeds::documents())
+    }
+
+    /// A corpus of `seeds`, in order.
+    pub fn from_seeds(seeds: Vec<crate::seeds::Seed>) -> Corpus {
         let mut c = Corpus::default();
-        for ((name, text), extraction) in
-            crate::seeds::SEEDS.iter().zip(crate::seeds::extractions())
-        {
+        for s in seeds {
             let id = c.take_id();
             c.docs.push(Doc {
                 id,
-                name: name.to_string(),
-                text: text.to_string(),
+                name: s.name.to_string(),
+                text: s.text,
                 user_added: false,
-                extraction,
+                partial: s.partial,
+                extraction: s.extraction,
             });
         }
         c.analyse();
         c
+    }
+
+    /// Gives partial document `id` its whole `text`, if `text` agrees with
+    /// every byte it holds; says why not otherwise.
+    pub fn complete(&mut self, id: DocId, text: &str) -> Result<(), &'static str> {
+        let i = self.position(id).ok_or("the document is gone")?;
+        let d = &mut self.docs[i];
+        if !d.partial {
+            return Ok(());
+        }
+        let agrees = d.text.len() == text.len()
+            && (d.text.bytes().zip(text.bytes())).all(|(a, b)| a == b' ' || a == b);
+        if !agrees {
+            return Err("the text fetched is not the one the facts were read from");
+        }
+        d.text = text.to_string();
+        d.partial = false;
+        Ok(())
     }
 
     fn take_id(&mut self) -> DocId {
@@ -91,6 +117,7 @@ impl Corpus {
             name: name.to_string(),
             text: text.to_string(),
             user_added: origin == Origin::Reader,
+            partial: false,
             extraction,
         });
         id

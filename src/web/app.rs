@@ -178,6 +178,7 @@ impl App {
                 action,
                 button,
             } => self.tool(chart, &action, &button),
+            Msg::SeedText { doc, text } => self.seed_text(doc, text),
             Msg::Png { name, blob } => match blob.dyn_into::<Blob>() {
                 Ok(blob) => export::save(dom, &name, &blob),
                 Err(_) => Err(err("the browser could not encode the PNG")),
@@ -630,7 +631,16 @@ impl App {
             // The charts moved or narrowed; re-read where they are.
             self.charts.refresh_bounds(&self.dom);
         }
-        Ok(())
+        self.panel.fetch(&self.page, doc, self.send)
+    }
+
+    /// A seed's whole text arrived (or did not): the corpus takes it if it
+    /// agrees with the quotes already shown, and the panel shows it.
+    fn seed_text(&mut self, doc: DocId, text: Result<String, String>) -> Result<(), JsValue> {
+        self.panel.fetched(doc);
+        let corpus = &mut self.page.corpus;
+        let done = text.and_then(|t| corpus.complete(doc, &t).map_err(str::to_string));
+        self.panel.text_arrived(&self.dom, &self.page, doc, done)
     }
 
     fn close_panel(&mut self) -> Result<(), JsValue> {

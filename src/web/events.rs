@@ -75,6 +75,11 @@ pub(super) enum Msg {
         action: String,
         button: Element,
     },
+    /// A seed's whole text, fetched for the source panel, or why not.
+    SeedText {
+        doc: DocId,
+        text: Result<String, String>,
+    },
     /// The browser's PNG of a chart, to be saved as `name`.
     Png {
         name: String,

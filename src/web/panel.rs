@@ -7,6 +7,7 @@
 //! (`set_text_content`, `create_text_node`), never as HTML.
 
 use super::dom::Dom;
+use super::events::Msg;
 use super::page::{title, Page};
 use crate::calendar::Style;
 use crate::charts::Target;
@@ -15,7 +16,7 @@ use crate::provenance::{self, FactLine};
 use crate::view::Chart;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, XmlHttpRequest};
 
 /// Facts listed in the panel at most: a long document lists the rest as a count.
 const MAX_FACTS: usize = 300;
@@ -34,6 +35,10 @@ fn floor(text: &str, i: usize) -> usize {
 pub(super) struct Panel {
     /// The document shown, if the panel is open.
     doc: Option<DocId>,
+    /// The range highlighted in it.
+    span: (usize, usize),
+    /// Seeds whose whole text is being fetched.
+    fetching: Vec<DocId>,
     /// Its facts, in the order of the list (button `data-fact` indexes).
     facts: Vec<FactLine>,
 }
@@ -72,19 +77,11 @@ impl Panel {
         doc: DocId,
         (start, end): (usize, usize),
     ) -> Result<bool, JsValue> {
-        let Some(d) = page.corpus.doc(doc) else {
+        if page.corpus.doc(doc).is_none() {
             return Ok(false);
-        };
-        let text = d.text.as_str();
-        let start = floor(text, start);
-        let end = floor(text, end.max(start));
-        let body = dom.cleared("source-text")?;
-        body.append_child(&dom.document.create_text_node(&text[..start]))?;
-        let mark: HtmlElement = dom
-            .add(&body, "mark", Some(&text[start..end]))?
-            .dyn_into()?;
-        mark.set_id("source-quote");
-        body.append_child(&dom.document.create_text_node(&text[end..]))?;
+        }
+        self.span = (start, end);
+        let mark = Panel::fill_text(dom, page, doc, (start, end), None)?;
         self.show_document(dom, page, doc)?;
         let panel: HtmlElement = dom.element("source-panel")?.dyn_into()?;
         let was_hidden = panel.hidden();
@@ -92,8 +89,7 @@ impl Panel {
         if let Some(b) = dom.document.body() {
             b.class_list().add_1("panel-open")?;
         }
-        let body: HtmlElement = body.dyn_into()?;
-        body.set_scroll_top((mark.offset_top() - body.client_height() / 3).max(0));
+        Panel::scroll_to(dom, &mark)?;
         let narrow = dom
             .window
             .match_media("(max-width: 899px)")?
@@ -102,6 +98,105 @@ impl Panel {
             panel.scroll_into_view();
         }
         Ok(was_hidden)
+    }
+
+    /// Writes document `doc` into the panel's text box with `start..end`
+    /// highlighted; returns the highlight. A partial document (a seed whose
+    /// whole text is not fetched yet) shows its quote alone, and a line
+    /// saying the rest is on its way, or, with `failed`, why it is not.
+    fn fill_text(
+        dom: &Dom,
+        page: &Page,
+        doc: DocId,
+        (start, end): (usize, usize),
+        failed: Option<&str>,
+    ) -> Result<HtmlElement, JsValue> {
+        let d = page
+            .corpus
+            .doc(doc)
+            .ok_or_else(|| JsValue::from_str("no such document"))?;
+        let text = d.text.as_str();
+        let start = floor(text, start);
+        let end = floor(text, end.max(start));
+        let body = dom.cleared("source-text")?;
+        let (before, after) = match (d.partial, failed) {
+            (false, _) => (&text[..start], &text[end..]),
+            (true, None) => ("", "\n\nLoading the whole document…"),
+            (true, Some(_)) => ("", ""),
+        };
+        body.append_child(&dom.document.create_text_node(before))?;
+        let mark: HtmlElement = dom
+            .add(&body, "mark", Some(&text[start..end]))?
+            .dyn_into()?;
+        mark.set_id("source-quote");
+        body.append_child(&dom.document.create_text_node(after))?;
+        if let (true, Some(why)) = (d.partial, failed) {
+            let note = format!(
+                "The whole document could not be loaded ({why}); its quoted sentence is shown."
+            );
+            dom.add(&body, "p", Some(&note))?.set_class_name("hint");
+        }
+        Ok(mark)
+    }
+
+    /// Fetches partial document `doc`'s whole text (`pkg/seeds/<name>`,
+    /// copied there by the build) unless it is whole or on its way; the
+    /// answer comes back to `send` as [`Msg::SeedText`].
+    pub(super) fn fetch(&mut self, page: &Page, doc: DocId, send: fn(Msg)) -> Result<(), JsValue> {
+        let Some(d) = page.corpus.doc(doc).filter(|d| d.partial) else {
+            return Ok(());
+        };
+        if self.fetching.contains(&doc) {
+            return Ok(());
+        }
+        let xhr = XmlHttpRequest::new()?;
+        xhr.open("GET", &format!("pkg/seeds/{}", d.name))?;
+        let answer = xhr.clone();
+        let done = Closure::once_into_js(move |_: JsValue| {
+            let text = match answer.status() {
+                Ok(200) => answer
+                    .response_text()
+                    .ok()
+                    .flatten()
+                    .ok_or_else(String::new),
+                Ok(0) | Err(_) => Err("the page's server did not answer".to_string()),
+                Ok(status) => Err(format!("the server answered {status}")),
+            };
+            send(Msg::SeedText { doc, text });
+        });
+        xhr.set_onloadend(Some(done.unchecked_ref()));
+        xhr.send()?;
+        self.fetching.push(doc);
+        Ok(())
+    }
+
+    /// The fetch of `doc` ended.
+    pub(super) fn fetched(&mut self, doc: DocId) {
+        self.fetching.retain(|d| *d != doc);
+    }
+
+    /// Scrolls the text box to put `mark` a third of the way down.
+    fn scroll_to(dom: &Dom, mark: &HtmlElement) -> Result<(), JsValue> {
+        let body: HtmlElement = dom.element("source-text")?.dyn_into()?;
+        body.set_scroll_top((mark.offset_top() - body.client_height() / 3).max(0));
+        Ok(())
+    }
+
+    /// Document `doc`'s whole text arrived (`Ok`) or could not be had: the
+    /// panel, if it shows `doc`, shows the text around its highlight, or
+    /// says why not.
+    pub(super) fn text_arrived(
+        &mut self,
+        dom: &Dom,
+        page: &Page,
+        doc: DocId,
+        done: Result<(), String>,
+    ) -> Result<(), JsValue> {
+        if self.doc != Some(doc) {
+            return Ok(());
+        }
+        let mark = Panel::fill_text(dom, page, doc, self.span, done.err().as_deref())?;
+        Panel::scroll_to(dom, &mark)
     }
 
     /// Fills the panel's title, origin and facts for `doc` (unless shown).
@@ -144,10 +239,8 @@ impl Panel {
             let more = format!("… and {} more facts", facts.len() - MAX_FACTS);
             dom.add(&list, "li", Some(&more))?;
         }
-        *self = Panel {
-            doc: Some(doc),
-            facts,
-        };
+        self.doc = Some(doc);
+        self.facts = facts;
         Ok(())
     }
 
@@ -158,7 +251,8 @@ impl Panel {
         if let Some(b) = dom.document.body() {
             b.class_list().remove_1("panel-open")?;
         }
-        *self = Panel::default();
+        self.doc = None;
+        self.facts.clear();
         Ok(())
     }
 

@@ -79,9 +79,22 @@ pub fn build_bundle() -> Result<SizeReport> {
         bindgen(&input, &pkg)?;
     }
 
+    copy_seeds(&www().join("pkg/seeds"))?;
+
     let report = SizeReport::measure(&www())?;
     println!("\n{}", report.table());
     Ok(report)
+}
+
+/// Copies the seed texts into `dir`, where the page fetches a seed's whole
+/// text when the source panel first shows it (the page's module holds only
+/// their quotes).
+fn copy_seeds(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for name in soviets::seeds::NAMES {
+        std::fs::copy(root().join("seeds").join(name), dir.join(name))?;
+    }
+    Ok(())
 }
 
 /// The served directory.

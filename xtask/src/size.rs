@@ -15,9 +15,14 @@ use flate2::{write::GzEncoder, Compression};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Files fetched only when a reader adds a document (the parsing worker
-/// and its module), not in the first load: names, or `dir/` prefixes.
-pub const ON_USE: &[&str] = &["worker.js", "pkg/worker/"];
+/// Files fetched only on use, not in the first load: names, or `dir/`
+/// prefixes, with when they are fetched: the parsing worker and its
+/// module, and the seeds' whole texts (the page holds their quotes).
+pub const ON_USE: &[(&str, &str)] = &[
+    ("worker.js", "on adding a document"),
+    ("pkg/worker/", "on adding a document"),
+    ("pkg/seeds/", "on opening a seed in the source panel"),
+];
 
 /// The budget in gzipped bytes until the page is interactive (the whole
 /// first load).
@@ -41,11 +46,18 @@ impl FileSize {
         self.name == "index.html" || (!self.name.contains('/') && self.name.ends_with(".css"))
     }
 
-    /// Fetched only when a document is added (see [`ON_USE`]).
+    /// Fetched only on use (see [`ON_USE`]).
     pub fn on_use(&self) -> bool {
+        self.when_used().is_some()
+    }
+
+    /// When a file fetched only on use is fetched.
+    pub fn when_used(&self) -> Option<&'static str> {
+        let matches = |p: &str| self.name == p || (p.ends_with('/') && self.name.starts_with(p));
         ON_USE
             .iter()
-            .any(|p| self.name == *p || (p.ends_with('/') && self.name.starts_with(p)))
+            .find(|(p, _)| matches(p))
+            .map(|(_, when)| *when)
     }
 }
 
@@ -147,12 +159,10 @@ impl SizeReport {
     pub fn table(&self) -> String {
         let mut out = String::from("| file | raw | gzipped |\n| --- | ---: | ---: |\n");
         for f in &self.files {
-            let when = if f.on_use() {
-                " (on adding a document)"
-            } else if f.before_first_chart() {
-                " (before the first chart)"
-            } else {
-                ""
+            let when = match f.when_used() {
+                Some(when) => format!(" ({when})"),
+                None if f.before_first_chart() => " (before the first chart)".to_string(),
+                None => String::new(),
             };
             out += &format!("| {}{when} | {} | {} |\n", f.name, kb(f.raw), kb(f.gzipped));
         }
@@ -170,7 +180,8 @@ impl SizeReport {
 }
 
 /// The files a visitor downloads: `index.html`, top-level `*.css` and
-/// `*.js`, and the `*.js` and `*.wasm` under `pkg/` (snippets included).
+/// `*.js`, the `*.js` and `*.wasm` under `pkg/` (snippets included) and the
+/// seed texts in `pkg/seeds/`.
 /// Screenshots, docs and anything else are not shipped. Sorted by name.
 pub fn shipped_files(www: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
@@ -195,7 +206,9 @@ fn collect_pkg(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     for entry in read_dir(dir)? {
         if entry.is_dir() {
             collect_pkg(&entry, out)?;
-        } else if entry.extension().is_some_and(|e| e == "js" || e == "wasm") {
+        } else if entry.extension().is_some_and(|e| e == "js" || e == "wasm")
+            || entry.parent().is_some_and(|p| p.ends_with("pkg/seeds"))
+        {
             out.push(entry);
         }
     }
@@ -269,6 +282,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("pkg/snippets/x")).unwrap();
         std::fs::create_dir_all(dir.join("pkg/worker")).unwrap();
+        std::fs::create_dir_all(dir.join("pkg/seeds")).unwrap();
         std::fs::create_dir_all(dir.join("screenshots")).unwrap();
         for f in [
             "index.html",
@@ -284,6 +298,7 @@ mod tests {
             "pkg/snippets/x/inline0.js",
             "worker.js",
             "pkg/worker/soviets_bg.wasm",
+            "pkg/seeds/000_a.txt",
         ] {
             std::fs::write(dir.join(f), "x".repeat(100)).unwrap();
         }
@@ -294,6 +309,7 @@ mod tests {
             [
                 "index.html",
                 "main.js",
+                "pkg/seeds/000_a.txt",
                 "pkg/snippets/x/inline0.js",
                 "pkg/soviets.js",
                 "pkg/soviets_bg.wasm",
@@ -302,7 +318,7 @@ mod tests {
                 "worker.js"
             ]
         );
-        assert_eq!(report.total_raw(), 800);
+        assert_eq!(report.total_raw(), 900);
         assert_eq!(report.first_load_files(), 6);
         assert!(report.first_chart_within_budget() && report.interactive_within_budget());
         let table = report.table();
@@ -319,7 +335,9 @@ mod tests {
         assert!(table.contains("| index.html (before the first chart) |"));
         assert!(!table.contains("OVER BUDGET"));
         assert!(table.contains("| worker.js (on adding a document) | 0.1 KB |"));
-        assert!(table.contains("| everything | 0.8 KB |"));
+        assert!(table
+            .contains("| pkg/seeds/000_a.txt (on opening a seed in the source panel) | 0.1 KB |"));
+        assert!(table.contains("| everything | 0.9 KB |"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

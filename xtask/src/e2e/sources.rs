@@ -11,6 +11,7 @@ use crate::Result;
 /// The tests, in the order they run.
 pub const TESTS: &[(&str, Test)] = &[
     ("source_panel_quote", source_panel_quote),
+    ("seed_text_on_demand", seed_text_on_demand),
     ("seed_conflicts_marked", seed_conflicts_marked),
     ("arithmetic_first_congress", arithmetic_first_congress),
     ("calendar_both_styles", calendar_both_styles),
@@ -159,6 +160,59 @@ impl Ctx {
             "the reset to remove every added document",
         )
     }
+}
+
+/// The seeds' whole texts are not in the first load: the panel shows the
+/// quote at once and fetches the rest; if that fails it says so and keeps
+/// the quote, and the next opening tries again.
+fn seed_text_on_demand(ctx: &mut Ctx) -> Result<()> {
+    let fetched = "performance.getEntriesByType('resource').filter(e => e.name.includes('/pkg/seeds/')).length";
+    let text = "document.getElementById('source-text').textContent";
+    ctx.browser.send("Network.enable", serde_json::json!({}))?;
+    ctx.browser.send(
+        "Network.setBlockedURLs",
+        serde_json::json!({"urls": ["*pkg/seeds/*"]}),
+    )?;
+    let blocked = (|| -> Result<()> {
+        ctx.load_seeds()?;
+        let at_load = ctx.browser.evaluate(fetched)?;
+        ensure(at_load == 0, || {
+            format!("the first load fetched {at_load} seed texts")
+        })?;
+        let r = ctx.second_bolsheviks()?;
+        ctx.click_region("faction-chart", &r)?;
+        ctx.expect_quote(&["390"], "with the seed texts blocked")?;
+        ctx.browser.wait_for(
+            &format!("{text}.includes('could not be loaded')"),
+            UI_TIMEOUT,
+            "the panel to say the whole document could not be loaded",
+        )?;
+        let shown = ctx.browser.evaluate(text)?;
+        ensure(!shown.as_str().unwrap_or("").contains("Glossary of Events"), || {
+            format!("the panel shows more than the quote: {shown}")
+        })
+    })();
+    ctx.browser
+        .send("Network.setBlockedURLs", serde_json::json!({"urls": []}))?;
+    ctx.browser.send("Network.disable", serde_json::json!({}))?;
+    blocked?;
+    let r = ctx.second_bolsheviks()?;
+    ctx.click_region("faction-chart", &r)?;
+    let whole = ctx.browser.wait_for(
+        &format!("{text}.startsWith('MIA: Encyclopedia of Marxism: Glossary of Events')"),
+        UI_TIMEOUT,
+        "the panel to show the whole seed, fetched on the second opening",
+    );
+    if whole.is_err() {
+        let shown = ctx.browser.evaluate(text)?;
+        return Err(format!(
+            "the whole seed was not shown; the panel holds {}",
+            abbreviate(&shown.to_string(), 300)
+        )
+        .into());
+    }
+    ctx.expect_quote(&["390"], "after the whole text arrived")?;
+    Ok(())
 }
 
 /// Clicking a segment, and Enter on a vote, opens the source with the quote
