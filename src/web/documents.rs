@@ -108,13 +108,16 @@ impl Reading {
 }
 
 /// A document the worker has read, merged into the page one step per
-/// task, so no task holds the main thread for long: decode and merge,
+/// task, so no task holds the main thread for long: decode and check, merge,
 /// check it has something to chart, redraw, list, store.
 #[derive(Debug)]
 pub(super) struct Job {
     reading: Reading,
     /// The extraction's bytes from the worker (a `Uint8Array`), until decoded.
     bytes: JsValue,
+    /// The extraction, decoded and checked, until merged (a step of its own:
+    /// decoding and merging a large document are each tens of milliseconds).
+    facts: Option<crate::Extraction>,
     /// Its id in the corpus once merged.
     doc: Option<DocId>,
     /// The names of its events, and the ids of those it gives facts for.
@@ -430,6 +433,7 @@ impl Documents {
             self.jobs.push(Job {
                 reading: r,
                 bytes,
+                facts: None,
                 doc: None,
                 found: Vec::new(),
                 ids: Vec::new(),
@@ -525,13 +529,24 @@ impl Documents {
                     self.nothing_to_chart(dom, &page.corpus, job);
                     return Ok(Next::Done);
                 }
-                let r = &job.reading;
-                let origin = crate::corpus::Origin::Reader;
-                job.doc = Some(page.corpus.add_parsed(&r.name, &r.text, origin, x));
-                Documents::status(dom, &format!("Adding “{}” to the charts…", r.name));
+                job.facts = Some(x);
+                Documents::status(
+                    dom,
+                    &format!("Adding “{}” to the charts…", job.reading.name),
+                );
                 Ok(Next::Step)
             }
             2 => {
+                let r = &job.reading;
+                let origin = crate::corpus::Origin::Reader;
+                // The id it was decoded under is still the next: nothing is
+                // added between two steps of one job.
+                if let Some(x) = job.facts.take() {
+                    job.doc = Some(page.corpus.add_parsed(&r.name, &r.text, origin, x));
+                }
+                Ok(Next::Step)
+            }
+            3 => {
                 // If none of its events is drawn, it is taken out again.
                 let data = page.corpus.dataset_preferring(page.source);
                 if !data.events.iter().any(|e| job.ids.contains(&e.id)) {
@@ -543,11 +558,11 @@ impl Documents {
                 }
                 Ok(Next::Step)
             }
-            3 => Ok(Next::Refresh),
+            4 => Ok(Next::Refresh),
             // The panel's document's facts are listed again against the
             // new charts.
-            4 => Ok(Next::Relist),
-            5 => {
+            5 => Ok(Next::Relist),
+            6 => {
                 job.saved = self.save(dom, &page.corpus);
                 Ok(Next::Step)
             }

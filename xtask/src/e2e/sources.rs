@@ -188,9 +188,10 @@ fn seed_text_on_demand(ctx: &mut Ctx) -> Result<()> {
             "the panel to say the whole document could not be loaded",
         )?;
         let shown = ctx.browser.evaluate(text)?;
-        ensure(!shown.as_str().unwrap_or("").contains("Glossary of Events"), || {
-            format!("the panel shows more than the quote: {shown}")
-        })
+        ensure(
+            !shown.as_str().unwrap_or("").contains("Glossary of Events"),
+            || format!("the panel shows more than the quote: {shown}"),
+        )
     })();
     ctx.browser
         .send("Network.setBlockedURLs", serde_json::json!({"urls": []}))?;
