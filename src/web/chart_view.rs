@@ -85,17 +85,27 @@ impl View {
         let like = |r: &Rect| (r.w - hit.rect.w).abs() < 0.01 && (r.h - hit.rect.h).abs() < 0.01;
         let regions = self.scene.as_ref().map_or(&[][..], |s| &s.regions[..]);
         // `hit` is one of the scene's regions, so it is among them.
-        let siblings = regions
-            .iter()
-            .filter(|h| h.target == hit.target && like(&h.rect));
+        let siblings = || {
+            regions
+                .iter()
+                .filter(|h| h.target == hit.target && like(&h.rect))
+        };
+        // Many like regions are a wedge's seats: each gets a ring.
+        let seats = siblings().nth(1).is_some();
         ctx.begin_path();
-        for r in siblings.map(|h| h.rect) {
-            ctx.rect(
-                r.x + 1.0,
-                r.y + 1.0,
-                (r.w - 2.0).max(0.0),
-                (r.h - 2.0).max(0.0),
-            );
+        for r in siblings().map(|h| h.rect) {
+            if seats {
+                let (cx, cy, radius) = (r.x + r.w / 2.0, r.y + r.h / 2.0, r.w.min(r.h) / 2.0);
+                ctx.move_to(cx + radius, cy);
+                ctx.arc(cx, cy, radius, 0.0, std::f64::consts::TAU)?;
+            } else {
+                ctx.rect(
+                    r.x + 1.0,
+                    r.y + 1.0,
+                    (r.w - 2.0).max(0.0),
+                    (r.h - 2.0).max(0.0),
+                );
+            }
         }
         ctx.stroke();
         Ok(())
