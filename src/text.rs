@@ -19,6 +19,9 @@ const WORD_CAP: usize = 22;
 pub(crate) struct Word {
     len: u8,
     foreign: bool,
+    /// The word as a keyword, looked up once when the word is read, so
+    /// readers compare a byte instead of a string.
+    kw: Kw,
     buf: [u8; WORD_CAP],
 }
 
@@ -27,6 +30,7 @@ impl Word {
         Word {
             len: 0,
             foreign: false,
+            kw: Kw::None,
             buf: [0; WORD_CAP],
         }
     }
@@ -98,6 +102,26 @@ impl Token {
             Kind::Word(w) => w.as_str(),
             _ => "",
         }
+    }
+    /// The word as a keyword; [`Kw::None`] for any other word or token.
+    pub fn kw(&self) -> Kw {
+        match &self.kind {
+            Kind::Word(w) => w.kw,
+            _ => Kw::None,
+        }
+    }
+    /// Whether the token is the word `k`.
+    pub fn is(&self, k: Kw) -> bool {
+        self.kw() == k
+    }
+    /// Value of a number written as a word ("one" … "ninety"), as
+    /// [`number_word`] gives it.
+    pub fn number_word(&self) -> Option<u64> {
+        number_value(self.kw())
+    }
+    /// Month number of a month name, as [`month`] gives it.
+    pub fn month(&self) -> Option<u8> {
+        month_value(self.kw())
     }
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
@@ -564,6 +588,9 @@ fn lex_word(line: &str, start: usize) -> (Kind, usize) {
             i += len;
         }
     }
+    if !norm.foreign {
+        norm.kw = keyword(&norm.buf[..usize::from(norm.len)]);
+    }
     (Kind::Word(norm), i)
 }
 
@@ -681,6 +708,153 @@ pub(crate) fn month(w: &str) -> Option<u8> {
         "october" | "oct" => 10,
         "november" | "nov" => 11,
         "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// Declares the keywords: [`Kw`], one variant per word the readers look
+/// for often, and the table of their spellings in the same order.
+macro_rules! keywords {
+    ($($id:ident $s:literal),* $(,)?) => {
+        /// A word the readers look for, found once per word by the
+        /// tokenizer ([`Token::kw`]), so that a reader's test is a byte
+        /// comparison rather than a string comparison. `None` is every
+        /// other word and every token that is not a word.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[repr(u8)]
+        pub(crate) enum Kw {
+            None,
+            $($id),*
+        }
+        /// Every keyword's spelling, at its variant's index.
+        const KEYWORDS: &[&str] = &["", $($s),*];
+        /// Every keyword, at its own index.
+        const KWS: &[Kw] = &[Kw::None, $(Kw::$id),*];
+    };
+}
+
+keywords! {
+    // Numbers as words, in order (see `number_value`).
+    Zero "zero", One "one", Two "two", Three "three", Four "four", Five "five", Six "six",
+    Seven "seven", Eight "eight", Nine "nine", Ten "ten", Eleven "eleven", Twelve "twelve",
+    Thirteen "thirteen", Fourteen "fourteen", Fifteen "fifteen", Sixteen "sixteen",
+    Seventeen "seventeen", Eighteen "eighteen", Nineteen "nineteen", Twenty "twenty",
+    Thirty "thirty", Forty "forty", Fifty "fifty", Sixty "sixty", Seventy "seventy",
+    Eighty "eighty", Ninety "ninety",
+    // Months and their abbreviations (see `month_value`).
+    January "january", Jan "jan", February "february", Feb "feb", March "march", Mar "mar",
+    April "april", Apr "apr", May "may", June "june", Jun "jun", July "july", Jul "jul",
+    August "august", Aug "aug", September "september", Sep "sep", Sept "sept",
+    October "october", Oct "oct", November "november", Nov "nov", December "december",
+    Dec "dec",
+    // Everything else, in no order.
+    Approximately "approximately", Roughly "roughly", About "about", Solely "solely",
+    Exclusively "exclusively", Congress "congress", Conference "conference",
+    Hundred "hundred", Thousand "thousand", And "and", To "to", Written "written",
+    Published "published", Source "source", Translated "translated", Delivered "delivered",
+    Speech "speech", Report "report", Transcription "transcription", Sitting "sitting",
+    Session "session", Delayed "delayed", Postponed "postponed", Opened "opened", Began "began",
+    Opening "opening", Convened "convened", Met "met", Assembled "assembled", Held "held",
+    Until "until", Concluded "concluded", Closed "closed", Ended "ended", Day "day", Last "last",
+    Full "full", Decisive "decisive", Casting "casting", Vote "vote", Votes "votes",
+    Voted "voted", Voting "voting", Abstentions "abstentions", Abstention "abstention",
+    Abstained "abstained", Unanimously "unanimously", Unanimous "unanimous", Dissents "dissents",
+    Dissent "dissent", Dissenting "dissenting", Majority "majority", Against "against",
+    Rejected "rejected", Defeated "defeated", Failed "failed", Adopted "adopted",
+    Approved "approved", Accepted "accepted", Passed "passed", Carried "carried", By "by",
+    Filled "filled", Forms "forms", Questionnaires "questionnaires",
+    Questionnaire "questionnaire", Group "group", Faction "faction", Fraction "fraction",
+    Caucus "caucus", Caucuses "caucuses", Split "split", Among "among", Within "within",
+    The "the", Meeting "meeting",
+}
+
+/// The number words, "zero" … "ninety".
+pub(crate) const NUMBER_WORDS: [Kw; 28] = {
+    let mut out = [Kw::None; 28];
+    let mut i = 0;
+    while i < 28 {
+        out[i] = KWS[Kw::Zero as usize + i];
+        i += 1;
+    }
+    out
+};
+
+/// Slots of the keyword table: a power of two, well above the number of
+/// keywords, so a lookup probes one or two slots.
+const SLOTS: usize = 1024;
+
+const _: () = assert!(KEYWORDS.len() < 256 && KEYWORDS.len() * 3 < SLOTS);
+
+/// FNV-1a, 32 bits: the keyword table's hash.
+const fn fnv(b: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+/// Open addressing with linear probing: the index in [`KEYWORDS`] of the
+/// keyword hashed to each slot, 0 for an empty slot.
+static TABLE: [u8; SLOTS] = {
+    let mut t = [0u8; SLOTS];
+    let mut id = 1;
+    while id < KEYWORDS.len() {
+        let mut slot = fnv(KEYWORDS[id].as_bytes()) as usize & (SLOTS - 1);
+        while t[slot] != 0 {
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+        t[slot] = id as u8;
+        id += 1;
+    }
+    t
+};
+
+/// The keyword spelled `w`, if it is one.
+fn keyword(w: &[u8]) -> Kw {
+    let mut slot = fnv(w) as usize & (SLOTS - 1);
+    // The table always has empty slots, so the probe ends.
+    loop {
+        let id = usize::from(TABLE[slot]);
+        if id == 0 {
+            return Kw::None;
+        }
+        if KEYWORDS[id].as_bytes() == w {
+            return KWS[id];
+        }
+        slot = (slot + 1) & (SLOTS - 1);
+    }
+}
+
+/// Value of a number word keyword.
+fn number_value(k: Kw) -> Option<u64> {
+    let id = k as u8;
+    let (zero, nineteen, ninety) = (Kw::Zero as u8, Kw::Nineteen as u8, Kw::Ninety as u8);
+    match id {
+        _ if (zero..=nineteen).contains(&id) => Some(u64::from(id - zero)),
+        _ if (nineteen + 1..=ninety).contains(&id) => Some(u64::from(id - nineteen + 1) * 10),
+        _ => None,
+    }
+}
+
+/// Month number of a month keyword.
+fn month_value(k: Kw) -> Option<u8> {
+    Some(match k {
+        Kw::January | Kw::Jan => 1,
+        Kw::February | Kw::Feb => 2,
+        Kw::March | Kw::Mar => 3,
+        Kw::April | Kw::Apr => 4,
+        Kw::May => 5,
+        Kw::June | Kw::Jun => 6,
+        Kw::July | Kw::Jul => 7,
+        Kw::August | Kw::Aug => 8,
+        Kw::September | Kw::Sep | Kw::Sept => 9,
+        Kw::October | Kw::Oct => 10,
+        Kw::November | Kw::Nov => 11,
+        Kw::December | Kw::Dec => 12,
         _ => return None,
     })
 }
@@ -839,6 +1013,21 @@ mod tests {
         let s = sentences("First Congress\r285 SRs\r\n248 Mensheviks", 0);
         assert_eq!(s.len(), 3);
         assert!(s[0].heading);
+    }
+
+    #[test]
+    fn every_keyword_is_found_and_only_keywords_are() {
+        for (id, w) in KEYWORDS.iter().enumerate().skip(1) {
+            assert_eq!(keyword(w.as_bytes()), KWS[id], "{w}");
+            assert_eq!(KWS[id] as usize, id);
+            assert_eq!(tokenize(w, 0)[0].kw(), KWS[id], "{w}");
+            assert_eq!(tokenize(w, 0)[0].number_word(), number_word(w), "{w}");
+            assert_eq!(tokenize(w, 0)[0].month(), month(w), "{w}");
+        }
+        for w in ["", "congresses", "mayor", "hundreds", "\u{e9}t\u{e9}"] {
+            assert_eq!(keyword(w.as_bytes()), Kw::None, "{w}");
+        }
+        assert_eq!(tokenize("Décembre", 0)[0].kw(), Kw::None);
     }
 
     #[test]

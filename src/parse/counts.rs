@@ -9,7 +9,7 @@ use crate::factions::Faction;
 use crate::model::{
     Body, BodyKind, DelegateCount, DelegateKind, FactionCount, Member, Represented, Stage, SubCount,
 };
-use crate::text::{number_word, Kind, Token};
+use crate::text::{Kind, Kw, Token};
 
 /// Words meaning "roughly" before a number.
 const APPROX: &[&str] = &[
@@ -88,7 +88,7 @@ const UNIT_NOUNS: &[&str] = &[
 /// A number from one to ninety-nine written as words at `i`: "twelve",
 /// "thirty-one". Returns the value and the index after it.
 fn small_at(toks: &[Token], i: usize) -> Option<(u64, usize)> {
-    let mut value = number_word(toks.get(i)?.word())?;
+    let mut value = toks.get(i)?.number_word()?;
     let mut next = i + 1;
     // "thirty-one"
     if value >= 20
@@ -98,7 +98,7 @@ fn small_at(toks: &[Token], i: usize) -> Option<(u64, usize)> {
     {
         if let Some(unit) = toks
             .get(next + 1)
-            .and_then(|t| number_word(t.word()))
+            .and_then(Token::number_word)
             .filter(|u| *u < 10)
         {
             value += unit;
@@ -112,11 +112,11 @@ fn small_at(toks: &[Token], i: usize) -> Option<(u64, usize)> {
 fn hundreds_at(toks: &[Token], i: usize) -> Option<(u64, usize)> {
     let (mut value, mut next) = small_at(toks, i)?;
     // "nine hundred", "twelve hundred".
-    if toks.get(next).map(Token::word) == Some("hundred") && (value < 10 || value % 10 != 0) {
+    if toks.get(next).is_some_and(|t| t.is(Kw::Hundred)) && (value < 10 || value % 10 != 0) {
         value *= 100;
         next += 1;
         let mut k = next;
-        if toks.get(k).map(Token::word) == Some("and") {
+        if toks.get(k).is_some_and(|t| t.is(Kw::And)) {
             k += 1;
         }
         if let Some((rest, after)) = small_at(toks, k).filter(|(r, _)| *r < 100) {
@@ -139,11 +139,11 @@ pub(crate) fn count_at(toks: &[Token], i: usize) -> Option<(u32, usize)> {
         } => (*value, i + 1),
         Kind::Word(_) => {
             let (mut value, mut next) = hundreds_at(toks, i)?;
-            if toks.get(next).map(Token::word) == Some("thousand") {
+            if toks.get(next).is_some_and(|t| t.is(Kw::Thousand)) {
                 value *= 1000;
                 next += 1;
                 let mut k = next;
-                if toks.get(k).map(Token::word) == Some("and") {
+                if toks.get(k).is_some_and(|t| t.is(Kw::And)) {
                     k += 1;
                 }
                 if let Some((rest, after)) = hundreds_at(toks, k) {
@@ -442,10 +442,7 @@ fn factions(
             )
         })
     };
-    let full_vote = lead_full_vote
-        || toks.windows(2).any(|w| {
-            matches!(w[0].word(), "full" | "decisive" | "casting") && w[1].word() == "vote"
-        });
+    let full_vote = lead_full_vote || super::full_vote_in(toks);
     let base = if full_vote {
         DelegateKind::FullVote
     } else {

@@ -14,7 +14,7 @@ mod votes;
 
 use crate::calendar::Dated;
 use crate::model::{DateFact, DocMeta, EventFacts, Extraction, Level, Span, Warning};
-use crate::text::{self, Kind, Token};
+use crate::text::{self, Kind, Kw, Token, NUMBER_WORDS};
 
 /// Most events one document may name. Keeps event lookup, and the
 /// corpus's merging, linear in the input whatever the text.
@@ -33,16 +33,19 @@ pub(crate) struct Sentence<'a> {
     pub has_digits: bool,
     pub has_count: bool,
     pub has_event_noun: bool,
+    /// Which keywords the sentence holds, one bit each: readers look here
+    /// before scanning for words the sentence does not hold.
+    kws: [u64; 4],
 }
 
 impl<'a> Sentence<'a> {
     pub fn new(text: &'a str, toks: Vec<Token>, doc: usize, start: usize, end: usize) -> Self {
-        let approximate = toks
-            .first()
-            .is_some_and(|t| matches!(t.word(), "approximately" | "roughly" | "about"));
+        let approximate = toks.first().is_some_and(|t| {
+            matches!(t.kw(), Kw::Approximately | Kw::Roughly | Kw::About)
+        });
         let mut has_digits = false;
         let mut has_count = false;
-        let mut has_event_noun = false;
+        let mut kws = [0u64; 4];
         for t in &toks {
             match t.kind {
                 Kind::Num { .. } => {
@@ -50,15 +53,13 @@ impl<'a> Sentence<'a> {
                     has_count = true;
                 }
                 Kind::Word(_) => {
-                    let w = t.word();
-                    has_count |=
-                        text::number_word(w).is_some() || matches!(w, "solely" | "exclusively");
-                    has_event_noun |= matches!(w, "congress" | "conference");
+                    let k = t.kw() as usize;
+                    kws[k >> 6] |= 1 << (k & 63);
                 }
                 _ => {}
             }
         }
-        Sentence {
+        let mut s = Sentence {
             text,
             used: vec![false; toks.len()],
             toks,
@@ -66,8 +67,23 @@ impl<'a> Sentence<'a> {
             approximate,
             has_digits,
             has_count,
-            has_event_noun,
-        }
+            has_event_noun: false,
+            kws,
+        };
+        s.has_count |= s.any(&NUMBER_WORDS) || s.has(Kw::Solely) || s.has(Kw::Exclusively);
+        s.has_event_noun = s.has(Kw::Congress) || s.has(Kw::Conference);
+        s
+    }
+
+    /// Whether the sentence holds the word `k` (never for [`Kw::None`]).
+    pub fn has(&self, k: Kw) -> bool {
+        let k = k as usize;
+        k != 0 && self.kws[k >> 6] & (1 << (k & 63)) != 0
+    }
+
+    /// Whether the sentence holds any of the words `ks`.
+    pub fn any(&self, ks: &[Kw]) -> bool {
+        ks.iter().any(|k| self.has(*k))
     }
 
     /// Original text of tokens `a..b`.
@@ -279,17 +295,21 @@ impl Builder<'_> {
         let (mut sitting, mut opening, mut closing) = (false, false, false);
         let mut last = false;
         for t in &s.toks {
-            let w = t.word();
+            let w = t.kw();
             match w {
-                "sitting" | "session" | "delayed" | "postponed" => sitting = true,
-                "opened" | "began" | "opening" | "convened" | "met" | "assembled" | "held" => {
-                    opening = true
-                }
-                "until" | "concluded" | "closed" | "ended" => closing = true,
-                "day" if last => closing = true,
+                Kw::Sitting | Kw::Session | Kw::Delayed | Kw::Postponed => sitting = true,
+                Kw::Opened
+                | Kw::Began
+                | Kw::Opening
+                | Kw::Convened
+                | Kw::Met
+                | Kw::Assembled
+                | Kw::Held => opening = true,
+                Kw::Until | Kw::Concluded | Kw::Closed | Kw::Ended => closing = true,
+                Kw::Day if last => closing = true,
                 _ => {}
             }
-            last = w == "last";
+            last = w == Kw::Last;
         }
         let opens = !sitting && opening;
         let closes = !sitting && closing;
@@ -520,6 +540,14 @@ impl Builder<'_> {
     }
 }
 
+/// Whether `toks` speak of a full vote: "full vote", "decisive vote",
+/// "casting vote".
+pub(crate) fn full_vote_in(toks: &[Token]) -> bool {
+    toks.windows(2).any(|w| {
+        matches!(w[0].kw(), Kw::Full | Kw::Decisive | Kw::Casting) && w[1].is(Kw::Vote)
+    })
+}
+
 /// Whether `lead`, the tokens before an event's name, is a short opening
 /// that leaves the event the sentence's subject: "In 1917 the", "Later,",
 /// "On 25 October (7 November) the", an emoji, a bracket.
@@ -527,10 +555,9 @@ fn opening(lead: &[Token]) -> bool {
     lead.len() <= 10
         && lead.iter().all(|t| match t.kind {
             Kind::Word(_) => {
-                let w = t.word();
-                text::month(w).is_some()
+                t.month().is_some()
                     || matches!(
-                        w,
+                        t.word(),
                         "the"
                             | "a"
                             | "an"
@@ -607,9 +634,7 @@ pub fn parse(text: &str, doc: usize) -> Extraction {
     // Which sentences introduce a list of full-vote delegates.
     let mut full_vote: Vec<bool> = Vec::new();
     text::each_sentence(&text[body..], body, |raw| {
-        full_vote.push(raw.tokens.windows(2).any(|w| {
-            matches!(w[0].word(), "full" | "decisive" | "casting") && w[1].word() == "vote"
-        }));
+        full_vote.push(full_vote_in(&raw.tokens));
         let lead_full_vote = raw
             .lead
             .is_some_and(|l| full_vote.get(l).copied().unwrap_or(false));

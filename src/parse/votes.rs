@@ -7,22 +7,22 @@ use super::counts::count_at;
 use super::Sentence;
 use crate::factions::Faction;
 use crate::model::{Outcome, Vote, VotingBody};
-use crate::text::{month, Kind, Token};
+use crate::text::{Kind, Kw, Token};
 
-const VOTE_WORDS: &[&str] = &[
-    "vote",
-    "votes",
-    "voted",
-    "voting",
-    "abstentions",
-    "abstention",
-    "abstained",
-    "unanimously",
-    "unanimous",
-    "dissents",
-    "dissent",
-    "dissenting",
-    "majority",
+const VOTE_WORDS: &[Kw] = &[
+    Kw::Vote,
+    Kw::Votes,
+    Kw::Voted,
+    Kw::Voting,
+    Kw::Abstentions,
+    Kw::Abstention,
+    Kw::Abstained,
+    Kw::Unanimously,
+    Kw::Unanimous,
+    Kw::Dissents,
+    Kw::Dissent,
+    Kw::Dissenting,
+    Kw::Majority,
 ];
 
 /// Words that belong to a vote figure: "votes in favor", "not voting".
@@ -93,16 +93,24 @@ impl Figures {
 }
 
 fn outcome(toks: &[Token]) -> Option<Outcome> {
-    toks.iter().find_map(|t| match t.word() {
-        "rejected" | "defeated" | "failed" => Some(Outcome::Rejected),
-        "adopted" | "approved" | "accepted" | "passed" | "carried" => Some(Outcome::Adopted),
+    toks.iter().find_map(|t| match t.kw() {
+        Kw::Rejected | Kw::Defeated | Kw::Failed => Some(Outcome::Rejected),
+        Kw::Adopted | Kw::Approved | Kw::Accepted | Kw::Passed | Kw::Carried => {
+            Some(Outcome::Adopted)
+        }
         _ => None,
     })
 }
 
-/// Reads the figures in tokens `a..b`, marking what it uses.
-fn figures(s: &mut Sentence, a: usize, b: usize, result: Option<Outcome>) -> Figures {
-    let toks = &s.toks;
+/// Reads the figures in tokens `a..b` of `toks`, marking what it uses in
+/// `used`.
+fn figures(
+    toks: &[Token],
+    used: &mut [bool],
+    a: usize,
+    b: usize,
+    result: Option<Outcome>,
+) -> Figures {
     let w = |k: usize| {
         if k < b {
             toks.get(k).map_or("", Token::word)
@@ -113,7 +121,7 @@ fn figures(s: &mut Sentence, a: usize, b: usize, result: Option<Outcome>) -> Fig
     let mut f = Figures::default();
     let mut i = a;
     while i < b {
-        if s.used[i] {
+        if used[i] {
             i += 1;
             continue;
         }
@@ -128,7 +136,8 @@ fn figures(s: &mut Sentence, a: usize, b: usize, result: Option<Outcome>) -> Fig
             _ => None,
         };
         if let Some(p) = pair_at {
-            let second = count_at(toks, p).filter(|(_, e)| *e <= b && month(w(*e)).is_none());
+            let second = count_at(toks, p)
+                .filter(|(_, e)| *e <= b && toks.get(*e).filter(|_| *e < b).and_then(Token::month).is_none());
             if let Some((m, end)) = second {
                 let rejected_by = i >= 2 && w(i - 1) == "by" && w(i - 2) == "rejected"
                     || (w(after) == "votes" && result == Some(Outcome::Rejected));
@@ -139,8 +148,8 @@ fn figures(s: &mut Sentence, a: usize, b: usize, result: Option<Outcome>) -> Fig
                     f.for_ = Some(n);
                     f.against = Some(m);
                 }
-                s.used[i] = true;
-                s.used[p] = true;
+                used[i] = true;
+                used[p] = true;
                 i = end;
                 continue;
             }
@@ -155,7 +164,7 @@ fn figures(s: &mut Sentence, a: usize, b: usize, result: Option<Outcome>) -> Fig
             && f.for_.is_none()
         {
             f.for_ = Some(n);
-            s.used[i] = true;
+            used[i] = true;
             i = after;
             continue;
         }
@@ -178,19 +187,17 @@ fn figures(s: &mut Sentence, a: usize, b: usize, result: Option<Outcome>) -> Fig
         if let Some(slot) = slot {
             if slot.is_none() {
                 *slot = Some(n);
-                s.used[i] = true;
+                used[i] = true;
             }
         }
         i = after;
     }
-    let words: Vec<&str> = (a..b).map(w).collect();
-    f.unanimous = words
-        .iter()
-        .any(|x| matches!(*x, "unanimously" | "unanimous"));
+    let kw = |k: usize| toks.get(k).filter(|_| k < b).map_or(Kw::None, Token::kw);
+    f.unanimous = (a..b).any(|k| matches!(kw(k), Kw::Unanimously | Kw::Unanimous));
     // "by a majority vote", "by a large majority"; not "held a majority".
-    f.majority = words.iter().enumerate().any(|(k, x)| {
-        *x == "majority"
-            && (words.get(k + 1) == Some(&"vote") || words[k.saturating_sub(3)..k].contains(&"by"))
+    f.majority = (a..b).any(|k| {
+        kw(k) == Kw::Majority
+            && (kw(k + 1) == Kw::Vote || (k.saturating_sub(3).max(a)..k).any(|j| kw(j) == Kw::By))
     });
     f
 }
@@ -303,20 +310,25 @@ fn listed_motions(s: &Sentence) -> Vec<String> {
 }
 
 fn body(s: &Sentence, names: &[Faction]) -> VotingBody {
-    let words: Vec<&str> = s.toks.iter().map(Token::word).collect();
-    let has = |x: &str| words.contains(&x);
-    if has("filled") && (has("forms") || has("questionnaires")) || has("questionnaire") {
+    let has = |x: Kw| s.has(x);
+    if has(Kw::Filled) && (has(Kw::Forms) || has(Kw::Questionnaires)) || has(Kw::Questionnaire) {
         return VotingBody::Questionnaire;
     }
     // "the Bolshevik group met on its own", "at a meeting of the Communist group".
-    let group = words.windows(2).any(|w| {
-        matches!(w[1], "group" | "faction" | "fraction") && Faction::recognize(&[w[0]]).is_some()
-    });
-    let caucus = has("caucus")
-        || has("caucuses")
-        || (has("split") && has("among"))
-        || words.windows(3).any(|w| w == ["within", "the", "faction"])
-        || (group && (has("meeting") || has("met")));
+    let group = || {
+        s.toks.windows(2).any(|w| {
+            matches!(w[1].kw(), Kw::Group | Kw::Faction | Kw::Fraction)
+                && Faction::recognize(&[w[0].word()]).is_some()
+        })
+    };
+    let caucus = has(Kw::Caucus)
+        || has(Kw::Caucuses)
+        || (has(Kw::Split) && has(Kw::Among))
+        || (has(Kw::Within)
+            && s.toks.windows(3).any(|w| {
+                w[0].is(Kw::Within) && w[1].is(Kw::The) && w[2].is(Kw::Faction)
+            }))
+        || ((has(Kw::Meeting) || has(Kw::Met)) && group());
     match names.first() {
         Some(f) if caucus => VotingBody::Caucus(*f),
         _ => VotingBody::Plenary,
@@ -338,11 +350,8 @@ fn factions_named(s: &Sentence) -> Vec<Faction> {
 
 /// Every vote in `s`.
 pub(crate) fn read(s: &mut Sentence) -> Vec<Vote> {
-    let vote_word = s.toks.iter().any(|t| VOTE_WORDS.contains(&t.word()));
-    let poll = s
-        .toks
-        .iter()
-        .any(|t| matches!(t.word(), "filled" | "questionnaire"));
+    let vote_word = s.any(VOTE_WORDS);
+    let poll = s.has(Kw::Filled) || s.has(Kw::Questionnaire);
     if !vote_word && !poll {
         return Vec::new();
     }
@@ -374,7 +383,7 @@ pub(crate) fn read(s: &mut Sentence) -> Vec<Vote> {
             if let Some(o) = open.take() {
                 if s.toks[o..k]
                     .iter()
-                    .any(|t| VOTE_WORDS.contains(&t.word()) || t.word() == "against")
+                    .any(|t| VOTE_WORDS.contains(&t.kw()) || t.is(Kw::Against))
                 {
                     groups.push((o, k));
                 }
@@ -383,11 +392,11 @@ pub(crate) fn read(s: &mut Sentence) -> Vec<Vote> {
     }
     // Figures outside brackets make the sentence one vote.
     let outside = {
-        let mut probe = s.clone();
+        let mut probe = s.used.clone();
         let mut any = false;
         let mut start = 0;
         for &(o, c) in groups.iter().chain(std::iter::once(&(n, n))) {
-            any |= figures(&mut probe, start, o, result).any();
+            any |= figures(&s.toks, &mut probe, start, o, result).any();
             start = c + 1;
         }
         any
@@ -407,7 +416,7 @@ pub(crate) fn read(s: &mut Sentence) -> Vec<Vote> {
         src: span,
     };
     if outside || groups.is_empty() {
-        let f = figures(s, 0, n, result);
+        let f = figures(&s.toks, &mut s.used, 0, n, result);
         if !f.any() {
             return out;
         }
@@ -432,7 +441,7 @@ pub(crate) fn read(s: &mut Sentence) -> Vec<Vote> {
     ];
     let mut prev_end = 0;
     for (o, c) in groups {
-        let f = figures(s, o + 1, c, result);
+        let f = figures(&s.toks, &mut s.used, o + 1, c, result);
         if !f.any() {
             continue;
         }
