@@ -721,7 +721,7 @@ macro_rules! keywords {
         /// comparison rather than a string comparison. `None` is every
         /// other word and every token that is not a word.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        #[repr(u8)]
+        #[repr(u16)]
         pub(crate) enum Kw {
             None,
             $($id),*
@@ -765,7 +765,39 @@ keywords! {
     Filled "filled", Forms "forms", Questionnaires "questionnaires",
     Questionnaire "questionnaire", Group "group", Faction "faction", Fraction "fraction",
     Caucus "caucus", Caucuses "caucuses", Split "split", Among "among", Within "within",
-    The "the", Meeting "meeting",
+    The "the", Meeting "meeting", Some "some", Around "around", Nearly "nearly",
+    Almost "almost", Circa "circa", Over "over", Presumably "presumably", Perhaps "perhaps",
+    Approx "approx", Were "were", Was "was", Of "of", Them "them", Whom "whom", From "from",
+    People "people", Persons "persons", Members "members", Member "member",
+    Delegates "delegates", Deputies "deputies", Seats "seats",
+    Representatives "representatives", Belonged "belonged", Are "are", Had "had", A "a",
+    An "an", Adherents "adherents", Candidate "candidate", More "more", Than "than", Up "up",
+    Representing "representing", Represented "represented", Close "close", End "end",
+    Closing "closing", Final "final", Arrivals "arrivals", Work "work", At "at",
+    Towards "towards", Toward "toward", Its "its", Late "late", Plenum "plenum",
+    Soviet "soviet", Assembly "assembly", Duma "duma", Rada "rada", Committee "committee",
+    Increased "increased", Grew "grew", Rose "rose", Risen "risen", Grown "grown",
+    Reached "reached", Formed "formed", Joined "joined", Later "later", Fell "fell",
+    Numbered "numbered", Counted "counted", Only "only", Just "just", Presidium "presidium",
+    Cec "cec", Vtsik "vtsik", Central "central", Peoples "people's",
+    // The words a faction's name can start with.
+    Left "left", Right "right", Centre "centre", Center "center", Ukrainian "ukrainian",
+    Sr "sr", Srs "srs", SrS "sr's", Esers "esers", Socialist "socialist", Social "social",
+    Socialists "socialists", Bolshevik "bolshevik", Communist "communist",
+    Sympathizers "sympathizers", Sympathisers "sympathisers", Supporters "supporters",
+    Bolsheviks "bolsheviks", Bolshevist "bolshevist", RsdlpB "rsdlp(b)", RsdrpB "rsdrp(b)",
+    Communists "communists", RcpB "rcp(b)", Rcp "rcp", Revolutionary "revolutionary",
+    Populist "populist", Populists "populists", Narodnik "narodnik", Menshevik "menshevik",
+    Mensheviks "mensheviks", Internationalists "internationalists", United "united",
+    Bundist "bundist", Bundists "bundists", Bund "bund", Anarchist "anarchist",
+    Anarchists "anarchists", Anarcho "anarcho", Maximalist "maximalist",
+    Maximalists "maximalists", Popular "popular", Trudoviks "trudoviks", Trudovik "trudovik",
+    Trudovists "trudovists", Edinstvo "edinstvo", National "national", Dashnaks "dashnaks",
+    Dashnaktsutyun "dashnaktsutyun", Dashnaktsutiun "dashnaktsutiun", Usdlp "usdlp",
+    Usdrp "usdrp", Poalei "poalei", Poale "poale", Borotbists "borotbists", Non "non",
+    Nonparty "nonparty", Independents "independents", Unaffiliated "unaffiliated",
+    Nonaffiliated "nonaffiliated", Nonpartisan "nonpartisan", Russian "russian",
+    Others "others", Other "other", Various "various", Small "small",
 }
 
 /// The number words, "zero" … "ninety".
@@ -781,9 +813,9 @@ pub(crate) const NUMBER_WORDS: [Kw; 28] = {
 
 /// Slots of the keyword table: a power of two, well above the number of
 /// keywords, so a lookup probes one or two slots.
-const SLOTS: usize = 1024;
+const SLOTS: usize = 2048;
 
-const _: () = assert!(KEYWORDS.len() < 256 && KEYWORDS.len() * 3 < SLOTS);
+const _: () = assert!(KEYWORDS.len() <= 512 && KEYWORDS.len() * 3 < SLOTS);
 
 /// FNV-1a, 32 bits: the keyword table's hash.
 const fn fnv(b: &[u8]) -> u32 {
@@ -799,15 +831,15 @@ const fn fnv(b: &[u8]) -> u32 {
 
 /// Open addressing with linear probing: the index in [`KEYWORDS`] of the
 /// keyword hashed to each slot, 0 for an empty slot.
-static TABLE: [u8; SLOTS] = {
-    let mut t = [0u8; SLOTS];
+static TABLE: [u16; SLOTS] = {
+    let mut t = [0u16; SLOTS];
     let mut id = 1;
     while id < KEYWORDS.len() {
         let mut slot = fnv(KEYWORDS[id].as_bytes()) as usize & (SLOTS - 1);
         while t[slot] != 0 {
             slot = (slot + 1) & (SLOTS - 1);
         }
-        t[slot] = id as u8;
+        t[slot] = id as u16;
         id += 1;
     }
     t
@@ -831,8 +863,8 @@ fn keyword(w: &[u8]) -> Kw {
 
 /// Value of a number word keyword.
 fn number_value(k: Kw) -> Option<u64> {
-    let id = k as u8;
-    let (zero, nineteen, ninety) = (Kw::Zero as u8, Kw::Nineteen as u8, Kw::Ninety as u8);
+    let id = k as u16;
+    let (zero, nineteen, ninety) = (Kw::Zero as u16, Kw::Nineteen as u16, Kw::Ninety as u16);
     match id {
         _ if (zero..=nineteen).contains(&id) => Some(u64::from(id - zero)),
         _ if (nineteen + 1..=ninety).contains(&id) => Some(u64::from(id - nineteen + 1) * 10),

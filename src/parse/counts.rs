@@ -12,47 +12,117 @@ use crate::model::{
 use crate::text::{Kind, Kw, Token};
 
 /// Words meaning "roughly" before a number.
-const APPROX: &[&str] = &[
-    "about",
-    "some",
-    "approximately",
-    "around",
-    "roughly",
-    "nearly",
-    "almost",
-    "circa",
-    "over",
-    "presumably",
-    "perhaps",
-    "approx",
+const APPROX: &[Kw] = &[
+    Kw::About,
+    Kw::Some,
+    Kw::Approximately,
+    Kw::Around,
+    Kw::Roughly,
+    Kw::Nearly,
+    Kw::Almost,
+    Kw::Circa,
+    Kw::Over,
+    Kw::Presumably,
+    Kw::Perhaps,
+    Kw::Approx,
 ];
 
 /// Words allowed between a count and the faction it counts: "390 were
 /// Bolshevik", "14 people from the RSDLP", "13 of various groups".
-const FILLERS: &[&str] = &[
-    "were",
-    "was",
-    "of",
-    "them",
-    "whom",
-    "the",
-    "from",
-    "people",
-    "persons",
-    "members",
-    "member",
-    "delegates",
-    "deputies",
-    "seats",
-    "representatives",
-    "belonged",
-    "to",
-    "are",
-    "had",
-    "a",
-    "an",
-    "adherents",
-    "candidate",
+const FILLERS: &[Kw] = &[
+    Kw::Were,
+    Kw::Was,
+    Kw::Of,
+    Kw::Them,
+    Kw::Whom,
+    Kw::The,
+    Kw::From,
+    Kw::People,
+    Kw::Persons,
+    Kw::Members,
+    Kw::Member,
+    Kw::Delegates,
+    Kw::Deputies,
+    Kw::Seats,
+    Kw::Representatives,
+    Kw::Belonged,
+    Kw::To,
+    Kw::Are,
+    Kw::Had,
+    Kw::A,
+    Kw::An,
+    Kw::Adherents,
+    Kw::Candidate,
+];
+
+/// Every word a faction name can start with ([`Faction::recognize`]
+/// returns nothing for a name starting with any other word).
+const FACTION_STARTS: &[Kw] = &[
+    Kw::Left,
+    Kw::Right,
+    Kw::Centre,
+    Kw::Center,
+    Kw::Ukrainian,
+    Kw::Sr,
+    Kw::Srs,
+    Kw::SrS,
+    Kw::Esers,
+    Kw::Socialist,
+    Kw::Social,
+    Kw::Socialists,
+    Kw::Bolshevik,
+    Kw::Communist,
+    Kw::Sympathizers,
+    Kw::Sympathisers,
+    Kw::Supporters,
+    Kw::Bolsheviks,
+    Kw::Bolshevist,
+    Kw::RsdlpB,
+    Kw::RsdrpB,
+    Kw::Communists,
+    Kw::RcpB,
+    Kw::Rcp,
+    Kw::Revolutionary,
+    Kw::Populist,
+    Kw::Populists,
+    Kw::Narodnik,
+    Kw::Menshevik,
+    Kw::Mensheviks,
+    Kw::Internationalists,
+    Kw::United,
+    Kw::Bundist,
+    Kw::Bundists,
+    Kw::Bund,
+    Kw::Anarchist,
+    Kw::Anarchists,
+    Kw::Anarcho,
+    Kw::Maximalist,
+    Kw::Maximalists,
+    Kw::Popular,
+    Kw::Trudoviks,
+    Kw::Trudovik,
+    Kw::Trudovists,
+    Kw::Edinstvo,
+    Kw::National,
+    Kw::Dashnaks,
+    Kw::Dashnaktsutyun,
+    Kw::Dashnaktsutiun,
+    Kw::Usdlp,
+    Kw::Usdrp,
+    Kw::Poalei,
+    Kw::Poale,
+    Kw::Borotbists,
+    Kw::Non,
+    Kw::Nonparty,
+    Kw::Independents,
+    Kw::Unaffiliated,
+    Kw::Nonaffiliated,
+    Kw::Nonpartisan,
+    Kw::Russian,
+    Kw::Others,
+    Kw::Other,
+    Kw::Various,
+    Kw::Small,
 ];
 
 /// How far (in tokens) a bracketed aside may run.
@@ -173,9 +243,12 @@ pub(crate) fn approx_before(toks: &[Token], i: usize) -> bool {
     let w = |k: usize| {
         i.checked_sub(k)
             .and_then(|j| toks.get(j))
-            .map_or("", Token::word)
+            .map_or(Kw::None, Token::kw)
     };
-    APPROX.contains(&w(1)) || (w(2) == "more" && w(1) == "than") || (w(2) == "up" && w(1) == "to")
+    let w1 = w(1);
+    (w1 != Kw::None && APPROX.contains(&w1))
+        || (w(2) == Kw::More && w1 == Kw::Than)
+        || (w(2) == Kw::Up && w1 == Kw::To)
 }
 
 /// A faction name found in a sentence.
@@ -187,7 +260,11 @@ struct FactionName {
 }
 
 /// Faction names in `toks`, left to right, not overlapping.
-fn faction_names(toks: &[Token]) -> Vec<FactionName> {
+fn faction_names(s: &Sentence) -> Vec<FactionName> {
+    let toks = &s.toks;
+    if !s.any(FACTION_STARTS) {
+        return Vec::new();
+    }
     // Hyphens split compound names into words the vocabulary knows.
     let mut words = Vec::with_capacity(toks.len());
     let mut idx = Vec::with_capacity(toks.len());
@@ -200,7 +277,7 @@ fn faction_names(toks: &[Token]) -> Vec<FactionName> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
-        if !words[k].is_empty() {
+        if FACTION_STARTS.contains(&toks[idx[k]].kw()) {
             if let Some((faction, n)) = Faction::recognize(&words[k..]) {
                 out.push(FactionName {
                     faction,
@@ -229,13 +306,15 @@ pub(crate) struct Counts {
 
 pub(crate) fn read(s: &mut Sentence, lead_full_vote: bool) -> Counts {
     let mut out = Counts::default();
-    representation(s, &mut out.represented);
-    let names = faction_names(&s.toks);
+    if s.has(Kw::From) || s.has(Kw::Representing) || s.has(Kw::Represented) {
+        representation(s, &mut out.represented);
+    }
+    let names = faction_names(s);
     let mut counted = factions(s, &names, lead_full_vote);
     bodies(s, &names, &mut counted, &mut out.bodies);
     out.factions = counted.into_iter().map(|(c, _)| c).collect();
     delegates(s, &mut out.delegates, &mut out.notes);
-    if let Some(other) = other_body(&s.toks).filter(|_| !s.has_event_noun) {
+    if let Some(other) = other_body(s).filter(|_| !s.has_event_noun) {
         let any = !out.factions.is_empty() || !out.delegates.is_empty() || !out.bodies.is_empty();
         if any {
             out.notes.push(format!(
@@ -251,7 +330,7 @@ pub(crate) fn read(s: &mut Sentence, lead_full_vote: bool) -> Counts {
     // One note per sentence, however many names: the check stays linear.
     let bare_internationalists = names
         .iter()
-        .any(|f| f.faction == Faction::Others && s.toks[f.first].word() == "internationalists");
+        .any(|f| f.faction == Faction::Others && s.toks[f.first].is(Kw::Internationalists));
     let others_counted = out.factions.iter().any(|c| c.faction == Faction::Others)
         || out
             .bodies
@@ -268,14 +347,18 @@ pub(crate) fn read(s: &mut Sentence, lead_full_vote: bool) -> Counts {
 /// Whether a sentence speaks of a later point of the event: "At its
 /// close", "By the end", "at the final sitting", "Together with late
 /// arrivals", "concluded its work with".
-fn at_the_close(toks: &[Token]) -> bool {
-    let w = |k: usize| toks.get(k).map_or("", Token::word);
-    (0..toks.len()).any(|k| {
-        (matches!(w(k), "at" | "by" | "towards" | "toward")
-            && matches!(w(k + 1), "its" | "the")
-            && matches!(w(k + 2), "close" | "end" | "closing" | "final"))
-            || (w(k) == "late" && w(k + 1) == "arrivals")
-            || (w(k) == "concluded" && w(k + 1) == "its" && w(k + 2) == "work")
+fn at_the_close(s: &Sentence) -> bool {
+    let ends = [Kw::Close, Kw::End, Kw::Closing, Kw::Final, Kw::Arrivals, Kw::Work];
+    if !s.any(&ends) {
+        return false;
+    }
+    let w = |k: usize| s.toks.get(k).map_or(Kw::None, Token::kw);
+    (0..s.toks.len()).any(|k| {
+        (matches!(w(k), Kw::At | Kw::By | Kw::Towards | Kw::Toward)
+            && matches!(w(k + 1), Kw::Its | Kw::The)
+            && matches!(w(k + 2), Kw::Close | Kw::End | Kw::Closing | Kw::Final))
+            || (w(k) == Kw::Late && w(k + 1) == Kw::Arrivals)
+            || (w(k) == Kw::Concluded && w(k + 1) == Kw::Its && w(k + 2) == Kw::Work)
     })
 }
 
@@ -296,18 +379,20 @@ pub(crate) fn other_body_meeting(s: &Sentence) -> Option<String> {
     if s.has_event_noun {
         return None;
     }
-    let (a, b) = other_body(&s.toks)?;
-    let meeting = s
-        .toks
-        .iter()
-        .any(|t| matches!(t.word(), "plenum" | "meeting" | "session" | "sitting"));
+    let (a, b) = other_body(s)?;
+    let meeting = s.has(Kw::Plenum) || s.has(Kw::Meeting) || s.has(Kw::Session) || s.has(Kw::Sitting);
     (meeting || a <= 2).then(|| s.text_of(a, b))
 }
 
 /// A body other than a congress or conference named in `toks`: "the
 /// Petrograd Soviet", "the Constituent Assembly", "the Duma", "the Rada", "the
 /// Central Committee". Returns its token range.
-fn other_body(toks: &[Token]) -> Option<(usize, usize)> {
+fn other_body(s: &Sentence) -> Option<(usize, usize)> {
+    let bodies = [Kw::Soviet, Kw::Assembly, Kw::Duma, Kw::Rada, Kw::Committee];
+    if !s.any(&bodies) {
+        return None;
+    }
+    let toks = &s.toks;
     let w = |k: usize| toks.get(k).map_or("", Token::word);
     (0..toks.len()).find_map(|k| match w(k) {
         "soviet"
@@ -422,23 +507,23 @@ fn factions(
 ) -> Vec<(FactionCount, usize)> {
     let toks = &s.toks;
     let later_words = [
-        "increased",
-        "grew",
-        "rose",
-        "formed",
-        "joined",
-        "later",
-        "fell",
+        Kw::Increased,
+        Kw::Grew,
+        Kw::Rose,
+        Kw::Formed,
+        Kw::Joined,
+        Kw::Later,
+        Kw::Fell,
     ];
-    let later_sentence = toks.iter().any(|t| later_words.contains(&t.word()));
+    let later_sentence = s.any(&later_words);
     // Where the sentence turns to a later point of the event, if it does.
-    let later_from = if at_the_close(toks) {
+    let later_from = if at_the_close(s) {
         Some(0)
     } else {
         toks.iter().position(|t| {
             matches!(
-                t.word(),
-                "increased" | "grew" | "rose" | "risen" | "grown" | "reached"
+                t.kw(),
+                Kw::Increased | Kw::Grew | Kw::Rose | Kw::Risen | Kw::Grown | Kw::Reached
             )
         })
     };
@@ -478,13 +563,13 @@ fn factions(
                 break;
             }
             // "1,510 members and candidate members of the RCP".
-            let and_candidate =
-                t.word() == "and" && toks.get(j + 1).map(Token::word) == Some("candidate");
-            if !FILLERS.contains(&t.word()) && !and_candidate {
+            let and_candidate = t.is(Kw::And) && toks.get(j + 1).is_some_and(|t| t.is(Kw::Candidate));
+            let filler = t.kw() != Kw::None && FILLERS.contains(&t.kw());
+            if !filler && !and_candidate {
                 break;
             }
             // "and candidate" qualifies "members" and is not a step of its own.
-            if !and_candidate && t.word() != "candidate" {
+            if !and_candidate && !t.is(Kw::Candidate) {
                 steps += 1;
             }
         }
@@ -514,22 +599,30 @@ fn factions(
         }
         // Forwards: "the Bolsheviks increased to 472 people".
         let mut k = name.last;
-        if toks.get(k).map(Token::word) == Some("faction") {
+        if toks.get(k).is_some_and(|t| t.is(Kw::Faction)) {
             k += 1;
         }
         // Forwards: "the Bolsheviks had only fourteen delegates".
-        let verb = toks.get(k).map_or("", Token::word);
+        let verb = toks.get(k).map_or(Kw::None, Token::kw);
         if matches!(
             verb,
-            "increased" | "grew" | "rose" | "fell" | "numbered" | "had" | "held" | "counted"
+            Kw::Increased
+                | Kw::Grew
+                | Kw::Rose
+                | Kw::Fell
+                | Kw::Numbered
+                | Kw::Had
+                | Kw::Held
+                | Kw::Counted
         ) {
             let mut k2 = k + 1;
-            while matches!(toks.get(k2).map(Token::word), Some("to" | "only" | "just"))
-                || toks.get(k2).is_some_and(|t| APPROX.contains(&t.word()))
-            {
+            while toks.get(k2).is_some_and(|t| {
+                matches!(t.kw(), Kw::To | Kw::Only | Kw::Just)
+                    || (t.kw() != Kw::None && APPROX.contains(&t.kw()))
+            }) {
                 k2 += 1;
             }
-            let stage = if matches!(verb, "increased" | "grew" | "rose" | "fell") {
+            let stage = if matches!(verb, Kw::Increased | Kw::Grew | Kw::Rose | Kw::Fell) {
                 Stage::Later
             } else {
                 Stage::Opening
@@ -703,6 +796,10 @@ fn bodies(
     out: &mut Vec<Body>,
 ) {
     let toks = &s.toks;
+    let starts = [Kw::Presidium, Kw::Cec, Kw::Vtsik, Kw::Central, Kw::Peoples];
+    if !s.any(&starts) {
+        return;
+    }
     let Some((at, kind)) = (0..toks.len()).find_map(|i| body_kind_at(toks, i).map(|k| (i, k)))
     else {
         return;
@@ -821,7 +918,7 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<Str
         }
         (out, i - from)
     };
-    let close = at_the_close(toks);
+    let close = at_the_close(s);
     let mut i = 0;
     while i < toks.len() {
         if s.used[i] {

@@ -35,7 +35,7 @@ pub(crate) struct Sentence<'a> {
     pub has_event_noun: bool,
     /// Which keywords the sentence holds, one bit each: readers look here
     /// before scanning for words the sentence does not hold.
-    kws: [u64; 4],
+    kws: [u64; 8],
 }
 
 impl<'a> Sentence<'a> {
@@ -45,7 +45,7 @@ impl<'a> Sentence<'a> {
         });
         let mut has_digits = false;
         let mut has_count = false;
-        let mut kws = [0u64; 4];
+        let mut kws = [0u64; 8];
         for t in &toks {
             match t.kind {
                 Kind::Num { .. } => {
