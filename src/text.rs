@@ -199,10 +199,17 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
     let mut line_start = 0;
     // A lone CR ends a line too (old Mac files); "\r\n" gives an empty line,
     // which is skipped.
-    for line in text.split_inclusive(['\n', '\r']) {
+    while line_start < text.len() {
+        let rest = &text.as_bytes()[line_start..];
+        let len = rest
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(rest.len(), |p| p + 1);
+        // Cut after an ASCII byte or at the end: a character boundary.
+        let line = text.get(line_start..line_start + len).unwrap_or("");
         let body = line.trim_end();
         let base = offset + line_start;
-        line_start += line.len();
+        line_start += len;
         let trimmed = body.trim_start();
         if trimmed.is_empty() {
             continue;
@@ -589,7 +596,7 @@ fn lex_word(line: &str, start: usize) -> (Kind, usize) {
         }
     }
     if !norm.foreign {
-        norm.kw = keyword(&norm.buf[..usize::from(norm.len)]);
+        norm.kw = keyword(&norm.buf);
     }
     (Kind::Word(norm), i)
 }
@@ -817,17 +824,41 @@ const SLOTS: usize = 2048;
 
 const _: () = assert!(KEYWORDS.len() <= 512 && KEYWORDS.len() * 3 < SLOTS);
 
-/// FNV-1a, 32 bits: the keyword table's hash.
-const fn fnv(b: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
+/// A word's bytes as [`Word`] holds them: zero after its end.
+type Padded = [u8; WORD_CAP];
+
+/// `w` padded with zeros to [`WORD_CAP`] bytes (a keyword is shorter).
+const fn padded(w: &[u8]) -> Padded {
+    let mut out = [0u8; WORD_CAP];
     let mut i = 0;
-    while i < b.len() {
-        h ^= b[i] as u32;
-        h = h.wrapping_mul(0x0100_0193);
+    while i < w.len() && i < WORD_CAP {
+        out[i] = w[i];
         i += 1;
     }
-    h
+    out
 }
+
+/// The keyword table's hash of a padded word: its bytes as three words,
+/// mixed, multiplied, the top bits kept.
+const fn hash(p: &Padded) -> usize {
+    let a = u64::from_le_bytes([p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]]);
+    let b = u64::from_le_bytes([p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15]]);
+    let c = u64::from_le_bytes([p[16], p[17], p[18], p[19], p[20], p[21], 0, 0]);
+    let x = a ^ b.rotate_left(21) ^ c.rotate_left(42);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+}
+
+/// Every keyword's spelling, padded, at its index: a lookup compares
+/// fixed-size arrays.
+static PADDED: [Padded; KEYWORDS.len()] = {
+    let mut t = [[0u8; WORD_CAP]; KEYWORDS.len()];
+    let mut id = 0;
+    while id < KEYWORDS.len() {
+        t[id] = padded(KEYWORDS[id].as_bytes());
+        id += 1;
+    }
+    t
+};
 
 /// Open addressing with linear probing: the index in [`KEYWORDS`] of the
 /// keyword hashed to each slot, 0 for an empty slot.
@@ -835,7 +866,7 @@ static TABLE: [u16; SLOTS] = {
     let mut t = [0u16; SLOTS];
     let mut id = 1;
     while id < KEYWORDS.len() {
-        let mut slot = fnv(KEYWORDS[id].as_bytes()) as usize & (SLOTS - 1);
+        let mut slot = hash(&padded(KEYWORDS[id].as_bytes()));
         while t[slot] != 0 {
             slot = (slot + 1) & (SLOTS - 1);
         }
@@ -845,16 +876,16 @@ static TABLE: [u16; SLOTS] = {
     t
 };
 
-/// The keyword spelled `w`, if it is one.
-fn keyword(w: &[u8]) -> Kw {
-    let mut slot = fnv(w) as usize & (SLOTS - 1);
+/// The keyword spelled by `p` (a word padded with zeros), if it is one.
+fn keyword(p: &Padded) -> Kw {
+    let mut slot = hash(p);
     // The table always has empty slots, so the probe ends.
     loop {
         let id = usize::from(TABLE[slot]);
         if id == 0 {
             return Kw::None;
         }
-        if KEYWORDS[id].as_bytes() == w {
+        if PADDED[id] == *p {
             return KWS[id];
         }
         slot = (slot + 1) & (SLOTS - 1);
@@ -1050,14 +1081,15 @@ mod tests {
     #[test]
     fn every_keyword_is_found_and_only_keywords_are() {
         for (id, w) in KEYWORDS.iter().enumerate().skip(1) {
-            assert_eq!(keyword(w.as_bytes()), KWS[id], "{w}");
+            assert_eq!(keyword(&padded(w.as_bytes())), KWS[id], "{w}");
+            assert!(w.len() < WORD_CAP && w.is_ascii(), "{w}");
             assert_eq!(KWS[id] as usize, id);
             assert_eq!(tokenize(w, 0)[0].kw(), KWS[id], "{w}");
             assert_eq!(tokenize(w, 0)[0].number_word(), number_word(w), "{w}");
             assert_eq!(tokenize(w, 0)[0].month(), month(w), "{w}");
         }
         for w in ["", "congresses", "mayor", "hundreds", "\u{e9}t\u{e9}"] {
-            assert_eq!(keyword(w.as_bytes()), Kw::None, "{w}");
+            assert_eq!(keyword(&padded(w.as_bytes())), Kw::None, "{w}");
         }
         assert_eq!(tokenize("Décembre", 0)[0].kw(), Kw::None);
     }
