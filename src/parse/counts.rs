@@ -253,14 +253,14 @@ pub(crate) fn approx_before(toks: &[Token], i: usize) -> bool {
 
 /// A faction name found in a sentence.
 #[derive(Debug, Clone)]
-struct FactionName {
-    faction: Faction,
+pub(crate) struct FactionName {
+    pub faction: Faction,
     first: usize,
     last: usize,
 }
 
 /// Faction names in `toks`, left to right, not overlapping.
-fn faction_names(s: &Sentence) -> Vec<FactionName> {
+pub(crate) fn faction_names(s: &Sentence) -> Vec<FactionName> {
     let toks = &s.toks;
     if !s.any(FACTION_STARTS) {
         return Vec::new();
@@ -304,14 +304,14 @@ pub(crate) struct Counts {
     pub notes: Vec<String>,
 }
 
-pub(crate) fn read(s: &mut Sentence, lead_full_vote: bool) -> Counts {
+/// Reads the counts of `s`, whose faction names are `names`.
+pub(crate) fn read(s: &mut Sentence, names: &[FactionName], lead_full_vote: bool) -> Counts {
     let mut out = Counts::default();
     if s.has(Kw::From) || s.has(Kw::Representing) || s.has(Kw::Represented) {
         representation(s, &mut out.represented);
     }
-    let names = faction_names(s);
-    let mut counted = factions(s, &names, lead_full_vote);
-    bodies(s, &names, &mut counted, &mut out.bodies);
+    let mut counted = factions(s, names, lead_full_vote);
+    bodies(s, names, &mut counted, &mut out.bodies);
     out.factions = counted.into_iter().map(|(c, _)| c).collect();
     delegates(s, &mut out.delegates, &mut out.notes);
     if let Some(other) = other_body(s).filter(|_| !s.has_event_noun) {
@@ -876,25 +876,31 @@ fn bodies(
 
 /// The kind of delegates the words `w` (those after a count, up to the next
 /// number) describe, if they describe delegates at all.
-fn kind_after(w: &[&str]) -> Option<DelegateKind> {
-    let has = |a: &str| w.contains(&a);
-    let pair =
-        |a: &[&str], b: &[&str]| w.windows(2).any(|p| a.contains(&p[0]) && b.contains(&p[1]));
-    const FULL: &[&str] = &["full", "decisive", "casting", "deciding", "voting"];
-    const VOTE: &[&str] = &["vote", "votes", "voice", "voting", "rights", "delegates"];
-    if has("consultative")
-        || has("advisory")
-        || has("deliberative")
-        || has("observer")
-        || has("observers")
-        || (has("voice") && has("no"))
-        || pair(&["non"], &["voting"])
+fn kind_after(w: &[Kw]) -> Option<DelegateKind> {
+    let has = |a: Kw| w.contains(&a);
+    let pair = |a: &[Kw], b: &[Kw]| w.windows(2).any(|p| a.contains(&p[0]) && b.contains(&p[1]));
+    const FULL: &[Kw] = &[Kw::Full, Kw::Decisive, Kw::Casting, Kw::Deciding, Kw::Voting];
+    const VOTE: &[Kw] = &[
+        Kw::Vote,
+        Kw::Votes,
+        Kw::Voice,
+        Kw::Voting,
+        Kw::Rights,
+        Kw::Delegates,
+    ];
+    if has(Kw::Consultative)
+        || has(Kw::Advisory)
+        || has(Kw::Deliberative)
+        || has(Kw::Observer)
+        || has(Kw::Observers)
+        || (has(Kw::Voice) && has(Kw::No))
+        || pair(&[Kw::Non], &[Kw::Voting])
     {
         return Some(DelegateKind::Consultative);
     }
     if pair(FULL, VOTE)
-        || pair(&["with"], &["a"]) && pair(&["a"], &["vote"])
-        || (has("right") && has("vote"))
+        || pair(&[Kw::With], &[Kw::A]) && pair(&[Kw::A], &[Kw::Vote])
+        || (has(Kw::Right) && has(Kw::Vote))
     {
         return Some(DelegateKind::FullVote);
     }
@@ -908,10 +914,10 @@ fn kind_after(w: &[&str]) -> Option<DelegateKind> {
 /// 1,046", "Full voting rights 942".
 fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<String>) {
     let toks = &s.toks;
-    let w = |k: usize| toks.get(k).map_or("", Token::word);
+    let w = |k: usize| toks.get(k).map_or(Kw::None, Token::kw);
     // Up to six words before token `i`, on the stack: no allocation per number.
-    let before = |i: usize, n: usize| -> ([&str; 6], usize) {
-        let mut out = [""; 6];
+    let before = |i: usize, n: usize| -> ([Kw; 6], usize) {
+        let mut out = [Kw::None; 6];
         let from = i.saturating_sub(n.min(6));
         for (slot, k) in out.iter_mut().zip(from..i) {
             *slot = w(k);
@@ -930,38 +936,45 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<Str
             continue;
         };
         // What follows, up to the next number, decides the kind.
-        let mut buf = [""; 6];
+        let mut buf = [Kw::None; 6];
         let mut len = 0;
         for k in after..toks.len().min(after + 6) {
-            if count_at(toks, k).is_some() && !matches!(w(k), "a" | "an") {
+            if count_at(toks, k).is_some() && !matches!(w(k), Kw::A | Kw::An) {
                 break;
             }
             buf[len] = w(k);
             len += 1;
         }
         let window = &buf[..len];
-        let next = window.first().copied().unwrap_or("");
-        let then = window.get(1).copied().unwrap_or("");
+        let next = window.first().copied().unwrap_or(Kw::None);
+        let then = window.get(1).copied().unwrap_or(Kw::None);
         let mut kind = kind_after(window);
-        if kind.is_none() && matches!(next, "delegates" | "deputies" | "participants" | "mandates")
+        if kind.is_none()
+            && matches!(
+                next,
+                Kw::Delegates | Kw::Deputies | Kw::Participants | Kw::Mandates
+            )
         {
-            let rest: [&str; 4] = std::array::from_fn(|k| w(after + 1 + k));
-            let has = |x: &str| rest.contains(&x);
-            kind = if has("filled")
-                || has("questionnaires")
-                || has("answered")
-                || (has("who")
-                    && (has("stated") || has("declared") || has("indicated") || has("gave")))
+            let rest: [Kw; 4] = std::array::from_fn(|k| w(after + 1 + k));
+            let has = |x: Kw| rest.contains(&x);
+            kind = if has(Kw::Filled)
+                || has(Kw::Questionnaires)
+                || has(Kw::Answered)
+                || (has(Kw::Who)
+                    && (has(Kw::Stated)
+                        || has(Kw::Declared)
+                        || has(Kw::Indicated)
+                        || has(Kw::Gave)))
             {
                 // Those who answered or stated a party are a part of the whole.
                 Some(DelegateKind::Questionnaire)
-            } else if (after..after + 8).any(|k| matches!(w(k), "years" | "aged" | "age")) {
+            } else if (after..after + 8).any(|k| matches!(w(k), Kw::Years | Kw::Aged | Kw::Age)) {
                 notes.push(format!(
                     "{count} delegates of an age group are not the total; not used"
                 ));
                 s.used[i] = true;
                 None
-            } else if matches!(then, "voted" | "abstained" | "did" | "cast") {
+            } else if matches!(then, Kw::Voted | Kw::Abstained | Kw::Did | Kw::Cast) {
                 // "781 delegates voted for": a vote figure.
                 None
             } else {
@@ -973,20 +986,15 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<Str
             .get(after)
             .is_none_or(|t| matches!(t.kind, Kind::Punct('.' | ';')));
         if kind.is_none() && row_end {
+            // (Punctuation before the count is no word: it ends the head.)
             let (words, n) = before(i, 5);
-            let mut head = &words[..n];
-            while let Some((last, rest)) = head.split_last() {
-                if !matches!(*last, "-" | ":" | "–") {
-                    break;
-                }
-                head = rest;
-            }
-            let total_row = i > 0 && i <= 2 && w(0) == "total";
+            let head = &words[..n];
+            let total_row = i > 0 && i <= 2 && w(0) == Kw::Total;
             if matches!(
                 head.last().copied(),
-                Some("delegates" | "rights" | "vote" | "votes" | "voice")
-            ) && !head.contains(&"of")
-                || head.ends_with(&["number", "of", "delegates"])
+                Some(Kw::Delegates | Kw::Rights | Kw::Vote | Kw::Votes | Kw::Voice)
+            ) && !head.contains(&Kw::Of)
+                || head.ends_with(&[Kw::Number, Kw::Of, Kw::Delegates])
                 || total_row
             {
                 kind = kind_after(head).or(Some(DelegateKind::Total));
@@ -1000,14 +1008,14 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<Str
                 || b.iter().any(|x| {
                     matches!(
                         *x,
-                        "increased"
-                            | "rose"
-                            | "grew"
-                            | "risen"
-                            | "grown"
-                            | "reached"
-                            | "later"
-                            | "concluded"
+                        Kw::Increased
+                            | Kw::Rose
+                            | Kw::Grew
+                            | Kw::Risen
+                            | Kw::Grown
+                            | Kw::Reached
+                            | Kw::Later
+                            | Kw::Concluded
                     )
                 })
             {
@@ -1019,7 +1027,7 @@ fn delegates(s: &mut Sentence, out: &mut Vec<DelegateCount>, notes: &mut Vec<Str
                 .iter()
                 .rev()
                 .take(2)
-                .any(|x| matches!(*x, "elected" | "chose" | "sent" | "nominated"))
+                .any(|x| matches!(*x, Kw::Elected | Kw::Chose | Kw::Sent | Kw::Nominated))
             {
                 notes.push(format!(
                     "{count} delegates elected or sent to another gathering are not this one's delegates; not used"
@@ -1082,7 +1090,8 @@ mod tests {
             ("the Bolsheviks 300 strong", None),
         ] {
             let mut s = sentence(row);
-            let c = read(&mut s, false);
+            let names = faction_names(&s);
+            let c = read(&mut s, &names, false);
             assert_eq!(
                 c.factions.first().map(|f| (f.faction, f.count)),
                 want,
@@ -1127,7 +1136,8 @@ mod tests {
             ("781 delegates voted for it", vec![]),
         ] {
             let mut s = sentence(text);
-            let c = read(&mut s, false);
+            let names = faction_names(&s);
+            let c = read(&mut s, &names, false);
             let got: Vec<_> = c.delegates.iter().map(|d| (d.kind, d.count)).collect();
             assert_eq!(got, want, "{text}");
         }
@@ -1136,7 +1146,8 @@ mod tests {
     #[test]
     fn unsure_figures_become_notes() {
         let mut s = sentence("By the close it had increased to 1,587 delegates.");
-        let c = read(&mut s, false);
+        let names = faction_names(&s);
+            let c = read(&mut s, &names, false);
         assert!(c.delegates.is_empty());
         assert!(c.notes[0].contains("1587"), "{:?}", c.notes);
         // A later point named anywhere in the sentence, as real texts do.
@@ -1146,22 +1157,26 @@ mod tests {
             "There were 1,250 delegates at the close of the congress.",
         ] {
             let mut s = sentence(text);
-            let c = read(&mut s, false);
+            let names = faction_names(&s);
+            let c = read(&mut s, &names, false);
             assert!(c.delegates.is_empty(), "{text}: {:?}", c.delegates);
             assert!(c.notes[0].contains("later point"), "{text}: {:?}", c.notes);
         }
         let mut s = sentence("It elected 40 delegates to the next congress.");
-        let c = read(&mut s, false);
+        let names = faction_names(&s);
+            let c = read(&mut s, &names, false);
         assert!(c.delegates.is_empty() && c.notes[0].contains("elected"));
         let mut s = sentence("The Moscow Soviet had 210 Bolsheviks.");
-        let c = read(&mut s, false);
+        let names = faction_names(&s);
+            let c = read(&mut s, &names, false);
         assert!(c.factions.is_empty() && c.notes[0].contains("Moscow Soviet"));
     }
 
     #[test]
     fn factions_with_parts_and_later_changes() {
         let mut s = sentence("649 delegates arrived: 390 Bolsheviks, 160 Socialist-Revolutionaries (about 100 were Left SRs), 72 Mensheviks and 13 of various groups (the Bolsheviks increased to 472 people).");
-        let c = read(&mut s, false);
+        let names = faction_names(&s);
+            let c = read(&mut s, &names, false);
         let got: Vec<_> = c
             .factions
             .iter()
@@ -1186,7 +1201,8 @@ mod tests {
     #[test]
     fn subcounts_stay_inside_their_faction() {
         let mut s = sentence("285 Socialist-Revolutionary (20 sympathetic to this party)");
-        let c = read(&mut s, true);
+        let names = faction_names(&s);
+            let c = read(&mut s, &names, true);
         assert_eq!(c.factions.len(), 1);
         assert_eq!(c.factions[0].base, DelegateKind::FullVote);
         assert_eq!(
@@ -1202,7 +1218,8 @@ mod tests {
     #[test]
     fn bodies_take_the_counts_after_their_name() {
         let mut s = sentence("The congress elected an All-Russian Central Executive Committee consisting of 101 people (including 62 Bolsheviks and 29 Left-Wing Social list-Revolutionaries; headed first by Kamenev).");
-        let c = read(&mut s, false);
+        let names = faction_names(&s);
+            let c = read(&mut s, &names, false);
         assert!(c.factions.is_empty());
         let b = &c.bodies[0];
         assert_eq!(
@@ -1221,7 +1238,8 @@ mod tests {
     #[test]
     fn representation_lists_and_totals() {
         let mut s = sentence("The meeting was attended by 480 delegates from 139 Soviets, 13 rear military units, 7 active armies and 26 separate units of the front.");
-        let c = read(&mut s, false);
+        let names = faction_names(&s);
+            let c = read(&mut s, &names, false);
         assert_eq!(
             c.delegates.iter().map(|d| d.count).collect::<Vec<_>>(),
             vec![480]
@@ -1245,7 +1263,8 @@ mod tests {
     #[test]
     fn full_and_consultative_votes() {
         let mut s = sentence("It was attended by 1,993 delegates, of whom 1,631 had a casting vote and 362 a consultative voice.");
-        let c = read(&mut s, false);
+        let names = faction_names(&s);
+            let c = read(&mut s, &names, false);
         let got: Vec<_> = c.delegates.iter().map(|d| (d.kind, d.count)).collect();
         assert_eq!(
             got,

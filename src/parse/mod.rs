@@ -371,8 +371,14 @@ impl Builder<'_> {
                 .and_then(|e| self.events[e].starts.first())
                 .map(|d| d.date.written.year);
         }
+        // Faction names, for the counts and the votes.
+        let names = if s.has_count || votes::may_hold(s) {
+            counts::faction_names(s)
+        } else {
+            Vec::new()
+        };
         let mut c = if s.has_count {
-            counts::read(s, lead_full_vote)
+            counts::read(s, &names, lead_full_vote)
         } else {
             counts::Counts::default()
         };
@@ -398,7 +404,7 @@ impl Builder<'_> {
                 self.last_body = Some((ev, self.events[ev].bodies.len() + c.bodies.len() - 1));
             }
         }
-        let mut v = votes::read(s);
+        let mut v = votes::read(s, &names);
         if !v.is_empty() {
             if let Some(other) = counts::other_body_meeting(s) {
                 self.warn(

@@ -3,7 +3,7 @@
 //! "rejected by 92 votes against 60", "(unanimously)", "by a majority vote",
 //! and who voted: the assembly, a faction's caucus, or a questionnaire.
 
-use super::counts::count_at;
+use super::counts::{count_at, FactionName};
 use super::Sentence;
 use crate::factions::Faction;
 use crate::model::{Outcome, Vote, VotingBody};
@@ -309,7 +309,7 @@ fn listed_motions(s: &Sentence) -> Vec<String> {
     out
 }
 
-fn body(s: &Sentence, names: &[Faction]) -> VotingBody {
+fn body(s: &Sentence, first_named: Option<Faction>) -> VotingBody {
     let has = |x: Kw| s.has(x);
     if has(Kw::Filled) && (has(Kw::Forms) || has(Kw::Questionnaires)) || has(Kw::Questionnaire) {
         return VotingBody::Questionnaire;
@@ -329,37 +329,31 @@ fn body(s: &Sentence, names: &[Faction]) -> VotingBody {
                 w[0].is(Kw::Within) && w[1].is(Kw::The) && w[2].is(Kw::Faction)
             }))
         || ((has(Kw::Meeting) || has(Kw::Met)) && group());
-    match names.first() {
-        Some(f) if caucus => VotingBody::Caucus(*f),
+    match first_named {
+        Some(f) if caucus => VotingBody::Caucus(f),
         _ => VotingBody::Plenary,
     }
 }
 
-/// Factions named in `s`, in order.
-fn factions_named(s: &Sentence) -> Vec<Faction> {
-    let words: Vec<&str> = s
-        .toks
-        .iter()
-        .filter(|t| !t.is_punct('-'))
-        .map(Token::word)
-        .collect();
-    (0..words.len())
-        .filter_map(|k| Faction::recognize(&words[k..]).map(|(f, _)| f))
-        .collect()
+/// Whether `s` may hold a vote: it has a vote word, or speaks of a
+/// questionnaire. [`read`] finds nothing in any other sentence.
+pub(crate) fn may_hold(s: &Sentence) -> bool {
+    s.any(VOTE_WORDS) || s.has(Kw::Filled) || s.has(Kw::Questionnaire)
 }
 
-/// Every vote in `s`.
-pub(crate) fn read(s: &mut Sentence) -> Vec<Vote> {
+/// Every vote in `s`, whose faction names are `names`.
+pub(crate) fn read(s: &mut Sentence, names: &[FactionName]) -> Vec<Vote> {
     let vote_word = s.any(VOTE_WORDS);
     let poll = s.has(Kw::Filled) || s.has(Kw::Questionnaire);
     if !vote_word && !poll {
         return Vec::new();
     }
-    let named = factions_named(s);
+    // The first faction the sentence names.
+    let named = names.first().map(|n| n.faction);
     // "Of the Left Communists, 64 abstained": a group's own figures, not
     // the assembly's tally; their numbers are left for a warning.
     let w0 = |k: usize| s.toks.get(k).map_or("", Token::word);
-    if w0(0) == "of" && w0(1) == "the" && !named.is_empty() {
+    if w0(0) == "of" && w0(1) == "the" && named.is_some() {
         let words: Vec<&str> = s.toks[2..].iter().map(Token::word).collect();
         if Faction::recognize(&words).is_some()
             || (words.first() == Some(&"left") && Faction::recognize(&words[1..]).is_some())
@@ -367,7 +361,7 @@ pub(crate) fn read(s: &mut Sentence) -> Vec<Vote> {
             return Vec::new();
         }
     }
-    let body = body(s, &named);
+    let body = body(s, named);
     if !vote_word && body != VotingBody::Questionnaire {
         return Vec::new();
     }
@@ -468,7 +462,8 @@ mod tests {
 
     fn votes(text: &str) -> Vec<Row> {
         let mut s = Sentence::new(text, tokenize(text, 0), 0, 0, text.len());
-        read(&mut s)
+        let names = crate::parse::counts::faction_names(&s);
+        read(&mut s, &names)
             .into_iter()
             .map(|v| (v.motion, v.for_, v.against, v.abstained, v.unanimous))
             .collect()
@@ -513,7 +508,8 @@ mod tests {
     fn rejected_by_puts_the_majority_against() {
         let text = "The split among the Social Revolutionaries took place after a resolution to withdraw from the Congress had been rejected by 92 votes against 60.";
         let mut s = Sentence::new(text, tokenize(text, 0), 0, 0, text.len());
-        let got = read(&mut s);
+        let names = crate::parse::counts::faction_names(&s);
+        let got = read(&mut s, &names);
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].for_, got[0].against), (Some(60), Some(92)));
         assert_eq!(got[0].body, VotingBody::Caucus(Faction::Srs));
