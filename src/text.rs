@@ -242,6 +242,8 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
             space: true,
         };
         let mut buf: Vec<Token> = Vec::with_capacity(48);
+        // How many of `buf`'s tokens are numbers.
+        let mut numbers = 0;
         let mut cut_start = false;
         let mut pending = tokens.next();
         while let Some(t) = pending {
@@ -249,12 +251,15 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
                 // Past the first cut, a piece also ends before a number once
                 // it holds `PIECE_NUMBERS`, so no piece yields more facts
                 // than that, each quoting it.
-                let full = cut_start
-                    && is_number(&t)
-                    && buf.iter().filter(|b| is_number(b)).count() >= PIECE_NUMBERS;
+                let full = cut_start && is_number(&t) && numbers >= PIECE_NUMBERS;
                 if full || t.end - first.start > MAX_SENTENCE {
                     let cut = piece_end(&buf);
-                    let rest = buf.split_off(cut + 1);
+                    // What is left goes on in a buffer with room to grow.
+                    let left = buf.get(cut + 1..).unwrap_or_default();
+                    let mut rest = Vec::with_capacity(left.len().max(48));
+                    rest.extend_from_slice(left);
+                    buf.truncate(cut + 1);
+                    numbers = rest.iter().filter(|b| is_number(b)).count();
                     emit(std::mem::replace(&mut buf, rest), cut_start, true);
                     cut_start = true;
                     // `t` is looked at again against what is left.
@@ -262,6 +267,7 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
                 }
             }
             buf.push(t);
+            numbers += usize::from(is_number(&t));
             pending = tokens.next();
             if !heading && matches!(t.kind, Kind::Punct('.' | '!' | '?')) {
                 // Keep closing quotes and brackets with the sentence they close.
@@ -285,6 +291,7 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
                         cut_start,
                         false,
                     );
+                    numbers = 0;
                     cut_start = false;
                 }
             }
@@ -535,6 +542,10 @@ fn lex_word(line: &str, start: usize) -> (Kind, usize) {
             segment += 1;
             i += 1;
             continue;
+        }
+        // Any other ASCII byte but a period or an apostrophe ends the word.
+        if b.is_ascii() && b != b'.' && b != b'\'' {
+            break;
         }
         // ASCII fast path; other characters are decoded.
         let (c, len) = if b.is_ascii() {
