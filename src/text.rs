@@ -394,6 +394,7 @@ struct Tokens<'a> {
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
+    #[inline]
     fn next(&mut self) -> Option<Token> {
         let line = self.line;
         let bytes = line.as_bytes();
@@ -621,7 +622,9 @@ fn party_suffix(s: &str) -> Option<usize> {
 }
 
 /// Value of a number written as a word: "one" … "twenty", the tens, "a
-/// hundred" is left to the caller.
+/// hundred" is left to the caller. The parser reads it from the keyword
+/// ([`Token::number_word`]); this is the reference the tests hold it to.
+#[cfg(test)]
 pub(crate) fn number_word(w: &str) -> Option<u64> {
     // Most words are none: rejected on length and first letter.
     if !(3..=9).contains(&w.len())
@@ -703,6 +706,9 @@ pub(crate) fn ordinal(t: &Token) -> Option<u32> {
 }
 
 /// Month number of a month name or its abbreviation ("Oct", "Sept").
+/// The parser reads it from the keyword ([`Token::month`]); this is the
+/// reference the tests hold it to.
+#[cfg(test)]
 pub(crate) fn month(w: &str) -> Option<u8> {
     // Most words are none: rejected on length and first letter.
     if !(3..=9).contains(&w.len())

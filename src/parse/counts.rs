@@ -200,6 +200,7 @@ fn hundreds_at(toks: &[Token], i: usize) -> Option<(u64, usize)> {
 /// A count at token `i`: digits or a number word ("twelve", "two hundred",
 /// "two thousand four hundred and twelve"). Returns the value and the index
 /// after it.
+#[inline]
 pub(crate) fn count_at(toks: &[Token], i: usize) -> Option<(u32, usize)> {
     let t = toks.get(i)?;
     let (value, next) = match &t.kind {
@@ -207,6 +208,8 @@ pub(crate) fn count_at(toks: &[Token], i: usize) -> Option<(u32, usize)> {
             value,
             ordinal: false,
         } => (*value, i + 1),
+        // Most words are no number: a keyword test says so.
+        Kind::Word(_) if t.number_word().is_none() => return None,
         Kind::Word(_) => {
             let (mut value, mut next) = hundreds_at(toks, i)?;
             if toks.get(next).is_some_and(|t| t.is(Kw::Thousand)) {
@@ -519,6 +522,15 @@ fn factions(
     // Where the sentence turns to a later point of the event, if it does.
     let later_from = if at_the_close(s) {
         Some(0)
+    } else if !s.any(&[
+        Kw::Increased,
+        Kw::Grew,
+        Kw::Rose,
+        Kw::Risen,
+        Kw::Grown,
+        Kw::Reached,
+    ]) {
+        None
     } else {
         toks.iter().position(|t| {
             matches!(
@@ -527,7 +539,7 @@ fn factions(
             )
         })
     };
-    let full_vote = lead_full_vote || super::full_vote_in(toks);
+    let full_vote = lead_full_vote || (s.has(Kw::Vote) && super::full_vote_in(toks));
     let base = if full_vote {
         DelegateKind::FullVote
     } else {
@@ -668,7 +680,12 @@ fn factions(
             out.push((mk(names[n].faction, value, false, stage, s.span), n));
         }
     }
-    let mut out = crate::model::sort_by_key(out, |(_, n)| *n as u32);
+    // Mostly in name order already; a stable sort leaves such a list as it is.
+    let mut out = if out.is_sorted_by_key(|(_, n)| *n) {
+        out
+    } else {
+        crate::model::sort_by_key(out, |(_, n)| *n as u32)
+    };
     parts(s, names, &mut out);
     out
 }

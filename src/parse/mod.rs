@@ -640,7 +640,6 @@ pub fn parse(text: &str, doc: usize) -> Extraction {
     // Which sentences introduce a list of full-vote delegates.
     let mut full_vote: Vec<bool> = Vec::new();
     text::each_sentence(&text[body..], body, |raw| {
-        full_vote.push(full_vote_in(&raw.tokens));
         let lead_full_vote = raw
             .lead
             .is_some_and(|l| full_vote.get(l).copied().unwrap_or(false));
@@ -648,6 +647,7 @@ pub fn parse(text: &str, doc: usize) -> Extraction {
             first.push(raw.clone());
         }
         let mut s = Sentence::new(text, raw.tokens, b.doc, raw.start, raw.end);
+        full_vote.push(s.has(Kw::Vote) && full_vote_in(&s.toks));
         s.span.cut_start = raw.cut_start;
         s.span.cut_end = raw.cut_end;
         b.sentence(&mut s, raw.heading, lead_full_vote);
