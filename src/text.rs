@@ -44,6 +44,16 @@ impl Word {
         }
     }
 
+    /// Sets the word to the `len` bytes packed little-endian in `acc`,
+    /// lower-case ASCII letters.
+    fn set(&mut self, acc: [u64; 3], len: usize) {
+        let [a, b, c] = acc.map(u64::to_le_bytes);
+        self.buf[..8].copy_from_slice(&a);
+        self.buf[8..16].copy_from_slice(&b);
+        self.buf[16..].copy_from_slice(&c[..WORD_CAP - 16]);
+        self.len = len.min(WORD_CAP) as u8;
+    }
+
     fn push_str(&mut self, s: &str) {
         s.bytes().for_each(|b| self.push(b));
     }
@@ -534,6 +544,29 @@ fn lex_word(line: &str, start: usize) -> (Kind, usize) {
     let mut segment = 0usize; // letters since the last period
     let mut had_period = false;
     let mut last_s = false;
+    // The common case first: a run of ASCII letters, gathered in three
+    // machine words (the keyword lookup reads them without a reload).
+    let mut acc = [0u64; 3];
+    while i < line.len() && letters < MAX_WORD {
+        let b = bytes[i];
+        if !b.is_ascii_alphabetic() {
+            break;
+        }
+        if letters < WORD_CAP {
+            let lower = u64::from(b.to_ascii_lowercase());
+            match letters {
+                0..8 => acc[0] |= lower << (letters * 8),
+                8..16 => acc[1] |= lower << ((letters - 8) * 8),
+                _ => acc[2] |= lower << ((letters - 16) * 8),
+            }
+        }
+        last_s = b.eq_ignore_ascii_case(&b's');
+        letters += 1;
+        segment += 1;
+        i += 1;
+    }
+    norm.set(acc, letters.min(WORD_CAP));
+    let gathered = letters.min(WORD_CAP);
     while i < line.len() && letters < MAX_WORD {
         let b = bytes[i];
         if b.is_ascii_alphabetic() {
@@ -608,7 +641,12 @@ fn lex_word(line: &str, start: usize) -> (Kind, usize) {
         }
     }
     if !norm.foreign {
-        norm.kw = keyword(&norm.buf);
+        // A word that grew past its first run of letters is read again.
+        norm.kw = if usize::from(norm.len) == gathered {
+            keyword_of(acc)
+        } else {
+            keyword(&norm.buf)
+        };
     }
     (Kind::Word(norm), i)
 }
@@ -861,23 +899,29 @@ const fn padded(w: &[u8]) -> Padded {
     out
 }
 
-/// The keyword table's hash of a padded word: its bytes as three words,
-/// mixed, multiplied, the top bits kept.
-const fn hash(p: &Padded) -> usize {
-    let a = u64::from_le_bytes([p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]]);
-    let b = u64::from_le_bytes([p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15]]);
-    let c = u64::from_le_bytes([p[16], p[17], p[18], p[19], p[20], p[21], 0, 0]);
-    let x = a ^ b.rotate_left(21) ^ c.rotate_left(42);
+/// A padded word as three machine words, little-endian.
+const fn words(p: &Padded) -> [u64; 3] {
+    [
+        u64::from_le_bytes([p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]]),
+        u64::from_le_bytes([p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15]]),
+        u64::from_le_bytes([p[16], p[17], p[18], p[19], p[20], p[21], 0, 0]),
+    ]
+}
+
+/// The keyword table's hash of a word given as [`words`]: mixed,
+/// multiplied, the top bits kept.
+const fn hash(w: [u64; 3]) -> usize {
+    let x = w[0] ^ w[1].rotate_left(21) ^ w[2].rotate_left(42);
     (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
-/// Every keyword's spelling, padded, at its index: a lookup compares
-/// fixed-size arrays.
-static PADDED: [Padded; KEYWORDS.len()] = {
-    let mut t = [[0u8; WORD_CAP]; KEYWORDS.len()];
+/// Every keyword's spelling, padded, as [`words`], at its index: a lookup
+/// compares three machine words.
+static PADDED: [[u64; 3]; KEYWORDS.len()] = {
+    let mut t = [[0u64; 3]; KEYWORDS.len()];
     let mut id = 0;
     while id < KEYWORDS.len() {
-        t[id] = padded(KEYWORDS[id].as_bytes());
+        t[id] = words(&padded(KEYWORDS[id].as_bytes()));
         id += 1;
     }
     t
@@ -889,7 +933,7 @@ static TABLE: [u16; SLOTS] = {
     let mut t = [0u16; SLOTS];
     let mut id = 1;
     while id < KEYWORDS.len() {
-        let mut slot = hash(&padded(KEYWORDS[id].as_bytes()));
+        let mut slot = hash(words(&padded(KEYWORDS[id].as_bytes())));
         while t[slot] != 0 {
             slot = (slot + 1) & (SLOTS - 1);
         }
@@ -901,14 +945,19 @@ static TABLE: [u16; SLOTS] = {
 
 /// The keyword spelled by `p` (a word padded with zeros), if it is one.
 fn keyword(p: &Padded) -> Kw {
-    let mut slot = hash(p);
+    keyword_of(words(p))
+}
+
+/// The keyword spelled by `w` (a padded word as [`words`]), if it is one.
+fn keyword_of(w: [u64; 3]) -> Kw {
+    let mut slot = hash(w);
     // The table always has empty slots, so the probe ends.
     loop {
         let id = usize::from(TABLE[slot]);
         if id == 0 {
             return Kw::None;
         }
-        if PADDED[id] == *p {
+        if PADDED[id] == w {
             return KWS[id];
         }
         slot = (slot + 1) & (SLOTS - 1);
