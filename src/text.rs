@@ -848,6 +848,9 @@ keywords! {
     Who "who", Stated "stated", Declared "declared", Indicated "indicated", Gave "gave",
     Years "years", Aged "aged", Age "age", Did "did", Cast "cast", Total "total",
     Number "number", Elected "elected", Chose "chose", Sent "sent", Nominated "nominated",
+    Received "received", Got "got", Obtained "obtained", Polled "polled",
+    Collected "collected", Opposed "opposed", Abstaining "abstaining", Not "not", In "in",
+    Favor "favor", Favour "favour", For "for",
     // The words a faction's name can start with.
     Left "left", Right "right", Centre "centre", Center "center", Ukrainian "ukrainian",
     Sr "sr", Srs "srs", SrS "sr's", Esers "esers", Socialist "socialist", Social "social",

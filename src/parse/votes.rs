@@ -113,9 +113,9 @@ fn figures(
 ) -> Figures {
     let w = |k: usize| {
         if k < b {
-            toks.get(k).map_or("", Token::word)
+            toks.get(k).map_or(Kw::None, Token::kw)
         } else {
-            ""
+            Kw::None
         }
     };
     let mut f = Figures::default();
@@ -131,16 +131,16 @@ fn figures(
         };
         // "543 to 126", "92 votes against 60", "300 votes to 60".
         let pair_at = match (w(after), w(after + 1)) {
-            ("to", _) => Some(after + 1),
-            ("votes", "against" | "to") => Some(after + 2),
+            (Kw::To, _) => Some(after + 1),
+            (Kw::Votes, Kw::Against | Kw::To) => Some(after + 2),
             _ => None,
         };
         if let Some(p) = pair_at {
             let second = count_at(toks, p)
                 .filter(|(_, e)| *e <= b && toks.get(*e).filter(|_| *e < b).and_then(Token::month).is_none());
             if let Some((m, end)) = second {
-                let rejected_by = i >= 2 && w(i - 1) == "by" && w(i - 2) == "rejected"
-                    || (w(after) == "votes" && result == Some(Outcome::Rejected));
+                let rejected_by = i >= 2 && w(i - 1) == Kw::By && w(i - 2) == Kw::Rejected
+                    || (w(after) == Kw::Votes && result == Some(Outcome::Rejected));
                 if rejected_by {
                     f.against = Some(n);
                     f.for_ = Some(m);
@@ -158,9 +158,9 @@ fn figures(
         if i > 0
             && matches!(
                 w(i - 1),
-                "received" | "got" | "obtained" | "polled" | "collected"
+                Kw::Received | Kw::Got | Kw::Obtained | Kw::Polled | Kw::Collected
             )
-            && matches!(w(after), "votes" | "vote")
+            && matches!(w(after), Kw::Votes | Kw::Vote)
             && f.for_.is_none()
         {
             f.for_ = Some(n);
@@ -171,17 +171,17 @@ fn figures(
         let mut k = after;
         while matches!(
             w(k),
-            "votes" | "vote" | "were" | "delegates" | "members" | "voted" | "did"
+            Kw::Votes | Kw::Vote | Kw::Were | Kw::Delegates | Kw::Members | Kw::Voted | Kw::Did
         ) {
             k += 1;
         }
         let slot = match (w(k), w(k + 1)) {
-            ("against" | "dissents" | "dissent" | "dissenting" | "opposed", _) => {
+            (Kw::Against | Kw::Dissents | Kw::Dissent | Kw::Dissenting | Kw::Opposed, _) => {
                 Some(&mut f.against)
             }
-            ("abstentions" | "abstention" | "abstained" | "abstaining", _)
-            | ("not", "voting" | "vote") => Some(&mut f.abstained),
-            ("in", "favor" | "favour") | ("for", _) => Some(&mut f.for_),
+            (Kw::Abstentions | Kw::Abstention | Kw::Abstained | Kw::Abstaining, _)
+            | (Kw::Not, Kw::Voting | Kw::Vote) => Some(&mut f.abstained),
+            (Kw::In, Kw::Favor | Kw::Favour) | (Kw::For, _) => Some(&mut f.for_),
             _ => None,
         };
         if let Some(slot) = slot {
@@ -192,12 +192,11 @@ fn figures(
         }
         i = after;
     }
-    let kw = |k: usize| toks.get(k).filter(|_| k < b).map_or(Kw::None, Token::kw);
-    f.unanimous = (a..b).any(|k| matches!(kw(k), Kw::Unanimously | Kw::Unanimous));
+    f.unanimous = (a..b).any(|k| matches!(w(k), Kw::Unanimously | Kw::Unanimous));
     // "by a majority vote", "by a large majority"; not "held a majority".
     f.majority = (a..b).any(|k| {
-        kw(k) == Kw::Majority
-            && (kw(k + 1) == Kw::Vote || (k.saturating_sub(3).max(a)..k).any(|j| kw(j) == Kw::By))
+        w(k) == Kw::Majority
+            && (w(k + 1) == Kw::Vote || (k.saturating_sub(3).max(a)..k).any(|j| w(j) == Kw::By))
     });
     f
 }
