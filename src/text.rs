@@ -190,7 +190,10 @@ const ABBREVIATIONS: &[&str] = &[
 #[cfg(test)]
 pub(crate) fn sentences(text: &str, offset: usize) -> Vec<Sentence> {
     let mut out = Vec::new();
-    each_sentence(text, offset, |s| out.push(s));
+    each_sentence(text, offset, |s| {
+        out.push(s);
+        Vec::new()
+    });
     out
 }
 
@@ -202,9 +205,16 @@ fn closing(t: &Token) -> bool {
 /// Calls `f` with each line's sentences in turn, `text` starting at byte
 /// `offset` of the document. One forward pass that holds one sentence's
 /// tokens at a time, so memory stays bounded by [`MAX_SENTENCE`] whatever
-/// the length of a line.
-pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentence)) {
+/// the length of a line. `f` may hand back the sentence's token buffer,
+/// emptied, to be filled again: then no sentence allocates.
+pub(crate) fn each_sentence(
+    text: &str,
+    offset: usize,
+    mut f: impl FnMut(Sentence) -> Vec<Token>,
+) {
     let mut lead: Option<usize> = None;
+    // A token buffer to fill next.
+    let mut spare: Vec<Token> = Vec::with_capacity(48);
     let mut count = 0usize;
     let mut line_start = 0;
     // A lone CR ends a line too (old Mac files); "\r\n" gives an empty line,
@@ -229,12 +239,13 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
         }
         let heading = is_heading(trimmed, base);
         let first_index = count;
+        // Hands a sentence to `f`, and returns an empty buffer to go on with.
         let mut emit = |toks: Vec<Token>, cut_start: bool, cut_end: bool| {
             let (Some(a), Some(b)) = (toks.first(), toks.last()) else {
-                return;
+                return toks;
             };
             let (start, end) = (a.start, b.end);
-            f(Sentence {
+            let mut back = f(Sentence {
                 start,
                 end,
                 tokens: toks,
@@ -244,6 +255,8 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
                 cut_end,
             });
             count += 1;
+            back.clear();
+            back
         };
         let mut tokens = Tokens {
             line: body,
@@ -251,7 +264,7 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
             i: 0,
             space: true,
         };
-        let mut buf: Vec<Token> = Vec::with_capacity(48);
+        let mut buf: Vec<Token> = std::mem::take(&mut spare);
         // How many of `buf`'s tokens are numbers.
         let mut numbers = 0;
         let mut cut_start = false;
@@ -266,11 +279,12 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
                     let cut = piece_end(&buf);
                     // What is left goes on in a buffer with room to grow.
                     let left = buf.get(cut + 1..).unwrap_or_default();
-                    let mut rest = Vec::with_capacity(left.len().max(48));
+                    let mut rest = std::mem::take(&mut spare);
+                    rest.reserve(left.len().max(48));
                     rest.extend_from_slice(left);
                     buf.truncate(cut + 1);
                     numbers = rest.iter().filter(|b| is_number(b)).count();
-                    emit(std::mem::replace(&mut buf, rest), cut_start, true);
+                    spare = emit(std::mem::replace(&mut buf, rest), cut_start, true);
                     cut_start = true;
                     // `t` is looked at again against what is left.
                     continue;
@@ -296,17 +310,14 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
                             ))
                 });
                 if ends {
-                    emit(
-                        std::mem::replace(&mut buf, Vec::with_capacity(48)),
-                        cut_start,
-                        false,
-                    );
+                    let next = std::mem::take(&mut spare);
+                    spare = emit(std::mem::replace(&mut buf, next), cut_start, false);
                     numbers = 0;
                     cut_start = false;
                 }
             }
         }
-        emit(buf, cut_start, false);
+        spare = emit(buf, cut_start, false);
         // A line ending in ':' introduces the lines that follow it.
         if body.ends_with(':') && count > first_index {
             lead = Some(count - 1);

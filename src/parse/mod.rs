@@ -651,6 +651,8 @@ pub fn parse(text: &str, doc: usize) -> Extraction {
         s.span.cut_start = raw.cut_start;
         s.span.cut_end = raw.cut_end;
         b.sentence(&mut s, raw.heading, lead_full_vote);
+        // The token buffer goes back to be filled again.
+        s.toks
     });
     if meta.title.is_none() {
         let clean = |s: &text::Sentence| {
