@@ -882,6 +882,46 @@ keywords! {
     Others "others", Other "other", Various "various", Small "small",
 }
 
+/// A set of keywords, one bit each, built at compile time: membership is
+/// one bit test, whatever the size of the set.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct KwSet([u64; 8]);
+
+const _: () = assert!(KEYWORDS.len() <= 8 * 64);
+
+impl KwSet {
+    /// The set of `ks`.
+    pub const fn of(ks: &[Kw]) -> KwSet {
+        let mut bits = [0u64; 8];
+        let mut i = 0;
+        while i < ks.len() {
+            let k = ks[i] as usize;
+            bits[k >> 6] |= 1 << (k & 63);
+            i += 1;
+        }
+        KwSet(bits)
+    }
+
+    /// Adds `k`.
+    pub fn insert(&mut self, k: Kw) {
+        let k = k as usize;
+        self.0[k >> 6] |= 1 << (k & 63);
+    }
+
+    /// Whether `k` is in the set.
+    pub fn contains(&self, k: Kw) -> bool {
+        let k = k as usize;
+        self.0[k >> 6] & (1 << (k & 63)) != 0
+    }
+
+    /// Whether the two sets share a keyword other than [`Kw::None`].
+    pub fn meets(&self, other: &KwSet) -> bool {
+        let none = 1u64 << (Kw::None as usize);
+        (self.0[0] & other.0[0] & !none) != 0
+            || self.0[1..].iter().zip(&other.0[1..]).any(|(a, b)| a & b != 0)
+    }
+}
+
 /// The number words, "zero" … "ninety".
 pub(crate) const NUMBER_WORDS: [Kw; 28] = {
     let mut out = [Kw::None; 28];

@@ -9,10 +9,10 @@ use crate::factions::Faction;
 use crate::model::{
     Body, BodyKind, DelegateCount, DelegateKind, FactionCount, Member, Represented, Stage, SubCount,
 };
-use crate::text::{Kind, Kw, Token};
+use crate::text::{Kind, Kw, KwSet, Token};
 
 /// Words meaning "roughly" before a number.
-const APPROX: &[Kw] = &[
+const APPROX: KwSet = KwSet::of(&[
     Kw::About,
     Kw::Some,
     Kw::Approximately,
@@ -25,11 +25,11 @@ const APPROX: &[Kw] = &[
     Kw::Presumably,
     Kw::Perhaps,
     Kw::Approx,
-];
+]);
 
 /// Words allowed between a count and the faction it counts: "390 were
 /// Bolshevik", "14 people from the RSDLP", "13 of various groups".
-const FILLERS: &[Kw] = &[
+const FILLERS: KwSet = KwSet::of(&[
     Kw::Were,
     Kw::Was,
     Kw::Of,
@@ -53,7 +53,7 @@ const FILLERS: &[Kw] = &[
     Kw::An,
     Kw::Adherents,
     Kw::Candidate,
-];
+]);
 
 /// Every word a faction name can start with ([`Faction::recognize`]
 /// returns nothing for a name starting with any other word).
@@ -124,6 +124,9 @@ const FACTION_STARTS: &[Kw] = &[
     Kw::Various,
     Kw::Small,
 ];
+
+/// [`FACTION_STARTS`] as a set.
+const STARTS: KwSet = KwSet::of(FACTION_STARTS);
 
 /// How far (in tokens) a bracketed aside may run.
 const BRACKET_WINDOW: usize = 48;
@@ -249,7 +252,7 @@ pub(crate) fn approx_before(toks: &[Token], i: usize) -> bool {
             .map_or(Kw::None, Token::kw)
     };
     let w1 = w(1);
-    (w1 != Kw::None && APPROX.contains(&w1))
+    APPROX.contains(w1)
         || (w(2) == Kw::More && w1 == Kw::Than)
         || (w(2) == Kw::Up && w1 == Kw::To)
 }
@@ -265,13 +268,17 @@ pub(crate) struct FactionName {
 /// Faction names in `toks`, left to right, not overlapping.
 pub(crate) fn faction_names(s: &Sentence) -> Vec<FactionName> {
     let toks = &s.toks;
-    if !s.any(FACTION_STARTS) {
+    if !s.any_of(&STARTS) {
         return Vec::new();
     }
-    // Hyphens split compound names into words the vocabulary knows.
-    let mut words = Vec::with_capacity(toks.len());
-    let mut idx = Vec::with_capacity(toks.len());
-    for (i, t) in toks.iter().enumerate() {
+    // Hyphens split compound names into words the vocabulary knows; a name
+    // starts at the first word that can start one, or after it.
+    let Some(from) = toks.iter().position(|t| STARTS.contains(t.kw())) else {
+        return Vec::new();
+    };
+    let mut words = Vec::with_capacity(toks.len() - from);
+    let mut idx = Vec::with_capacity(toks.len() - from);
+    for (i, t) in toks.iter().enumerate().skip(from) {
         if !t.is_punct('-') {
             words.push(t.word());
             idx.push(i);
@@ -280,7 +287,7 @@ pub(crate) fn faction_names(s: &Sentence) -> Vec<FactionName> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
-        if FACTION_STARTS.contains(&toks[idx[k]].kw()) {
+        if STARTS.contains(toks[idx[k]].kw()) {
             if let Some((faction, n)) = Faction::recognize(&words[k..]) {
                 out.push(FactionName {
                     faction,
@@ -576,7 +583,7 @@ fn factions(
             }
             // "1,510 members and candidate members of the RCP".
             let and_candidate = t.is(Kw::And) && toks.get(j + 1).is_some_and(|t| t.is(Kw::Candidate));
-            let filler = t.kw() != Kw::None && FILLERS.contains(&t.kw());
+            let filler = FILLERS.contains(t.kw());
             if !filler && !and_candidate {
                 break;
             }
@@ -630,7 +637,7 @@ fn factions(
             let mut k2 = k + 1;
             while toks.get(k2).is_some_and(|t| {
                 matches!(t.kw(), Kw::To | Kw::Only | Kw::Just)
-                    || (t.kw() != Kw::None && APPROX.contains(&t.kw()))
+                    || APPROX.contains(t.kw())
             }) {
                 k2 += 1;
             }

@@ -14,7 +14,7 @@ mod votes;
 
 use crate::calendar::Dated;
 use crate::model::{DateFact, DocMeta, EventFacts, Extraction, Level, Span, Warning};
-use crate::text::{self, Kind, Kw, Token, NUMBER_WORDS};
+use crate::text::{self, Kind, Kw, KwSet, Token, NUMBER_WORDS};
 
 /// Most events one document may name. Keeps event lookup, and the
 /// corpus's merging, linear in the input whatever the text.
@@ -35,33 +35,46 @@ pub(crate) struct Sentence<'a> {
     pub has_event_noun: bool,
     /// Which keywords the sentence holds, one bit each: readers look here
     /// before scanning for words the sentence does not hold.
-    kws: [u64; 8],
+    kws: KwSet,
 }
 
 impl<'a> Sentence<'a> {
+    #[cfg(test)]
     pub fn new(text: &'a str, toks: Vec<Token>, doc: usize, start: usize, end: usize) -> Self {
+        Sentence::reusing(text, toks, Vec::new(), doc, start, end)
+    }
+
+    /// A sentence of `toks`, its marks kept in `used` (a buffer to reuse:
+    /// its contents do not matter).
+    pub fn reusing(
+        text: &'a str,
+        toks: Vec<Token>,
+        mut used: Vec<bool>,
+        doc: usize,
+        start: usize,
+        end: usize,
+    ) -> Self {
         let approximate = toks.first().is_some_and(|t| {
             matches!(t.kw(), Kw::Approximately | Kw::Roughly | Kw::About)
         });
         let mut has_digits = false;
         let mut has_count = false;
-        let mut kws = [0u64; 8];
+        let mut kws = KwSet::default();
         for t in &toks {
             match t.kind {
                 Kind::Num { .. } => {
                     has_digits = true;
                     has_count = true;
                 }
-                Kind::Word(_) => {
-                    let k = t.kw() as usize;
-                    kws[k >> 6] |= 1 << (k & 63);
-                }
+                Kind::Word(_) => kws.insert(t.kw()),
                 _ => {}
             }
         }
+        used.clear();
+        used.resize(toks.len(), false);
         let mut s = Sentence {
             text,
-            used: vec![false; toks.len()],
+            used,
             toks,
             span: Span::new(doc, start, end),
             approximate,
@@ -70,20 +83,34 @@ impl<'a> Sentence<'a> {
             has_event_noun: false,
             kws,
         };
-        s.has_count |= s.any(&NUMBER_WORDS) || s.has(Kw::Solely) || s.has(Kw::Exclusively);
+        const COUNTING: KwSet = {
+            let mut ks = [Kw::Solely; 30];
+            ks[1] = Kw::Exclusively;
+            let mut i = 0;
+            while i < NUMBER_WORDS.len() {
+                ks[i + 2] = NUMBER_WORDS[i];
+                i += 1;
+            }
+            KwSet::of(&ks)
+        };
+        s.has_count |= s.kws.meets(&COUNTING);
         s.has_event_noun = s.has(Kw::Congress) || s.has(Kw::Conference);
         s
     }
 
     /// Whether the sentence holds the word `k` (never for [`Kw::None`]).
     pub fn has(&self, k: Kw) -> bool {
-        let k = k as usize;
-        k != 0 && self.kws[k >> 6] & (1 << (k & 63)) != 0
+        k != Kw::None && self.kws.contains(k)
     }
 
     /// Whether the sentence holds any of the words `ks`.
     pub fn any(&self, ks: &[Kw]) -> bool {
         ks.iter().any(|k| self.has(*k))
+    }
+
+    /// Whether the sentence holds any of the words in `set`.
+    pub fn any_of(&self, set: &KwSet) -> bool {
+        self.kws.meets(set)
     }
 
     /// Original text of tokens `a..b`.
@@ -639,6 +666,7 @@ pub fn parse(text: &str, doc: usize) -> Extraction {
     let mut first: Vec<text::Sentence> = Vec::new();
     // Which sentences introduce a list of full-vote delegates.
     let mut full_vote: Vec<bool> = Vec::new();
+    let mut spare_used: Vec<bool> = Vec::new();
     text::each_sentence(&text[body..], body, |raw| {
         let lead_full_vote = raw
             .lead
@@ -646,12 +674,14 @@ pub fn parse(text: &str, doc: usize) -> Extraction {
         if first.len() < 6 {
             first.push(raw.clone());
         }
-        let mut s = Sentence::new(text, raw.tokens, b.doc, raw.start, raw.end);
+        let used = std::mem::take(&mut spare_used);
+        let mut s = Sentence::reusing(text, raw.tokens, used, b.doc, raw.start, raw.end);
         full_vote.push(s.has(Kw::Vote) && full_vote_in(&s.toks));
         s.span.cut_start = raw.cut_start;
         s.span.cut_end = raw.cut_end;
         b.sentence(&mut s, raw.heading, lead_full_vote);
-        // The token buffer goes back to be filled again.
+        // The buffers go back to be filled again.
+        spare_used = s.used;
         s.toks
     });
     if meta.title.is_none() {

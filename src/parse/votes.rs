@@ -7,9 +7,9 @@ use super::counts::{count_at, FactionName};
 use super::Sentence;
 use crate::factions::Faction;
 use crate::model::{Outcome, Vote, VotingBody};
-use crate::text::{Kind, Kw, Token};
+use crate::text::{Kind, Kw, KwSet, Token};
 
-const VOTE_WORDS: &[Kw] = &[
+const VOTE_WORDS: KwSet = KwSet::of(&[
     Kw::Vote,
     Kw::Votes,
     Kw::Voted,
@@ -23,7 +23,7 @@ const VOTE_WORDS: &[Kw] = &[
     Kw::Dissent,
     Kw::Dissenting,
     Kw::Majority,
-];
+]);
 
 /// Words that belong to a vote figure: "votes in favor", "not voting".
 const FIGURE_WORDS: &[&str] = &[
@@ -337,12 +337,12 @@ fn body(s: &Sentence, first_named: Option<Faction>) -> VotingBody {
 /// Whether `s` may hold a vote: it has a vote word, or speaks of a
 /// questionnaire. [`read`] finds nothing in any other sentence.
 pub(crate) fn may_hold(s: &Sentence) -> bool {
-    s.any(VOTE_WORDS) || s.has(Kw::Filled) || s.has(Kw::Questionnaire)
+    s.any_of(&VOTE_WORDS) || s.has(Kw::Filled) || s.has(Kw::Questionnaire)
 }
 
 /// Every vote in `s`, whose faction names are `names`.
 pub(crate) fn read(s: &mut Sentence, names: &[FactionName]) -> Vec<Vote> {
-    let vote_word = s.any(VOTE_WORDS);
+    let vote_word = s.any_of(&VOTE_WORDS);
     let poll = s.has(Kw::Filled) || s.has(Kw::Questionnaire);
     if !vote_word && !poll {
         return Vec::new();
@@ -376,7 +376,7 @@ pub(crate) fn read(s: &mut Sentence, names: &[FactionName]) -> Vec<Vote> {
             if let Some(o) = open.take() {
                 if s.toks[o..k]
                     .iter()
-                    .any(|t| VOTE_WORDS.contains(&t.kw()) || t.is(Kw::Against))
+                    .any(|t| VOTE_WORDS.contains(t.kw()) || t.is(Kw::Against))
                 {
                     groups.push((o, k));
                 }
