@@ -557,7 +557,8 @@ fn lex_word(line: &str, start: usize) -> (Kind, usize) {
     let mut last_s = false;
     // The common case first: a run of ASCII letters, gathered in three
     // machine words (the keyword lookup reads them without a reload).
-    let mut acc = [0u64; 3];
+    // (Three variables rather than an array, so they stay in registers.)
+    let (mut a0, mut a1, mut a2) = (0u64, 0u64, 0u64);
     while i < line.len() && letters < MAX_WORD {
         let b = bytes[i];
         if !b.is_ascii_alphabetic() {
@@ -566,9 +567,9 @@ fn lex_word(line: &str, start: usize) -> (Kind, usize) {
         if letters < WORD_CAP {
             let lower = u64::from(b.to_ascii_lowercase());
             match letters {
-                0..8 => acc[0] |= lower << (letters * 8),
-                8..16 => acc[1] |= lower << ((letters - 8) * 8),
-                _ => acc[2] |= lower << ((letters - 16) * 8),
+                0..8 => a0 |= lower << (letters * 8),
+                8..16 => a1 |= lower << ((letters - 8) * 8),
+                _ => a2 |= lower << ((letters - 16) * 8),
             }
         }
         last_s = b.eq_ignore_ascii_case(&b's');
@@ -576,6 +577,7 @@ fn lex_word(line: &str, start: usize) -> (Kind, usize) {
         segment += 1;
         i += 1;
     }
+    let acc = [a0, a1, a2];
     norm.set(acc, letters.min(WORD_CAP));
     let gathered = letters.min(WORD_CAP);
     while i < line.len() && letters < MAX_WORD {
@@ -1011,7 +1013,9 @@ fn keyword_of(w: [u64; 3]) -> Kw {
         if id == 0 {
             return Kw::None;
         }
-        if PADDED[id] == w {
+        let p = PADDED[id];
+        // Word by word, the first (most words are short) deciding most.
+        if p[0] == w[0] && p[1] == w[1] && p[2] == w[2] {
             return KWS[id];
         }
         slot = (slot + 1) & (SLOTS - 1);
