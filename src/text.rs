@@ -547,6 +547,7 @@ fn lex_number(b: &[u8], mut i: usize) -> (Kind, usize) {
 
 /// Reads a word at `i`, with abbreviation periods ("V.I.", "S.R.s"),
 /// apostrophes ("workers'", "Lenin's") and a party suffix "(b)".
+#[inline(always)]
 fn lex_word(line: &str, start: usize) -> (Kind, usize) {
     let bytes = line.as_bytes();
     let mut norm = Word::new();

@@ -384,7 +384,8 @@ pub(crate) fn read(s: &mut Sentence, names: &[FactionName]) -> Vec<Vote> {
         }
     }
     // Figures outside brackets make the sentence one vote.
-    let outside = {
+    // (With no brackets the sentence is one vote: nothing to probe.)
+    let outside = !groups.is_empty() && {
         let mut probe = s.used.clone();
         let mut any = false;
         let mut start = 0;
