@@ -207,11 +207,7 @@ fn closing(t: &Token) -> bool {
 /// tokens at a time, so memory stays bounded by [`MAX_SENTENCE`] whatever
 /// the length of a line. `f` may hand back the sentence's token buffer,
 /// emptied, to be filled again: then no sentence allocates.
-pub(crate) fn each_sentence(
-    text: &str,
-    offset: usize,
-    mut f: impl FnMut(Sentence) -> Vec<Token>,
-) {
+pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentence) -> Vec<Token>) {
     let mut lead: Option<usize> = None;
     // A token buffer to fill next.
     let mut spare: Vec<Token> = Vec::with_capacity(48);
@@ -921,7 +917,10 @@ impl KwSet {
     pub fn meets(&self, other: &KwSet) -> bool {
         let none = 1u64 << (Kw::None as usize);
         (self.0[0] & other.0[0] & !none) != 0
-            || self.0[1..].iter().zip(&other.0[1..]).any(|(a, b)| a & b != 0)
+            || self.0[1..]
+                .iter()
+                .zip(&other.0[1..])
+                .any(|(a, b)| a & b != 0)
     }
 }
 

@@ -252,9 +252,7 @@ pub(crate) fn approx_before(toks: &[Token], i: usize) -> bool {
             .map_or(Kw::None, Token::kw)
     };
     let w1 = w(1);
-    APPROX.contains(w1)
-        || (w(2) == Kw::More && w1 == Kw::Than)
-        || (w(2) == Kw::Up && w1 == Kw::To)
+    APPROX.contains(w1) || (w(2) == Kw::More && w1 == Kw::Than) || (w(2) == Kw::Up && w1 == Kw::To)
 }
 
 /// A faction name found in a sentence.
@@ -358,7 +356,14 @@ pub(crate) fn read(s: &mut Sentence, names: &[FactionName], lead_full_vote: bool
 /// close", "By the end", "at the final sitting", "Together with late
 /// arrivals", "concluded its work with".
 fn at_the_close(s: &Sentence) -> bool {
-    let ends = [Kw::Close, Kw::End, Kw::Closing, Kw::Final, Kw::Arrivals, Kw::Work];
+    let ends = [
+        Kw::Close,
+        Kw::End,
+        Kw::Closing,
+        Kw::Final,
+        Kw::Arrivals,
+        Kw::Work,
+    ];
     if !s.any(&ends) {
         return false;
     }
@@ -390,7 +395,8 @@ pub(crate) fn other_body_meeting(s: &Sentence) -> Option<String> {
         return None;
     }
     let (a, b) = other_body(s)?;
-    let meeting = s.has(Kw::Plenum) || s.has(Kw::Meeting) || s.has(Kw::Session) || s.has(Kw::Sitting);
+    let meeting =
+        s.has(Kw::Plenum) || s.has(Kw::Meeting) || s.has(Kw::Session) || s.has(Kw::Sitting);
     (meeting || a <= 2).then(|| s.text_of(a, b))
 }
 
@@ -582,7 +588,8 @@ fn factions(
                 break;
             }
             // "1,510 members and candidate members of the RCP".
-            let and_candidate = t.is(Kw::And) && toks.get(j + 1).is_some_and(|t| t.is(Kw::Candidate));
+            let and_candidate =
+                t.is(Kw::And) && toks.get(j + 1).is_some_and(|t| t.is(Kw::Candidate));
             let filler = FILLERS.contains(t.kw());
             if !filler && !and_candidate {
                 break;
@@ -636,8 +643,7 @@ fn factions(
         ) {
             let mut k2 = k + 1;
             while toks.get(k2).is_some_and(|t| {
-                matches!(t.kw(), Kw::To | Kw::Only | Kw::Just)
-                    || APPROX.contains(t.kw())
+                matches!(t.kw(), Kw::To | Kw::Only | Kw::Just) || APPROX.contains(t.kw())
             }) {
                 k2 += 1;
             }
@@ -903,7 +909,13 @@ fn bodies(
 fn kind_after(w: &[Kw]) -> Option<DelegateKind> {
     let has = |a: Kw| w.contains(&a);
     let pair = |a: &[Kw], b: &[Kw]| w.windows(2).any(|p| a.contains(&p[0]) && b.contains(&p[1]));
-    const FULL: &[Kw] = &[Kw::Full, Kw::Decisive, Kw::Casting, Kw::Deciding, Kw::Voting];
+    const FULL: &[Kw] = &[
+        Kw::Full,
+        Kw::Decisive,
+        Kw::Casting,
+        Kw::Deciding,
+        Kw::Voting,
+    ];
     const VOTE: &[Kw] = &[
         Kw::Vote,
         Kw::Votes,
@@ -1079,6 +1091,57 @@ mod tests {
     }
 
     #[test]
+    fn a_faction_name_starts_only_with_a_listed_word() {
+        // Candidate words: every string in the faction vocabulary's source
+        // and every word of the seeds.
+        let source = include_str!("../factions.rs");
+        let mut vocab: Vec<String> = source
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|w| {
+                !w.is_empty()
+                    && w.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b"'()".contains(&b))
+            })
+            .map(str::to_string)
+            .collect();
+        for (_, text) in crate::seeds::SEEDS {
+            for line in text.lines() {
+                vocab.extend(tokenize(line, 0).iter().map(|t| t.word().to_string()));
+            }
+        }
+        vocab.sort();
+        vocab.dedup();
+        assert!(vocab.len() > 500, "{}", vocab.len());
+        let names: Vec<&str> = source
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .collect();
+        for first in &vocab {
+            let kw = tokenize(first, 0).first().map_or(Kw::None, Token::kw);
+            if tokenize(first, 0).len() != 1 || STARTS.contains(kw) {
+                continue;
+            }
+            for second in &names {
+                let words = [
+                    first.as_str(),
+                    second,
+                    "revolutionaries",
+                    "to",
+                    "any",
+                    "party",
+                ];
+                assert_eq!(Faction::recognize(&words), None, "{words:?}");
+            }
+        }
+        // And every listed word is a keyword the tokenizer finds.
+        assert!(FACTION_STARTS.iter().all(|k| *k != Kw::None));
+    }
+
+    #[test]
     fn word_numbers_and_hundreds() {
         let t = tokenize("twelve two hundred and five 1,090", 0);
         assert_eq!(count_at(&t, 0), Some((12, 1)));
@@ -1171,7 +1234,7 @@ mod tests {
     fn unsure_figures_become_notes() {
         let mut s = sentence("By the close it had increased to 1,587 delegates.");
         let names = faction_names(&s);
-            let c = read(&mut s, &names, false);
+        let c = read(&mut s, &names, false);
         assert!(c.delegates.is_empty());
         assert!(c.notes[0].contains("1587"), "{:?}", c.notes);
         // A later point named anywhere in the sentence, as real texts do.
@@ -1188,11 +1251,11 @@ mod tests {
         }
         let mut s = sentence("It elected 40 delegates to the next congress.");
         let names = faction_names(&s);
-            let c = read(&mut s, &names, false);
+        let c = read(&mut s, &names, false);
         assert!(c.delegates.is_empty() && c.notes[0].contains("elected"));
         let mut s = sentence("The Moscow Soviet had 210 Bolsheviks.");
         let names = faction_names(&s);
-            let c = read(&mut s, &names, false);
+        let c = read(&mut s, &names, false);
         assert!(c.factions.is_empty() && c.notes[0].contains("Moscow Soviet"));
     }
 
@@ -1200,7 +1263,7 @@ mod tests {
     fn factions_with_parts_and_later_changes() {
         let mut s = sentence("649 delegates arrived: 390 Bolsheviks, 160 Socialist-Revolutionaries (about 100 were Left SRs), 72 Mensheviks and 13 of various groups (the Bolsheviks increased to 472 people).");
         let names = faction_names(&s);
-            let c = read(&mut s, &names, false);
+        let c = read(&mut s, &names, false);
         let got: Vec<_> = c
             .factions
             .iter()
@@ -1226,7 +1289,7 @@ mod tests {
     fn subcounts_stay_inside_their_faction() {
         let mut s = sentence("285 Socialist-Revolutionary (20 sympathetic to this party)");
         let names = faction_names(&s);
-            let c = read(&mut s, &names, true);
+        let c = read(&mut s, &names, true);
         assert_eq!(c.factions.len(), 1);
         assert_eq!(c.factions[0].base, DelegateKind::FullVote);
         assert_eq!(
@@ -1243,7 +1306,7 @@ mod tests {
     fn bodies_take_the_counts_after_their_name() {
         let mut s = sentence("The congress elected an All-Russian Central Executive Committee consisting of 101 people (including 62 Bolsheviks and 29 Left-Wing Social list-Revolutionaries; headed first by Kamenev).");
         let names = faction_names(&s);
-            let c = read(&mut s, &names, false);
+        let c = read(&mut s, &names, false);
         assert!(c.factions.is_empty());
         let b = &c.bodies[0];
         assert_eq!(
@@ -1263,7 +1326,7 @@ mod tests {
     fn representation_lists_and_totals() {
         let mut s = sentence("The meeting was attended by 480 delegates from 139 Soviets, 13 rear military units, 7 active armies and 26 separate units of the front.");
         let names = faction_names(&s);
-            let c = read(&mut s, &names, false);
+        let c = read(&mut s, &names, false);
         assert_eq!(
             c.delegates.iter().map(|d| d.count).collect::<Vec<_>>(),
             vec![480]
@@ -1288,7 +1351,7 @@ mod tests {
     fn full_and_consultative_votes() {
         let mut s = sentence("It was attended by 1,993 delegates, of whom 1,631 had a casting vote and 362 a consultative voice.");
         let names = faction_names(&s);
-            let c = read(&mut s, &names, false);
+        let c = read(&mut s, &names, false);
         let got: Vec<_> = c.delegates.iter().map(|d| (d.kind, d.count)).collect();
         assert_eq!(
             got,

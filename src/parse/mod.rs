@@ -54,9 +54,9 @@ impl<'a> Sentence<'a> {
         start: usize,
         end: usize,
     ) -> Self {
-        let approximate = toks.first().is_some_and(|t| {
-            matches!(t.kw(), Kw::Approximately | Kw::Roughly | Kw::About)
-        });
+        let approximate = toks
+            .first()
+            .is_some_and(|t| matches!(t.kw(), Kw::Approximately | Kw::Roughly | Kw::About));
         let mut has_digits = false;
         let mut has_count = false;
         let mut kws = KwSet::default();
@@ -576,9 +576,8 @@ impl Builder<'_> {
 /// Whether `toks` speak of a full vote: "full vote", "decisive vote",
 /// "casting vote".
 pub(crate) fn full_vote_in(toks: &[Token]) -> bool {
-    toks.windows(2).any(|w| {
-        matches!(w[0].kw(), Kw::Full | Kw::Decisive | Kw::Casting) && w[1].is(Kw::Vote)
-    })
+    toks.windows(2)
+        .any(|w| matches!(w[0].kw(), Kw::Full | Kw::Decisive | Kw::Casting) && w[1].is(Kw::Vote))
 }
 
 /// Whether `lead`, the tokens before an event's name, is a short opening

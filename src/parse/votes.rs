@@ -136,8 +136,14 @@ fn figures(
             _ => None,
         };
         if let Some(p) = pair_at {
-            let second = count_at(toks, p)
-                .filter(|(_, e)| *e <= b && toks.get(*e).filter(|_| *e < b).and_then(Token::month).is_none());
+            let second = count_at(toks, p).filter(|(_, e)| {
+                *e <= b
+                    && toks
+                        .get(*e)
+                        .filter(|_| *e < b)
+                        .and_then(Token::month)
+                        .is_none()
+            });
             if let Some((m, end)) = second {
                 let rejected_by = i >= 2 && w(i - 1) == Kw::By && w(i - 2) == Kw::Rejected
                     || (w(after) == Kw::Votes && result == Some(Outcome::Rejected));
@@ -324,9 +330,9 @@ fn body(s: &Sentence, first_named: Option<Faction>) -> VotingBody {
         || has(Kw::Caucuses)
         || (has(Kw::Split) && has(Kw::Among))
         || (has(Kw::Within)
-            && s.toks.windows(3).any(|w| {
-                w[0].is(Kw::Within) && w[1].is(Kw::The) && w[2].is(Kw::Faction)
-            }))
+            && s.toks
+                .windows(3)
+                .any(|w| w[0].is(Kw::Within) && w[1].is(Kw::The) && w[2].is(Kw::Faction)))
         || ((has(Kw::Meeting) || has(Kw::Met)) && group());
     match first_named {
         Some(f) if caucus => VotingBody::Caucus(f),
