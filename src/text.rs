@@ -44,6 +44,22 @@ impl Word {
         }
     }
 
+    /// The word of the `len` bytes packed little-endian in `acc`,
+    /// lower-case ASCII letters, with its keyword.
+    #[inline(always)]
+    fn packed(acc: [u64; 3], len: usize) -> Word {
+        let [a, b, c] = acc.map(u64::to_le_bytes);
+        Word {
+            len: len.min(WORD_CAP) as u8,
+            foreign: false,
+            kw: keyword_of(acc),
+            buf: [
+                a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], b[0], b[1], b[2], b[3], b[4], b[5],
+                b[6], b[7], c[0], c[1], c[2], c[3], c[4], c[5],
+            ],
+        }
+    }
+
     /// Sets the word to the `len` bytes packed little-endian in `acc`,
     /// lower-case ASCII letters.
     fn set(&mut self, acc: [u64; 3], len: usize) {
@@ -575,8 +591,16 @@ fn lex_word(line: &str, start: usize) -> (Kind, usize) {
         i += 1;
     }
     let acc = [a0, a1, a2];
-    norm.set(acc, letters.min(WORD_CAP));
     let gathered = letters.min(WORD_CAP);
+    // Most words end here, at a space or a comma: the word is made at once
+    // from the registers (no byte-wise copy for the token to wait on).
+    if bytes
+        .get(i)
+        .is_none_or(|&b| b.is_ascii() && !matches!(b, b'.' | b'\'' | b'('))
+    {
+        return (Kind::Word(Word::packed(acc, gathered)), i);
+    }
+    norm.set(acc, gathered);
     while i < line.len() && letters < MAX_WORD {
         let b = bytes[i];
         if b.is_ascii_alphabetic() {
