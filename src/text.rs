@@ -948,6 +948,17 @@ impl KwSet {
     }
 }
 
+/// The month names and their abbreviations (see `month_value`).
+pub(crate) const MONTHS: KwSet = {
+    let mut bits = [0u64; 8];
+    let mut k = Kw::January as usize;
+    while k <= Kw::Dec as usize {
+        bits[k >> 6] |= 1 << (k & 63);
+        k += 1;
+    }
+    KwSet(bits)
+};
+
 /// The number words, "zero" … "ninety".
 pub(crate) const NUMBER_WORDS: [Kw; 28] = {
     let mut out = [Kw::None; 28];
@@ -1241,6 +1252,7 @@ mod tests {
             assert_eq!(tokenize(w, 0)[0].kw(), KWS[id], "{w}");
             assert_eq!(tokenize(w, 0)[0].number_word(), number_word(w), "{w}");
             assert_eq!(tokenize(w, 0)[0].month(), month(w), "{w}");
+            assert_eq!(MONTHS.contains(KWS[id]), month(w).is_some(), "{w}");
         }
         for w in ["", "congresses", "mayor", "hundreds", "\u{e9}t\u{e9}"] {
             assert_eq!(keyword(&padded(w.as_bytes())), Kw::None, "{w}");

@@ -310,7 +310,12 @@ impl Builder<'_> {
     }
 
     fn dates_in(&mut self, s: &mut Sentence, heading: bool) -> Option<Dated> {
-        let found = dates::dates(&s.toks, self.year);
+        // Every date names a month.
+        let found = if s.any_of(&text::MONTHS) {
+            dates::dates(&s.toks, self.year)
+        } else {
+            Vec::new()
+        };
         let first = found.first().map(|d| d.start);
         let Some(ev) = self.current else {
             return first;
