@@ -232,11 +232,7 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
     // A lone CR ends a line too (old Mac files); "\r\n" gives an empty line,
     // which is skipped.
     while line_start < text.len() {
-        let rest = &text.as_bytes()[line_start..];
-        let len = rest
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(rest.len(), |p| p + 1);
+        let len = line_len(&text.as_bytes()[line_start..]);
         // Cut after an ASCII byte or at the end: a character boundary.
         let line = text.get(line_start..line_start + len).unwrap_or("");
         let body = line.trim_end();
@@ -335,6 +331,28 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
             lead = Some(count - 1);
         }
     }
+}
+
+/// Length of the line at the start of `rest`, its LF or CR included.
+/// Eight bytes at a time while none of them ends a line.
+fn line_len(rest: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Whether some byte of `x` is zero.
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & (ONES << 7) != 0;
+    let mut k = 0;
+    for chunk in rest.chunks_exact(8) {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(b);
+        if zero(x ^ (ONES * u64::from(b'\n'))) || zero(x ^ (ONES * u64::from(b'\r'))) {
+            break;
+        }
+        k += 8;
+    }
+    let tail = rest.get(k..).unwrap_or_default();
+    tail.iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map_or(rest.len(), |p| k + p + 1)
 }
 
 /// Most numbers in one piece of a sentence too long to keep whole. Each fact
@@ -1234,6 +1252,22 @@ mod tests {
             .all(|t| t.end - t.start <= MAX_DIGITS));
         let dots = ".".repeat(100);
         assert!(tokenize(&dots, 0).len() > 1);
+    }
+
+    #[test]
+    fn lines_end_at_the_first_lf_or_cr() {
+        for text in ["", "a", "abcdefgh", "abcdefghijklmnopq", "\n", "abc\n", "abcdefghij\rk"] {
+            for from in 0..text.len() {
+                let rest = &text.as_bytes()[from..];
+                let want = rest
+                    .iter()
+                    .position(|&b| b == b'\n' || b == b'\r')
+                    .map_or(rest.len(), |p| p + 1);
+                assert_eq!(line_len(rest), want, "{text:?} from {from}");
+            }
+        }
+        let long = "x".repeat(37) + "\r\n" + &"y".repeat(20);
+        assert_eq!(line_len(long.as_bytes()), 38);
     }
 
     #[test]
