@@ -1256,7 +1256,15 @@ mod tests {
 
     #[test]
     fn lines_end_at_the_first_lf_or_cr() {
-        for text in ["", "a", "abcdefgh", "abcdefghijklmnopq", "\n", "abc\n", "abcdefghij\rk"] {
+        for text in [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghijklmnopq",
+            "\n",
+            "abc\n",
+            "abcdefghij\rk",
+        ] {
             for from in 0..text.len() {
                 let rest = &text.as_bytes()[from..];
                 let want = rest

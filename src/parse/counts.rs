@@ -558,7 +558,7 @@ fn factions(
     } else {
         DelegateKind::Total
     };
-    let mut out: Vec<(FactionCount, usize)> = Vec::new();
+    let mut out: Vec<(FactionCount, usize)> = Vec::with_capacity(names.len());
     let mut used_names = vec![false; names.len()];
     let mk = |faction, count, approximate, stage, src| FactionCount {
         faction,
