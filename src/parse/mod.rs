@@ -20,6 +20,19 @@ use crate::text::{self, Kind, Kw, KwSet, Token, NUMBER_WORDS};
 /// corpus's merging, linear in the input whatever the text.
 pub const MAX_EVENTS: usize = 400;
 
+/// Words that may hold a count besides digits: the number words, and
+/// "solely" or "exclusively" (a body of one faction).
+const COUNTING: KwSet = {
+    let mut ks = [Kw::Solely; NUMBER_WORDS.len() + 2];
+    ks[1] = Kw::Exclusively;
+    let mut i = 0;
+    while i < NUMBER_WORDS.len() {
+        ks[i + 2] = NUMBER_WORDS[i];
+        i += 1;
+    }
+    KwSet::of(&ks)
+};
+
 /// One sentence being read: its tokens and which of them are used up.
 #[derive(Debug, Clone)]
 pub(crate) struct Sentence<'a> {
@@ -82,16 +95,6 @@ impl<'a> Sentence<'a> {
             has_count,
             has_event_noun: false,
             kws,
-        };
-        const COUNTING: KwSet = {
-            let mut ks = [Kw::Solely; 30];
-            ks[1] = Kw::Exclusively;
-            let mut i = 0;
-            while i < NUMBER_WORDS.len() {
-                ks[i + 2] = NUMBER_WORDS[i];
-                i += 1;
-            }
-            KwSet::of(&ks)
         };
         s.has_count |= s.kws.meets(&COUNTING);
         s.has_event_noun = s.has(Kw::Congress) || s.has(Kw::Conference);
