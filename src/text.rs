@@ -20,7 +20,7 @@ pub(crate) struct Word {
     len: u8,
     foreign: bool,
     /// The word as a keyword, looked up once when the word is read, so
-    /// readers compare a byte instead of a string.
+    /// readers compare a number instead of a string.
     kw: Kw,
     buf: [u8; WORD_CAP],
 }
@@ -140,12 +140,13 @@ impl Token {
     pub fn is(&self, k: Kw) -> bool {
         self.kw() == k
     }
-    /// Value of a number written as a word ("one" … "ninety"), as
-    /// [`number_word`] gives it.
+    /// Value of a number written as a word ("one" … "ninety"), read from
+    /// the keyword (a test holds it to `number_word`).
     pub fn number_word(&self) -> Option<u64> {
         number_value(self.kw())
     }
-    /// Month number of a month name, as [`month`] gives it.
+    /// Month number of a month name or its abbreviation, read from the
+    /// keyword (a test holds it to `month`).
     pub fn month(&self) -> Option<u8> {
         month_value(self.kw())
     }
@@ -831,7 +832,7 @@ pub(crate) fn month(w: &str) -> Option<u8> {
 macro_rules! keywords {
     ($($id:ident $s:literal),* $(,)?) => {
         /// A word the readers look for, found once per word by the
-        /// tokenizer ([`Token::kw`]), so that a reader's test is a byte
+        /// tokenizer ([`Token::kw`]), so that a reader's test is an integer
         /// comparison rather than a string comparison. `None` is every
         /// other word and every token that is not a word.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
