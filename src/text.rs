@@ -19,6 +19,9 @@ const WORD_CAP: usize = 22;
 pub(crate) struct Word {
     len: u8,
     foreign: bool,
+    /// The word as a keyword, looked up once when the word is read, so
+    /// readers compare a number instead of a string.
+    kw: Kw,
     buf: [u8; WORD_CAP],
 }
 
@@ -27,6 +30,7 @@ impl Word {
         Word {
             len: 0,
             foreign: false,
+            kw: Kw::None,
             buf: [0; WORD_CAP],
         }
     }
@@ -38,6 +42,32 @@ impl Word {
             self.buf[usize::from(self.len)] = b;
             self.len += 1;
         }
+    }
+
+    /// The word of the `len` bytes packed little-endian in `acc`,
+    /// lower-case ASCII letters, with its keyword.
+    #[inline(always)]
+    fn packed(acc: [u64; 3], len: usize) -> Word {
+        let [a, b, c] = acc.map(u64::to_le_bytes);
+        Word {
+            len: len.min(WORD_CAP) as u8,
+            foreign: false,
+            kw: keyword_of(acc),
+            buf: [
+                a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], b[0], b[1], b[2], b[3], b[4], b[5],
+                b[6], b[7], c[0], c[1], c[2], c[3], c[4], c[5],
+            ],
+        }
+    }
+
+    /// Sets the word to the `len` bytes packed little-endian in `acc`,
+    /// lower-case ASCII letters.
+    fn set(&mut self, acc: [u64; 3], len: usize) {
+        let [a, b, c] = acc.map(u64::to_le_bytes);
+        self.buf[..8].copy_from_slice(&a);
+        self.buf[8..16].copy_from_slice(&b);
+        self.buf[16..].copy_from_slice(&c[..WORD_CAP - 16]);
+        self.len = len.min(WORD_CAP) as u8;
     }
 
     fn push_str(&mut self, s: &str) {
@@ -99,6 +129,27 @@ impl Token {
             _ => "",
         }
     }
+    /// The word as a keyword; [`Kw::None`] for any other word or token.
+    pub fn kw(&self) -> Kw {
+        match &self.kind {
+            Kind::Word(w) => w.kw,
+            _ => Kw::None,
+        }
+    }
+    /// Whether the token is the word `k`.
+    pub fn is(&self, k: Kw) -> bool {
+        self.kw() == k
+    }
+    /// Value of a number written as a word ("one" … "ninety"), read from
+    /// the keyword (a test holds it to `number_word`).
+    pub fn number_word(&self) -> Option<u64> {
+        number_value(self.kw())
+    }
+    /// Month number of a month name or its abbreviation, read from the
+    /// keyword (a test holds it to `month`).
+    pub fn month(&self) -> Option<u8> {
+        month_value(self.kw())
+    }
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
     }
@@ -156,7 +207,10 @@ const ABBREVIATIONS: &[&str] = &[
 #[cfg(test)]
 pub(crate) fn sentences(text: &str, offset: usize) -> Vec<Sentence> {
     let mut out = Vec::new();
-    each_sentence(text, offset, |s| out.push(s));
+    each_sentence(text, offset, |s| {
+        out.push(s);
+        Vec::new()
+    });
     out
 }
 
@@ -168,17 +222,23 @@ fn closing(t: &Token) -> bool {
 /// Calls `f` with each line's sentences in turn, `text` starting at byte
 /// `offset` of the document. One forward pass that holds one sentence's
 /// tokens at a time, so memory stays bounded by [`MAX_SENTENCE`] whatever
-/// the length of a line.
-pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentence)) {
+/// the length of a line. `f` may hand back the sentence's token buffer,
+/// emptied, to be filled again: then no sentence allocates.
+pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentence) -> Vec<Token>) {
     let mut lead: Option<usize> = None;
+    // A token buffer to fill next.
+    let mut spare: Vec<Token> = Vec::with_capacity(48);
     let mut count = 0usize;
     let mut line_start = 0;
     // A lone CR ends a line too (old Mac files); "\r\n" gives an empty line,
     // which is skipped.
-    for line in text.split_inclusive(['\n', '\r']) {
+    while line_start < text.len() {
+        let len = line_len(&text.as_bytes()[line_start..]);
+        // Cut after an ASCII byte or at the end: a character boundary.
+        let line = text.get(line_start..line_start + len).unwrap_or("");
         let body = line.trim_end();
         let base = offset + line_start;
-        line_start += line.len();
+        line_start += len;
         let trimmed = body.trim_start();
         if trimmed.is_empty() {
             continue;
@@ -188,12 +248,13 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
         }
         let heading = is_heading(trimmed, base);
         let first_index = count;
+        // Hands a sentence to `f`, and returns an empty buffer to go on with.
         let mut emit = |toks: Vec<Token>, cut_start: bool, cut_end: bool| {
             let (Some(a), Some(b)) = (toks.first(), toks.last()) else {
-                return;
+                return toks;
             };
             let (start, end) = (a.start, b.end);
-            f(Sentence {
+            let mut back = f(Sentence {
                 start,
                 end,
                 tokens: toks,
@@ -203,6 +264,8 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
                 cut_end,
             });
             count += 1;
+            back.clear();
+            back
         };
         let mut tokens = Tokens {
             line: body,
@@ -210,7 +273,9 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
             i: 0,
             space: true,
         };
-        let mut buf: Vec<Token> = Vec::with_capacity(48);
+        let mut buf: Vec<Token> = std::mem::take(&mut spare);
+        // How many of `buf`'s tokens are numbers.
+        let mut numbers = 0;
         let mut cut_start = false;
         let mut pending = tokens.next();
         while let Some(t) = pending {
@@ -218,19 +283,24 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
                 // Past the first cut, a piece also ends before a number once
                 // it holds `PIECE_NUMBERS`, so no piece yields more facts
                 // than that, each quoting it.
-                let full = cut_start
-                    && is_number(&t)
-                    && buf.iter().filter(|b| is_number(b)).count() >= PIECE_NUMBERS;
+                let full = cut_start && is_number(&t) && numbers >= PIECE_NUMBERS;
                 if full || t.end - first.start > MAX_SENTENCE {
                     let cut = piece_end(&buf);
-                    let rest = buf.split_off(cut + 1);
-                    emit(std::mem::replace(&mut buf, rest), cut_start, true);
+                    // What is left goes on in a buffer with room to grow.
+                    let left = buf.get(cut + 1..).unwrap_or_default();
+                    let mut rest = std::mem::take(&mut spare);
+                    rest.reserve(left.len().max(48));
+                    rest.extend_from_slice(left);
+                    buf.truncate(cut + 1);
+                    numbers = rest.iter().filter(|b| is_number(b)).count();
+                    spare = emit(std::mem::replace(&mut buf, rest), cut_start, true);
                     cut_start = true;
                     // `t` is looked at again against what is left.
                     continue;
                 }
             }
             buf.push(t);
+            numbers += usize::from(is_number(&t));
             pending = tokens.next();
             if !heading && matches!(t.kind, Kind::Punct('.' | '!' | '?')) {
                 // Keep closing quotes and brackets with the sentence they close.
@@ -249,21 +319,41 @@ pub(crate) fn each_sentence(text: &str, offset: usize, mut f: impl FnMut(Sentenc
                             ))
                 });
                 if ends {
-                    emit(
-                        std::mem::replace(&mut buf, Vec::with_capacity(48)),
-                        cut_start,
-                        false,
-                    );
+                    let next = std::mem::take(&mut spare);
+                    spare = emit(std::mem::replace(&mut buf, next), cut_start, false);
+                    numbers = 0;
                     cut_start = false;
                 }
             }
         }
-        emit(buf, cut_start, false);
+        spare = emit(buf, cut_start, false);
         // A line ending in ':' introduces the lines that follow it.
         if body.ends_with(':') && count > first_index {
             lead = Some(count - 1);
         }
     }
+}
+
+/// Length of the line at the start of `rest`, its LF or CR included.
+/// Eight bytes at a time while none of them ends a line.
+fn line_len(rest: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Whether some byte of `x` is zero.
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & (ONES << 7) != 0;
+    let mut k = 0;
+    for chunk in rest.chunks_exact(8) {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(b);
+        if zero(x ^ (ONES * u64::from(b'\n'))) || zero(x ^ (ONES * u64::from(b'\r'))) {
+            break;
+        }
+        k += 8;
+    }
+    let tail = rest.get(k..).unwrap_or_default();
+    tail.iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map_or(rest.len(), |p| k + p + 1)
 }
 
 /// Most numbers in one piece of a sentence too long to keep whole. Each fact
@@ -356,6 +446,7 @@ struct Tokens<'a> {
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
+    #[inline]
     fn next(&mut self) -> Option<Token> {
         let line = self.line;
         let bytes = line.as_bytes();
@@ -487,6 +578,7 @@ fn lex_number(b: &[u8], mut i: usize) -> (Kind, usize) {
 
 /// Reads a word at `i`, with abbreviation periods ("V.I.", "S.R.s"),
 /// apostrophes ("workers'", "Lenin's") and a party suffix "(b)".
+#[inline(always)]
 fn lex_word(line: &str, start: usize) -> (Kind, usize) {
     let bytes = line.as_bytes();
     let mut norm = Word::new();
@@ -495,6 +587,39 @@ fn lex_word(line: &str, start: usize) -> (Kind, usize) {
     let mut segment = 0usize; // letters since the last period
     let mut had_period = false;
     let mut last_s = false;
+    // The common case first: a run of ASCII letters, gathered in three
+    // machine words (the keyword lookup reads them without a reload).
+    // (Three variables rather than an array, so they stay in registers.)
+    let (mut a0, mut a1, mut a2) = (0u64, 0u64, 0u64);
+    while i < line.len() && letters < MAX_WORD {
+        let b = bytes[i];
+        if !b.is_ascii_alphabetic() {
+            break;
+        }
+        if letters < WORD_CAP {
+            let lower = u64::from(b.to_ascii_lowercase());
+            match letters {
+                0..8 => a0 |= lower << (letters * 8),
+                8..16 => a1 |= lower << ((letters - 8) * 8),
+                _ => a2 |= lower << ((letters - 16) * 8),
+            }
+        }
+        last_s = b.eq_ignore_ascii_case(&b's');
+        letters += 1;
+        segment += 1;
+        i += 1;
+    }
+    let acc = [a0, a1, a2];
+    let gathered = letters.min(WORD_CAP);
+    // Most words end here, at a space or a comma: the word is made at once
+    // from the registers (no byte-wise copy for the token to wait on).
+    if bytes
+        .get(i)
+        .is_none_or(|&b| b.is_ascii() && !matches!(b, b'.' | b'\'' | b'('))
+    {
+        return (Kind::Word(Word::packed(acc, gathered)), i);
+    }
+    norm.set(acc, gathered);
     while i < line.len() && letters < MAX_WORD {
         let b = bytes[i];
         if b.is_ascii_alphabetic() {
@@ -504,6 +629,10 @@ fn lex_word(line: &str, start: usize) -> (Kind, usize) {
             segment += 1;
             i += 1;
             continue;
+        }
+        // Any other ASCII byte but a period or an apostrophe ends the word.
+        if b.is_ascii() && b != b'.' && b != b'\'' {
+            break;
         }
         // ASCII fast path; other characters are decoded.
         let (c, len) = if b.is_ascii() {
@@ -564,6 +693,14 @@ fn lex_word(line: &str, start: usize) -> (Kind, usize) {
             i += len;
         }
     }
+    if !norm.foreign {
+        // A word that grew past its first run of letters is read again.
+        norm.kw = if usize::from(norm.len) == gathered {
+            keyword_of(acc)
+        } else {
+            keyword(&norm.buf)
+        };
+    }
     (Kind::Word(norm), i)
 }
 
@@ -576,7 +713,9 @@ fn party_suffix(s: &str) -> Option<usize> {
 }
 
 /// Value of a number written as a word: "one" … "twenty", the tens, "a
-/// hundred" is left to the caller.
+/// hundred" is left to the caller. The parser reads it from the keyword
+/// ([`Token::number_word`]); this is the reference the tests hold it to.
+#[cfg(test)]
 pub(crate) fn number_word(w: &str) -> Option<u64> {
     // Most words are none: rejected on length and first letter.
     if !(3..=9).contains(&w.len())
@@ -658,6 +797,9 @@ pub(crate) fn ordinal(t: &Token) -> Option<u32> {
 }
 
 /// Month number of a month name or its abbreviation ("Oct", "Sept").
+/// The parser reads it from the keyword ([`Token::month`]); this is the
+/// reference the tests hold it to.
+#[cfg(test)]
 pub(crate) fn month(w: &str) -> Option<u8> {
     // Most words are none: rejected on length and first letter.
     if !(3..=9).contains(&w.len())
@@ -681,6 +823,285 @@ pub(crate) fn month(w: &str) -> Option<u8> {
         "october" | "oct" => 10,
         "november" | "nov" => 11,
         "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// Declares the keywords: [`Kw`], one variant per word the readers look
+/// for often, and the table of their spellings in the same order.
+macro_rules! keywords {
+    ($($id:ident $s:literal),* $(,)?) => {
+        /// A word the readers look for, found once per word by the
+        /// tokenizer ([`Token::kw`]), so that a reader's test is an integer
+        /// comparison rather than a string comparison. `None` is every
+        /// other word and every token that is not a word.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[repr(u16)]
+        pub(crate) enum Kw {
+            None,
+            $($id),*
+        }
+        /// Every keyword's spelling, at its variant's index.
+        const KEYWORDS: &[&str] = &["", $($s),*];
+        /// Every keyword, at its own index.
+        const KWS: &[Kw] = &[Kw::None, $(Kw::$id),*];
+    };
+}
+
+keywords! {
+    // Numbers as words, in order (see `number_value`).
+    Zero "zero", One "one", Two "two", Three "three", Four "four", Five "five", Six "six",
+    Seven "seven", Eight "eight", Nine "nine", Ten "ten", Eleven "eleven", Twelve "twelve",
+    Thirteen "thirteen", Fourteen "fourteen", Fifteen "fifteen", Sixteen "sixteen",
+    Seventeen "seventeen", Eighteen "eighteen", Nineteen "nineteen", Twenty "twenty",
+    Thirty "thirty", Forty "forty", Fifty "fifty", Sixty "sixty", Seventy "seventy",
+    Eighty "eighty", Ninety "ninety",
+    // Months and their abbreviations (see `month_value`).
+    January "january", Jan "jan", February "february", Feb "feb", March "march", Mar "mar",
+    April "april", Apr "apr", May "may", June "june", Jun "jun", July "july", Jul "jul",
+    August "august", Aug "aug", September "september", Sep "sep", Sept "sept",
+    October "october", Oct "oct", November "november", Nov "nov", December "december",
+    Dec "dec",
+    // Everything else, in no order.
+    Approximately "approximately", Roughly "roughly", About "about", Solely "solely",
+    Exclusively "exclusively", Congress "congress", Conference "conference",
+    Hundred "hundred", Thousand "thousand", And "and", To "to", Written "written",
+    Published "published", Source "source", Translated "translated", Delivered "delivered",
+    Speech "speech", Report "report", Transcription "transcription", Sitting "sitting",
+    Session "session", Delayed "delayed", Postponed "postponed", Opened "opened", Began "began",
+    Opening "opening", Convened "convened", Met "met", Assembled "assembled", Held "held",
+    Until "until", Concluded "concluded", Closed "closed", Ended "ended", Day "day", Last "last",
+    Full "full", Decisive "decisive", Casting "casting", Vote "vote", Votes "votes",
+    Voted "voted", Voting "voting", Abstentions "abstentions", Abstention "abstention",
+    Abstained "abstained", Unanimously "unanimously", Unanimous "unanimous", Dissents "dissents",
+    Dissent "dissent", Dissenting "dissenting", Majority "majority", Against "against",
+    Rejected "rejected", Defeated "defeated", Failed "failed", Adopted "adopted",
+    Approved "approved", Accepted "accepted", Passed "passed", Carried "carried", By "by",
+    Filled "filled", Forms "forms", Questionnaires "questionnaires",
+    Questionnaire "questionnaire", Group "group", Faction "faction", Fraction "fraction",
+    Caucus "caucus", Caucuses "caucuses", Split "split", Among "among", Within "within",
+    The "the", Meeting "meeting", Some "some", Around "around", Nearly "nearly",
+    Almost "almost", Circa "circa", Over "over", Presumably "presumably", Perhaps "perhaps",
+    Approx "approx", Were "were", Was "was", Of "of", Them "them", Whom "whom", From "from",
+    People "people", Persons "persons", Members "members", Member "member",
+    Delegates "delegates", Deputies "deputies", Seats "seats",
+    Representatives "representatives", Belonged "belonged", Are "are", Had "had", A "a",
+    An "an", Adherents "adherents", Candidate "candidate", More "more", Than "than", Up "up",
+    Representing "representing", Represented "represented", Close "close", End "end",
+    Closing "closing", Final "final", Arrivals "arrivals", Work "work", At "at",
+    Towards "towards", Toward "toward", Its "its", Late "late", Plenum "plenum",
+    Soviet "soviet", Assembly "assembly", Duma "duma", Rada "rada", Committee "committee",
+    Increased "increased", Grew "grew", Rose "rose", Risen "risen", Grown "grown",
+    Reached "reached", Formed "formed", Joined "joined", Later "later", Fell "fell",
+    Numbered "numbered", Counted "counted", Only "only", Just "just", Presidium "presidium",
+    Cec "cec", Vtsik "vtsik", Central "central", Peoples "people's", Deciding "deciding",
+    Voice "voice", Rights "rights", Consultative "consultative", Advisory "advisory",
+    Deliberative "deliberative", Observer "observer", Observers "observers", No "no",
+    With "with", Participants "participants", Mandates "mandates", Answered "answered",
+    Who "who", Stated "stated", Declared "declared", Indicated "indicated", Gave "gave",
+    Years "years", Aged "aged", Age "age", Did "did", Cast "cast", Total "total",
+    Number "number", Elected "elected", Chose "chose", Sent "sent", Nominated "nominated",
+    Received "received", Got "got", Obtained "obtained", Polled "polled",
+    Collected "collected", Opposed "opposed", Abstaining "abstaining", Not "not", In "in",
+    Favor "favor", Favour "favour", For "for",
+    // The words a faction's name can start with.
+    Left "left", Right "right", Centre "centre", Center "center", Ukrainian "ukrainian",
+    Sr "sr", Srs "srs", SrS "sr's", Esers "esers", Socialist "socialist", Social "social",
+    Socialists "socialists", Bolshevik "bolshevik", Communist "communist",
+    Sympathizers "sympathizers", Sympathisers "sympathisers", Supporters "supporters",
+    Bolsheviks "bolsheviks", Bolshevist "bolshevist", RsdlpB "rsdlp(b)", RsdrpB "rsdrp(b)",
+    Communists "communists", RcpB "rcp(b)", Rcp "rcp", Revolutionary "revolutionary",
+    Populist "populist", Populists "populists", Narodnik "narodnik", Menshevik "menshevik",
+    Mensheviks "mensheviks", Internationalists "internationalists", United "united",
+    Bundist "bundist", Bundists "bundists", Bund "bund", Anarchist "anarchist",
+    Anarchists "anarchists", Anarcho "anarcho", Maximalist "maximalist",
+    Maximalists "maximalists", Popular "popular", Trudoviks "trudoviks", Trudovik "trudovik",
+    Trudovists "trudovists", Edinstvo "edinstvo", National "national", Dashnaks "dashnaks",
+    Dashnaktsutyun "dashnaktsutyun", Dashnaktsutiun "dashnaktsutiun", Usdlp "usdlp",
+    Usdrp "usdrp", Poalei "poalei", Poale "poale", Borotbists "borotbists", Non "non",
+    Nonparty "nonparty", Independents "independents", Unaffiliated "unaffiliated",
+    Nonaffiliated "nonaffiliated", Nonpartisan "nonpartisan", Russian "russian",
+    Others "others", Other "other", Various "various", Small "small",
+}
+
+/// A set of keywords, one bit each, built at compile time: membership is
+/// one bit test, whatever the size of the set.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct KwSet([u64; 8]);
+
+const _: () = assert!(KEYWORDS.len() <= 8 * 64);
+
+impl KwSet {
+    /// The set of `ks`.
+    pub const fn of(ks: &[Kw]) -> KwSet {
+        let mut bits = [0u64; 8];
+        let mut i = 0;
+        while i < ks.len() {
+            let k = ks[i] as usize;
+            bits[k >> 6] |= 1 << (k & 63);
+            i += 1;
+        }
+        KwSet(bits)
+    }
+
+    /// Adds `k`.
+    pub fn insert(&mut self, k: Kw) {
+        let k = k as usize;
+        self.0[k >> 6] |= 1 << (k & 63);
+    }
+
+    /// Whether `k` is in the set.
+    pub fn contains(&self, k: Kw) -> bool {
+        let k = k as usize;
+        self.0[k >> 6] & (1 << (k & 63)) != 0
+    }
+
+    /// Whether the two sets share a keyword other than [`Kw::None`].
+    pub fn meets(&self, other: &KwSet) -> bool {
+        let none = 1u64 << (Kw::None as usize);
+        (self.0[0] & other.0[0] & !none) != 0
+            || self.0[1..]
+                .iter()
+                .zip(&other.0[1..])
+                .any(|(a, b)| a & b != 0)
+    }
+}
+
+/// The month names and their abbreviations (see `month_value`).
+pub(crate) const MONTHS: KwSet = {
+    let mut bits = [0u64; 8];
+    let mut k = Kw::January as usize;
+    while k <= Kw::Dec as usize {
+        bits[k >> 6] |= 1 << (k & 63);
+        k += 1;
+    }
+    KwSet(bits)
+};
+
+/// The number words, "zero" … "ninety".
+pub(crate) const NUMBER_WORDS: [Kw; 28] = {
+    let mut out = [Kw::None; 28];
+    let mut i = 0;
+    while i < 28 {
+        out[i] = KWS[Kw::Zero as usize + i];
+        i += 1;
+    }
+    out
+};
+
+/// Slots of the keyword table: a power of two, well above the number of
+/// keywords, so a lookup probes one or two slots.
+const SLOTS: usize = 2048;
+
+const _: () = assert!(KEYWORDS.len() <= 512 && KEYWORDS.len() * 3 < SLOTS);
+
+/// A word's bytes as [`Word`] holds them: zero after its end.
+type Padded = [u8; WORD_CAP];
+
+/// `w` padded with zeros to [`WORD_CAP`] bytes (a keyword is shorter).
+const fn padded(w: &[u8]) -> Padded {
+    let mut out = [0u8; WORD_CAP];
+    let mut i = 0;
+    while i < w.len() && i < WORD_CAP {
+        out[i] = w[i];
+        i += 1;
+    }
+    out
+}
+
+/// A padded word as three machine words, little-endian.
+const fn words(p: &Padded) -> [u64; 3] {
+    [
+        u64::from_le_bytes([p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]]),
+        u64::from_le_bytes([p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15]]),
+        u64::from_le_bytes([p[16], p[17], p[18], p[19], p[20], p[21], 0, 0]),
+    ]
+}
+
+/// The keyword table's hash of a word given as [`words`]: mixed,
+/// multiplied, the top bits kept.
+const fn hash(w: [u64; 3]) -> usize {
+    let x = w[0] ^ w[1].rotate_left(21) ^ w[2].rotate_left(42);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+}
+
+/// Every keyword's spelling, padded, as [`words`], at its index: a lookup
+/// compares three machine words.
+static PADDED: [[u64; 3]; KEYWORDS.len()] = {
+    let mut t = [[0u64; 3]; KEYWORDS.len()];
+    let mut id = 0;
+    while id < KEYWORDS.len() {
+        t[id] = words(&padded(KEYWORDS[id].as_bytes()));
+        id += 1;
+    }
+    t
+};
+
+/// Open addressing with linear probing: the index in [`KEYWORDS`] of the
+/// keyword hashed to each slot, 0 for an empty slot.
+static TABLE: [u16; SLOTS] = {
+    let mut t = [0u16; SLOTS];
+    let mut id = 1;
+    while id < KEYWORDS.len() {
+        let mut slot = hash(words(&padded(KEYWORDS[id].as_bytes())));
+        while t[slot] != 0 {
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+        t[slot] = id as u16;
+        id += 1;
+    }
+    t
+};
+
+/// The keyword spelled by `p` (a word padded with zeros), if it is one.
+fn keyword(p: &Padded) -> Kw {
+    keyword_of(words(p))
+}
+
+/// The keyword spelled by `w` (a padded word as [`words`]), if it is one.
+fn keyword_of(w: [u64; 3]) -> Kw {
+    let mut slot = hash(w);
+    // The table always has empty slots, so the probe ends.
+    loop {
+        let id = usize::from(TABLE[slot]);
+        if id == 0 {
+            return Kw::None;
+        }
+        let p = PADDED[id];
+        // Word by word, the first (most words are short) deciding most.
+        if p[0] == w[0] && p[1] == w[1] && p[2] == w[2] {
+            return KWS[id];
+        }
+        slot = (slot + 1) & (SLOTS - 1);
+    }
+}
+
+/// Value of a number word keyword.
+fn number_value(k: Kw) -> Option<u64> {
+    let id = k as u16;
+    let (zero, nineteen, ninety) = (Kw::Zero as u16, Kw::Nineteen as u16, Kw::Ninety as u16);
+    match id {
+        _ if (zero..=nineteen).contains(&id) => Some(u64::from(id - zero)),
+        _ if (nineteen + 1..=ninety).contains(&id) => Some(u64::from(id - nineteen + 1) * 10),
+        _ => None,
+    }
+}
+
+/// Month number of a month keyword.
+fn month_value(k: Kw) -> Option<u8> {
+    Some(match k {
+        Kw::January | Kw::Jan => 1,
+        Kw::February | Kw::Feb => 2,
+        Kw::March | Kw::Mar => 3,
+        Kw::April | Kw::Apr => 4,
+        Kw::May => 5,
+        Kw::June | Kw::Jun => 6,
+        Kw::July | Kw::Jul => 7,
+        Kw::August | Kw::Aug => 8,
+        Kw::September | Kw::Sep | Kw::Sept => 9,
+        Kw::October | Kw::Oct => 10,
+        Kw::November | Kw::Nov => 11,
+        Kw::December | Kw::Dec => 12,
         _ => return None,
     })
 }
@@ -835,10 +1256,51 @@ mod tests {
     }
 
     #[test]
+    fn lines_end_at_the_first_lf_or_cr() {
+        for text in [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghijklmnopq",
+            "\n",
+            "abc\n",
+            "abcdefghij\rk",
+        ] {
+            for from in 0..text.len() {
+                let rest = &text.as_bytes()[from..];
+                let want = rest
+                    .iter()
+                    .position(|&b| b == b'\n' || b == b'\r')
+                    .map_or(rest.len(), |p| p + 1);
+                assert_eq!(line_len(rest), want, "{text:?} from {from}");
+            }
+        }
+        let long = "x".repeat(37) + "\r\n" + &"y".repeat(20);
+        assert_eq!(line_len(long.as_bytes()), 38);
+    }
+
+    #[test]
     fn a_lone_carriage_return_ends_a_line() {
         let s = sentences("First Congress\r285 SRs\r\n248 Mensheviks", 0);
         assert_eq!(s.len(), 3);
         assert!(s[0].heading);
+    }
+
+    #[test]
+    fn every_keyword_is_found_and_only_keywords_are() {
+        for (id, w) in KEYWORDS.iter().enumerate().skip(1) {
+            assert_eq!(keyword(&padded(w.as_bytes())), KWS[id], "{w}");
+            assert!(w.len() < WORD_CAP && w.is_ascii(), "{w}");
+            assert_eq!(KWS[id] as usize, id);
+            assert_eq!(tokenize(w, 0)[0].kw(), KWS[id], "{w}");
+            assert_eq!(tokenize(w, 0)[0].number_word(), number_word(w), "{w}");
+            assert_eq!(tokenize(w, 0)[0].month(), month(w), "{w}");
+            assert_eq!(MONTHS.contains(KWS[id]), month(w).is_some(), "{w}");
+        }
+        for w in ["", "congresses", "mayor", "hundreds", "\u{e9}t\u{e9}"] {
+            assert_eq!(keyword(&padded(w.as_bytes())), Kw::None, "{w}");
+        }
+        assert_eq!(tokenize("Décembre", 0)[0].kw(), Kw::None);
     }
 
     #[test]

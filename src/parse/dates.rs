@@ -2,7 +2,7 @@
 //! 1917", "May 15 (2), 1917", "On April 12", "December 23-28, 1921".
 
 use crate::calendar::{Basis, Date, Dated, Style};
-use crate::text::{month, Kind, Token};
+use crate::text::{Kind, Kw, Token};
 
 /// A date or date range found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,15 +22,15 @@ pub(crate) struct DateExpr {
 pub(crate) fn incidental(toks: &[Token]) -> bool {
     toks.iter().any(|t| {
         matches!(
-            t.word(),
-            "written"
-                | "published"
-                | "source"
-                | "translated"
-                | "delivered"
-                | "speech"
-                | "report"
-                | "transcription"
+            t.kw(),
+            Kw::Written
+                | Kw::Published
+                | Kw::Source
+                | Kw::Translated
+                | Kw::Delivered
+                | Kw::Speech
+                | Kw::Report
+                | Kw::Transcription
         )
     })
 }
@@ -50,7 +50,7 @@ fn year(t: Option<&Token>) -> Option<i32> {
 }
 
 fn is_range_sep(t: Option<&Token>) -> bool {
-    t.is_some_and(|t| t.is_punct('-') || t.is_punct('–') || t.word() == "to")
+    t.is_some_and(|t| t.is_punct('-') || t.is_punct('–') || t.is(Kw::To))
 }
 
 /// Days (and months) read at `i`: "3", "3-22", "25 to 27".
@@ -109,7 +109,7 @@ fn paren(toks: &[Token], i: usize) -> Option<(Bracket, usize)> {
     if !toks.get(i)?.is_punct('(') {
         return None;
     }
-    let m = |k: usize| toks.get(k).map(Token::word).and_then(month);
+    let m = |k: usize| toks.get(k).and_then(Token::month);
     // "(December 9 to 23)": the month first.
     let lead = m(i + 1);
     let at = i + 1 + usize::from(lead.is_some());
@@ -169,7 +169,7 @@ fn with_year(
 
 /// "June 3-22, 1917", "May 15 (2), 1917", "April 12".
 fn month_first(toks: &[Token], i: usize) -> Option<Raw> {
-    let m = month(toks.get(i)?.word())?;
+    let m = toks.get(i)?.month()?;
     if !toks[i].capital {
         return None; // "may" the verb
     }
@@ -194,10 +194,10 @@ fn day_first(toks: &[Token], i: usize) -> Option<Raw> {
     let (d1, d2, j) = days(toks, i)?;
     // "10 (23) December": the other style's day before the month.
     if let Some((p, k)) = paren(toks, j).filter(|(p, _)| p.2.is_none() && p.1.is_none()) {
-        let m = month(toks.get(k)?.word())?;
+        let m = toks.get(k)?.month()?;
         return Some(with_year(toks, i, k + 1, 0, (m, d1, d2, Some(p))));
     }
-    let m = month(toks.get(j)?.word())?;
+    let m = toks.get(j)?.month()?;
     let mut j = j + 1;
     let mut paren_read = None;
     if let Some((p, k)) = paren(toks, j).filter(|(p, _)| p.2.is_some()) {
@@ -330,9 +330,9 @@ pub(crate) fn dates(toks: &[Token], context_year: Option<i32>) -> Vec<DateExpr> 
             year_given: raw.year.is_some(),
         });
         // "May 3 and 4": a second day in the same month.
-        if second.is_none() && toks.get(raw.last).map(Token::word) == Some("and") {
+        if second.is_none() && toks.get(raw.last).is_some_and(|t| t.is(Kw::And)) {
             if let Some(d) = day(toks.get(raw.last + 1)).and_then(|d| Date::new(y, raw.month, d)) {
-                let next_is_month = toks.get(raw.last + 2).map(Token::word).and_then(month);
+                let next_is_month = toks.get(raw.last + 2).and_then(Token::month);
                 if next_is_month.is_none() {
                     out.push(DateExpr {
                         first: raw.last + 1,

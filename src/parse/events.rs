@@ -4,7 +4,7 @@
 //! "All-Russian Congress of Workers' and Soldiers' Soviet Deputies, Second".
 
 use crate::model::EventKind;
-use crate::text::{month, ordinal, Kind, Token};
+use crate::text::{ordinal, Kind, Kw, Token};
 
 /// A place where a sentence names an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,17 +29,17 @@ fn skippable(t: &Token) -> bool {
             t.word(),
             "all" | "russian" | "russia" | "ukrainian" | "extraordinary" | "new" | "union"
         )
-        || month(t.word()).is_some()
+        || t.month().is_some()
 }
 
 /// Every event named in `toks`.
 pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        let noun = t.word();
-        if noun != "congress" && noun != "conference" {
+        if !matches!(t.kw(), Kw::Congress | Kw::Conference) {
             continue;
         }
+        let noun = t.word();
         // Backwards: an ordinal, "All-Russian", "(April)", or "first convocation of a".
         let mut first = i;
         let mut ord = None;

@@ -14,11 +14,24 @@ mod votes;
 
 use crate::calendar::Dated;
 use crate::model::{DateFact, DocId, DocMeta, EventFacts, Extraction, Level, Span, Warning};
-use crate::text::{self, Kind, Token};
+use crate::text::{self, Kind, Kw, KwSet, Token, NUMBER_WORDS};
 
 /// Most events one document may name. Keeps event lookup, and the
 /// corpus's merging, linear in the input whatever the text.
 pub const MAX_EVENTS: usize = 400;
+
+/// Words that may hold a count besides digits: the number words, and
+/// "solely" or "exclusively" (a body of one faction).
+const COUNTING: KwSet = {
+    let mut ks = [Kw::Solely; NUMBER_WORDS.len() + 2];
+    ks[1] = Kw::Exclusively;
+    let mut i = 0;
+    while i < NUMBER_WORDS.len() {
+        ks[i + 2] = NUMBER_WORDS[i];
+        i += 1;
+    }
+    KwSet::of(&ks)
+};
 
 /// One sentence being read: its tokens and which of them are used up.
 #[derive(Debug, Clone)]
@@ -33,41 +46,74 @@ pub(crate) struct Sentence<'a> {
     pub has_digits: bool,
     pub has_count: bool,
     pub has_event_noun: bool,
+    /// Which keywords the sentence holds, one bit each: readers look here
+    /// before scanning for words the sentence does not hold.
+    kws: KwSet,
 }
 
 impl<'a> Sentence<'a> {
+    #[cfg(test)]
     pub fn new(text: &'a str, toks: Vec<Token>, doc: DocId, start: usize, end: usize) -> Self {
+        Sentence::reusing(text, toks, Vec::new(), doc, start, end)
+    }
+
+    /// A sentence of `toks`, its marks kept in `used` (a buffer to reuse:
+    /// its contents do not matter).
+    pub fn reusing(
+        text: &'a str,
+        toks: Vec<Token>,
+        mut used: Vec<bool>,
+        doc: DocId,
+        start: usize,
+        end: usize,
+    ) -> Self {
         let approximate = toks
             .first()
-            .is_some_and(|t| matches!(t.word(), "approximately" | "roughly" | "about"));
+            .is_some_and(|t| matches!(t.kw(), Kw::Approximately | Kw::Roughly | Kw::About));
         let mut has_digits = false;
         let mut has_count = false;
-        let mut has_event_noun = false;
+        let mut kws = KwSet::default();
         for t in &toks {
             match t.kind {
                 Kind::Num { .. } => {
                     has_digits = true;
                     has_count = true;
                 }
-                Kind::Word(_) => {
-                    let w = t.word();
-                    has_count |=
-                        text::number_word(w).is_some() || matches!(w, "solely" | "exclusively");
-                    has_event_noun |= matches!(w, "congress" | "conference");
-                }
+                Kind::Word(_) => kws.insert(t.kw()),
                 _ => {}
             }
         }
-        Sentence {
+        used.clear();
+        used.resize(toks.len(), false);
+        let mut s = Sentence {
             text,
-            used: vec![false; toks.len()],
+            used,
             toks,
             span: Span::new(doc, start, end),
             approximate,
             has_digits,
             has_count,
-            has_event_noun,
-        }
+            has_event_noun: false,
+            kws,
+        };
+        s.has_count |= s.kws.meets(&COUNTING);
+        s.has_event_noun = s.has(Kw::Congress) || s.has(Kw::Conference);
+        s
+    }
+
+    /// Whether the sentence holds the word `k` (never for [`Kw::None`]).
+    pub fn has(&self, k: Kw) -> bool {
+        k != Kw::None && self.kws.contains(k)
+    }
+
+    /// Whether the sentence holds any of the words `ks`.
+    pub fn any(&self, ks: &[Kw]) -> bool {
+        ks.iter().any(|k| self.has(*k))
+    }
+
+    /// Whether the sentence holds any of the words in `set`.
+    pub fn any_of(&self, set: &KwSet) -> bool {
+        self.kws.meets(set)
     }
 
     /// Original text of tokens `a..b`.
@@ -267,7 +313,12 @@ impl Builder<'_> {
     }
 
     fn dates_in(&mut self, s: &mut Sentence, heading: bool) -> Option<Dated> {
-        let found = dates::dates(&s.toks, self.year);
+        // Every date names a month.
+        let found = if s.any_of(&text::MONTHS) {
+            dates::dates(&s.toks, self.year)
+        } else {
+            Vec::new()
+        };
         let first = found.first().map(|d| d.start);
         let Some(ev) = self.current else {
             return first;
@@ -279,17 +330,21 @@ impl Builder<'_> {
         let (mut sitting, mut opening, mut closing) = (false, false, false);
         let mut last = false;
         for t in &s.toks {
-            let w = t.word();
+            let w = t.kw();
             match w {
-                "sitting" | "session" | "delayed" | "postponed" => sitting = true,
-                "opened" | "began" | "opening" | "convened" | "met" | "assembled" | "held" => {
-                    opening = true
-                }
-                "until" | "concluded" | "closed" | "ended" => closing = true,
-                "day" if last => closing = true,
+                Kw::Sitting | Kw::Session | Kw::Delayed | Kw::Postponed => sitting = true,
+                Kw::Opened
+                | Kw::Began
+                | Kw::Opening
+                | Kw::Convened
+                | Kw::Met
+                | Kw::Assembled
+                | Kw::Held => opening = true,
+                Kw::Until | Kw::Concluded | Kw::Closed | Kw::Ended => closing = true,
+                Kw::Day if last => closing = true,
                 _ => {}
             }
-            last = w == "last";
+            last = w == Kw::Last;
         }
         let opens = !sitting && opening;
         let closes = !sitting && closing;
@@ -351,8 +406,14 @@ impl Builder<'_> {
                 .and_then(|e| self.events[e].starts.first())
                 .map(|d| d.date.written.year);
         }
+        // Faction names, for the counts and the votes.
+        let names = if s.has_count || votes::may_hold(s) {
+            counts::faction_names(s)
+        } else {
+            Vec::new()
+        };
         let mut c = if s.has_count {
-            counts::read(s, lead_full_vote)
+            counts::read(s, &names, lead_full_vote)
         } else {
             counts::Counts::default()
         };
@@ -378,7 +439,7 @@ impl Builder<'_> {
                 self.last_body = Some((ev, self.events[ev].bodies.len() + c.bodies.len() - 1));
             }
         }
-        let mut v = votes::read(s);
+        let mut v = votes::read(s, &names);
         if !v.is_empty() {
             if let Some(other) = counts::other_body_meeting(s) {
                 self.warn(
@@ -520,6 +581,13 @@ impl Builder<'_> {
     }
 }
 
+/// Whether `toks` speak of a full vote: "full vote", "decisive vote",
+/// "casting vote".
+pub(crate) fn full_vote_in(toks: &[Token]) -> bool {
+    toks.windows(2)
+        .any(|w| matches!(w[0].kw(), Kw::Full | Kw::Decisive | Kw::Casting) && w[1].is(Kw::Vote))
+}
+
 /// Whether `lead`, the tokens before an event's name, is a short opening
 /// that leaves the event the sentence's subject: "In 1917 the", "Later,",
 /// "On 25 October (7 November) the", an emoji, a bracket.
@@ -527,10 +595,9 @@ fn opening(lead: &[Token]) -> bool {
     lead.len() <= 10
         && lead.iter().all(|t| match t.kind {
             Kind::Word(_) => {
-                let w = t.word();
-                text::month(w).is_some()
+                t.month().is_some()
                     || matches!(
-                        w,
+                        t.word(),
                         "the"
                             | "a"
                             | "an"
@@ -606,20 +673,23 @@ pub fn parse(text: &str, doc: DocId) -> Extraction {
     let mut first: Vec<text::Sentence> = Vec::new();
     // Which sentences introduce a list of full-vote delegates.
     let mut full_vote: Vec<bool> = Vec::new();
+    let mut spare_used: Vec<bool> = Vec::new();
     text::each_sentence(&text[body..], body, |raw| {
-        full_vote.push(raw.tokens.windows(2).any(|w| {
-            matches!(w[0].word(), "full" | "decisive" | "casting") && w[1].word() == "vote"
-        }));
         let lead_full_vote = raw
             .lead
             .is_some_and(|l| full_vote.get(l).copied().unwrap_or(false));
         if first.len() < 6 {
             first.push(raw.clone());
         }
-        let mut s = Sentence::new(text, raw.tokens, b.doc, raw.start, raw.end);
+        let used = std::mem::take(&mut spare_used);
+        let mut s = Sentence::reusing(text, raw.tokens, used, b.doc, raw.start, raw.end);
+        full_vote.push(s.has(Kw::Vote) && full_vote_in(&s.toks));
         s.span.cut_start = raw.cut_start;
         s.span.cut_end = raw.cut_end;
         b.sentence(&mut s, raw.heading, lead_full_vote);
+        // The buffers go back to be filled again.
+        spare_used = s.used;
+        s.toks
     });
     if meta.title.is_none() {
         let clean = |s: &text::Sentence| {

@@ -3,27 +3,27 @@
 //! "rejected by 92 votes against 60", "(unanimously)", "by a majority vote",
 //! and who voted: the assembly, a faction's caucus, or a questionnaire.
 
-use super::counts::count_at;
+use super::counts::{count_at, FactionName};
 use super::Sentence;
 use crate::factions::Faction;
 use crate::model::{Outcome, Vote, VotingBody};
-use crate::text::{month, Kind, Token};
+use crate::text::{Kind, Kw, KwSet, Token};
 
-const VOTE_WORDS: &[&str] = &[
-    "vote",
-    "votes",
-    "voted",
-    "voting",
-    "abstentions",
-    "abstention",
-    "abstained",
-    "unanimously",
-    "unanimous",
-    "dissents",
-    "dissent",
-    "dissenting",
-    "majority",
-];
+const VOTE_WORDS: KwSet = KwSet::of(&[
+    Kw::Vote,
+    Kw::Votes,
+    Kw::Voted,
+    Kw::Voting,
+    Kw::Abstentions,
+    Kw::Abstention,
+    Kw::Abstained,
+    Kw::Unanimously,
+    Kw::Unanimous,
+    Kw::Dissents,
+    Kw::Dissent,
+    Kw::Dissenting,
+    Kw::Majority,
+]);
 
 /// Words that belong to a vote figure: "votes in favor", "not voting".
 const FIGURE_WORDS: &[&str] = &[
@@ -93,27 +93,35 @@ impl Figures {
 }
 
 fn outcome(toks: &[Token]) -> Option<Outcome> {
-    toks.iter().find_map(|t| match t.word() {
-        "rejected" | "defeated" | "failed" => Some(Outcome::Rejected),
-        "adopted" | "approved" | "accepted" | "passed" | "carried" => Some(Outcome::Adopted),
+    toks.iter().find_map(|t| match t.kw() {
+        Kw::Rejected | Kw::Defeated | Kw::Failed => Some(Outcome::Rejected),
+        Kw::Adopted | Kw::Approved | Kw::Accepted | Kw::Passed | Kw::Carried => {
+            Some(Outcome::Adopted)
+        }
         _ => None,
     })
 }
 
-/// Reads the figures in tokens `a..b`, marking what it uses.
-fn figures(s: &mut Sentence, a: usize, b: usize, result: Option<Outcome>) -> Figures {
-    let toks = &s.toks;
+/// Reads the figures in tokens `a..b` of `toks`, marking what it uses in
+/// `used`.
+fn figures(
+    toks: &[Token],
+    used: &mut [bool],
+    a: usize,
+    b: usize,
+    result: Option<Outcome>,
+) -> Figures {
     let w = |k: usize| {
         if k < b {
-            toks.get(k).map_or("", Token::word)
+            toks.get(k).map_or(Kw::None, Token::kw)
         } else {
-            ""
+            Kw::None
         }
     };
     let mut f = Figures::default();
     let mut i = a;
     while i < b {
-        if s.used[i] {
+        if used[i] {
             i += 1;
             continue;
         }
@@ -123,15 +131,22 @@ fn figures(s: &mut Sentence, a: usize, b: usize, result: Option<Outcome>) -> Fig
         };
         // "543 to 126", "92 votes against 60", "300 votes to 60".
         let pair_at = match (w(after), w(after + 1)) {
-            ("to", _) => Some(after + 1),
-            ("votes", "against" | "to") => Some(after + 2),
+            (Kw::To, _) => Some(after + 1),
+            (Kw::Votes, Kw::Against | Kw::To) => Some(after + 2),
             _ => None,
         };
         if let Some(p) = pair_at {
-            let second = count_at(toks, p).filter(|(_, e)| *e <= b && month(w(*e)).is_none());
+            let second = count_at(toks, p).filter(|(_, e)| {
+                *e <= b
+                    && toks
+                        .get(*e)
+                        .filter(|_| *e < b)
+                        .and_then(Token::month)
+                        .is_none()
+            });
             if let Some((m, end)) = second {
-                let rejected_by = i >= 2 && w(i - 1) == "by" && w(i - 2) == "rejected"
-                    || (w(after) == "votes" && result == Some(Outcome::Rejected));
+                let rejected_by = i >= 2 && w(i - 1) == Kw::By && w(i - 2) == Kw::Rejected
+                    || (w(after) == Kw::Votes && result == Some(Outcome::Rejected));
                 if rejected_by {
                     f.against = Some(n);
                     f.for_ = Some(m);
@@ -139,8 +154,8 @@ fn figures(s: &mut Sentence, a: usize, b: usize, result: Option<Outcome>) -> Fig
                     f.for_ = Some(n);
                     f.against = Some(m);
                 }
-                s.used[i] = true;
-                s.used[p] = true;
+                used[i] = true;
+                used[p] = true;
                 i = end;
                 continue;
             }
@@ -149,48 +164,45 @@ fn figures(s: &mut Sentence, a: usize, b: usize, result: Option<Outcome>) -> Fig
         if i > 0
             && matches!(
                 w(i - 1),
-                "received" | "got" | "obtained" | "polled" | "collected"
+                Kw::Received | Kw::Got | Kw::Obtained | Kw::Polled | Kw::Collected
             )
-            && matches!(w(after), "votes" | "vote")
+            && matches!(w(after), Kw::Votes | Kw::Vote)
             && f.for_.is_none()
         {
             f.for_ = Some(n);
-            s.used[i] = true;
+            used[i] = true;
             i = after;
             continue;
         }
         let mut k = after;
         while matches!(
             w(k),
-            "votes" | "vote" | "were" | "delegates" | "members" | "voted" | "did"
+            Kw::Votes | Kw::Vote | Kw::Were | Kw::Delegates | Kw::Members | Kw::Voted | Kw::Did
         ) {
             k += 1;
         }
         let slot = match (w(k), w(k + 1)) {
-            ("against" | "dissents" | "dissent" | "dissenting" | "opposed", _) => {
+            (Kw::Against | Kw::Dissents | Kw::Dissent | Kw::Dissenting | Kw::Opposed, _) => {
                 Some(&mut f.against)
             }
-            ("abstentions" | "abstention" | "abstained" | "abstaining", _)
-            | ("not", "voting" | "vote") => Some(&mut f.abstained),
-            ("in", "favor" | "favour") | ("for", _) => Some(&mut f.for_),
+            (Kw::Abstentions | Kw::Abstention | Kw::Abstained | Kw::Abstaining, _)
+            | (Kw::Not, Kw::Voting | Kw::Vote) => Some(&mut f.abstained),
+            (Kw::In, Kw::Favor | Kw::Favour) | (Kw::For, _) => Some(&mut f.for_),
             _ => None,
         };
         if let Some(slot) = slot {
             if slot.is_none() {
                 *slot = Some(n);
-                s.used[i] = true;
+                used[i] = true;
             }
         }
         i = after;
     }
-    let words: Vec<&str> = (a..b).map(w).collect();
-    f.unanimous = words
-        .iter()
-        .any(|x| matches!(*x, "unanimously" | "unanimous"));
+    f.unanimous = (a..b).any(|k| matches!(w(k), Kw::Unanimously | Kw::Unanimous));
     // "by a majority vote", "by a large majority"; not "held a majority".
-    f.majority = words.iter().enumerate().any(|(k, x)| {
-        *x == "majority"
-            && (words.get(k + 1) == Some(&"vote") || words[k.saturating_sub(3)..k].contains(&"by"))
+    f.majority = (a..b).any(|k| {
+        w(k) == Kw::Majority
+            && (w(k + 1) == Kw::Vote || (k.saturating_sub(3).max(a)..k).any(|j| w(j) == Kw::By))
     });
     f
 }
@@ -302,55 +314,51 @@ fn listed_motions(s: &Sentence) -> Vec<String> {
     out
 }
 
-fn body(s: &Sentence, names: &[Faction]) -> VotingBody {
-    let words: Vec<&str> = s.toks.iter().map(Token::word).collect();
-    let has = |x: &str| words.contains(&x);
-    if has("filled") && (has("forms") || has("questionnaires")) || has("questionnaire") {
+fn body(s: &Sentence, first_named: Option<Faction>) -> VotingBody {
+    let has = |x: Kw| s.has(x);
+    if has(Kw::Filled) && (has(Kw::Forms) || has(Kw::Questionnaires)) || has(Kw::Questionnaire) {
         return VotingBody::Questionnaire;
     }
     // "the Bolshevik group met on its own", "at a meeting of the Communist group".
-    let group = words.windows(2).any(|w| {
-        matches!(w[1], "group" | "faction" | "fraction") && Faction::recognize(&[w[0]]).is_some()
-    });
-    let caucus = has("caucus")
-        || has("caucuses")
-        || (has("split") && has("among"))
-        || words.windows(3).any(|w| w == ["within", "the", "faction"])
-        || (group && (has("meeting") || has("met")));
-    match names.first() {
-        Some(f) if caucus => VotingBody::Caucus(*f),
+    let group = || {
+        s.toks.windows(2).any(|w| {
+            matches!(w[1].kw(), Kw::Group | Kw::Faction | Kw::Fraction)
+                && Faction::recognize(&[w[0].word()]).is_some()
+        })
+    };
+    let caucus = has(Kw::Caucus)
+        || has(Kw::Caucuses)
+        || (has(Kw::Split) && has(Kw::Among))
+        || (has(Kw::Within)
+            && s.toks
+                .windows(3)
+                .any(|w| w[0].is(Kw::Within) && w[1].is(Kw::The) && w[2].is(Kw::Faction)))
+        || ((has(Kw::Meeting) || has(Kw::Met)) && group());
+    match first_named {
+        Some(f) if caucus => VotingBody::Caucus(f),
         _ => VotingBody::Plenary,
     }
 }
 
-/// Factions named in `s`, in order.
-fn factions_named(s: &Sentence) -> Vec<Faction> {
-    let words: Vec<&str> = s
-        .toks
-        .iter()
-        .filter(|t| !t.is_punct('-'))
-        .map(Token::word)
-        .collect();
-    (0..words.len())
-        .filter_map(|k| Faction::recognize(&words[k..]).map(|(f, _)| f))
-        .collect()
+/// Whether `s` may hold a vote: it has a vote word, or speaks of a
+/// questionnaire. [`read`] finds nothing in any other sentence.
+pub(crate) fn may_hold(s: &Sentence) -> bool {
+    s.any_of(&VOTE_WORDS) || s.has(Kw::Filled) || s.has(Kw::Questionnaire)
 }
 
-/// Every vote in `s`.
-pub(crate) fn read(s: &mut Sentence) -> Vec<Vote> {
-    let vote_word = s.toks.iter().any(|t| VOTE_WORDS.contains(&t.word()));
-    let poll = s
-        .toks
-        .iter()
-        .any(|t| matches!(t.word(), "filled" | "questionnaire"));
+/// Every vote in `s`, whose faction names are `names`.
+pub(crate) fn read(s: &mut Sentence, names: &[FactionName]) -> Vec<Vote> {
+    let vote_word = s.any_of(&VOTE_WORDS);
+    let poll = s.has(Kw::Filled) || s.has(Kw::Questionnaire);
     if !vote_word && !poll {
         return Vec::new();
     }
-    let named = factions_named(s);
+    // The first faction the sentence names.
+    let named = names.first().map(|n| n.faction);
     // "Of the Left Communists, 64 abstained": a group's own figures, not
     // the assembly's tally; their numbers are left for a warning.
     let w0 = |k: usize| s.toks.get(k).map_or("", Token::word);
-    if w0(0) == "of" && w0(1) == "the" && !named.is_empty() {
+    if w0(0) == "of" && w0(1) == "the" && named.is_some() {
         let words: Vec<&str> = s.toks[2..].iter().map(Token::word).collect();
         if Faction::recognize(&words).is_some()
             || (words.first() == Some(&"left") && Faction::recognize(&words[1..]).is_some())
@@ -358,7 +366,7 @@ pub(crate) fn read(s: &mut Sentence) -> Vec<Vote> {
             return Vec::new();
         }
     }
-    let body = body(s, &named);
+    let body = body(s, named);
     if !vote_word && body != VotingBody::Questionnaire {
         return Vec::new();
     }
@@ -374,7 +382,7 @@ pub(crate) fn read(s: &mut Sentence) -> Vec<Vote> {
             if let Some(o) = open.take() {
                 if s.toks[o..k]
                     .iter()
-                    .any(|t| VOTE_WORDS.contains(&t.word()) || t.word() == "against")
+                    .any(|t| VOTE_WORDS.contains(t.kw()) || t.is(Kw::Against))
                 {
                     groups.push((o, k));
                 }
@@ -382,12 +390,13 @@ pub(crate) fn read(s: &mut Sentence) -> Vec<Vote> {
         }
     }
     // Figures outside brackets make the sentence one vote.
-    let outside = {
-        let mut probe = s.clone();
+    // (With no brackets the sentence is one vote: nothing to probe.)
+    let outside = !groups.is_empty() && {
+        let mut probe = s.used.clone();
         let mut any = false;
         let mut start = 0;
         for &(o, c) in groups.iter().chain(std::iter::once(&(n, n))) {
-            any |= figures(&mut probe, start, o, result).any();
+            any |= figures(&s.toks, &mut probe, start, o, result).any();
             start = c + 1;
         }
         any
@@ -407,7 +416,7 @@ pub(crate) fn read(s: &mut Sentence) -> Vec<Vote> {
         src: span,
     };
     if outside || groups.is_empty() {
-        let f = figures(s, 0, n, result);
+        let f = figures(&s.toks, &mut s.used, 0, n, result);
         if !f.any() {
             return out;
         }
@@ -432,7 +441,7 @@ pub(crate) fn read(s: &mut Sentence) -> Vec<Vote> {
     ];
     let mut prev_end = 0;
     for (o, c) in groups {
-        let f = figures(s, o + 1, c, result);
+        let f = figures(&s.toks, &mut s.used, o + 1, c, result);
         if !f.any() {
             continue;
         }
@@ -459,7 +468,8 @@ mod tests {
 
     fn votes(text: &str) -> Vec<Row> {
         let mut s = Sentence::new(text, tokenize(text, 0), crate::DocId(0), 0, text.len());
-        read(&mut s)
+        let names = crate::parse::counts::faction_names(&s);
+        read(&mut s, &names)
             .into_iter()
             .map(|v| (v.motion, v.for_, v.against, v.abstained, v.unanimous))
             .collect()
@@ -504,7 +514,8 @@ mod tests {
     fn rejected_by_puts_the_majority_against() {
         let text = "The split among the Social Revolutionaries took place after a resolution to withdraw from the Congress had been rejected by 92 votes against 60.";
         let mut s = Sentence::new(text, tokenize(text, 0), crate::DocId(0), 0, text.len());
-        let got = read(&mut s);
+        let names = crate::parse::counts::faction_names(&s);
+        let got = read(&mut s, &names);
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].for_, got[0].against), (Some(60), Some(92)));
         assert_eq!(got[0].body, VotingBody::Caucus(Faction::Srs));
