@@ -164,7 +164,6 @@ pub fn run() -> Result<()> {
         readers.push((label, runs));
     }
 
-    let versus = crate::versus::measure(&mut b, &url)?;
     let seed = interaction(&mut b)?;
     let seed_seats = seats(&mut b)?;
     b.evaluate("window.soviets.synthetic(100, 30)")?;
@@ -172,6 +171,8 @@ pub fn run() -> Result<()> {
     let synthetic_seats = seats(&mut b)?;
     let adding = documents(&mut b, &url)?;
     let errors = b.take_errors()?;
+    // Last: it leaves the browser on the Chart.js page.
+    let versus = crate::versus::measure(&mut b, &url)?;
 
     let cell = |f: &dyn Fn(&Interaction) -> String| format!("{} | {}", f(&seed), f(&synthetic));
     let mut out = String::new();
