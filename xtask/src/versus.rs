@@ -13,7 +13,9 @@
 //! frames, between two readings of `Performance.getMetrics`. The figure
 //! is the main thread's time per move, and the script, layout and style
 //! parts of it; rounds alternate between the pages and the median is
-//! reported.
+//! reported. Then a Chromium trace of more moves on each page says where
+//! the time goes: layout (and how many boxes), paint, the commit to the
+//! compositor, and the canvases copied for it.
 
 use crate::cdp::Browser;
 use crate::serve::Server;
@@ -127,7 +129,7 @@ impl Versus {
             format!("{:.2} ms", t.commit)
         });
         out += &row("of which canvases copied for it (how many)", &|t| {
-            format!("{:.2} ms ({:.1})", t.canvas_copies, t.canvases)
+            format!("{:.2} ms ({:.1})", t.copy_time, t.copies)
         });
         out += &format!(
             "\nEach round's task time per move (this page / Chart.js / Chart.js without animations, ms): {}\n",
@@ -436,9 +438,9 @@ pub struct Breakdown {
     /// copying canvases.
     pub commit: f64,
     /// Canvases copied for the compositor per move
-    /// (`ProduceCanvasResource`), and their time.
-    pub canvases: f64,
-    pub canvas_copies: f64,
+    /// (`ProduceCanvasResource`), and the time the copies took.
+    pub copies: f64,
+    pub copy_time: f64,
 }
 
 /// The trace events of the page's main thread (the renderer's main
@@ -509,8 +511,8 @@ fn breakdown(trace: &Value, moves: usize) -> Breakdown {
         boxes: boxes / layouts.len().max(1) as f64,
         paint: per(outermost("Paint")),
         commit: per(outermost("Commit")),
-        canvases: copies.len() as f64 / moves as f64,
-        canvas_copies: per(copies.iter().map(|e| dur(e)).sum()),
+        copies: copies.len() as f64 / moves as f64,
+        copy_time: per(copies.iter().map(|e| dur(e)).sum()),
     }
 }
 
@@ -596,8 +598,8 @@ mod tests {
         // The nested paint is inside the outer one.
         assert_eq!(b.paint, 0.4);
         assert_eq!(b.commit, 0.5);
-        assert_eq!(b.canvases, 1.0);
-        assert_eq!(b.canvas_copies, 0.3);
+        assert_eq!(b.copies, 1.0);
+        assert_eq!(b.copy_time, 0.3);
     }
 
     #[test]
