@@ -13,6 +13,9 @@
 //! paint), the time to it, and the time until a first hover shows a
 //! tooltip (the module's `interactive` mark plus the measured delay from
 //! a real mouse move to the frame that shows the tooltip).
+//!
+//! And it hovers the faction chart beside a plain Chart.js page showing
+//! the same data (`versus.rs`); `cargo xtask bench hover` runs only that.
 
 use crate::cdp::Browser;
 use crate::serve::Server;
@@ -168,6 +171,8 @@ pub fn run() -> Result<()> {
     let synthetic_seats = seats(&mut b)?;
     let adding = documents(&mut b, &url)?;
     let errors = b.take_errors()?;
+    // Last: it leaves the browser on the Chart.js page.
+    let versus = crate::versus::measure(&mut b, &url)?;
 
     let cell = |f: &dyn Fn(&Interaction) -> String| format!("{} | {}", f(&seed), f(&synthetic));
     let mut out = String::new();
@@ -272,12 +277,27 @@ pub fn run() -> Result<()> {
     }
     println!();
     println!("{}", seats_table(&seed_seats, &synthetic_seats));
+    println!("{}", versus.table());
     if !errors.is_empty() {
         println!(
             "console errors during the benchmark:\n  {}",
             errors.join("\n  ")
         );
     }
+    Ok(())
+}
+
+/// `cargo xtask bench hover`: only the hover comparison with Chart.js.
+pub fn hover() -> Result<()> {
+    tools::banner("build");
+    crate::build::build_bundle()?;
+    let chromium = tools::ensure_chromium()?;
+    tools::banner("hover: this page and Chart.js");
+    let server = Server::start(&root().join("www"), 0)?;
+    let mut b = Browser::launch(&chromium)?;
+    let versus = crate::versus::measure(&mut b, &format!("{}/", server.url()))?;
+    tools::banner("results");
+    println!("{}", versus.table());
     Ok(())
 }
 

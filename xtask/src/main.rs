@@ -6,7 +6,8 @@
 //! - `cargo xtask test`: every check CI runs, browser end-to-end tests last.
 //! - `cargo xtask e2e`: only the build and the browser tests, for iterating
 //!   on the page.
-//! - `cargo xtask bench`: browser benchmarks, printed as a Markdown table.
+//! - `cargo xtask bench`: browser benchmarks, printed as a Markdown table
+//!   (`cargo xtask bench hover`: only the hover comparison with Chart.js).
 //!
 //! Each module says what it is for; this one only parses the command line.
 
@@ -19,6 +20,7 @@ mod serve;
 mod size;
 mod suite;
 mod tools;
+mod versus;
 
 use std::process::ExitCode;
 
@@ -34,7 +36,8 @@ commands:
   serve [--port N] build, then serve www/ on http://127.0.0.1:8000 (or port N)
   test             run every check CI runs: tests, clippy, fmt, build, browser tests
   e2e              build, then run only the browser end-to-end tests
-  bench            run the browser benchmarks and print a Markdown table";
+  bench            run the browser benchmarks and print a Markdown table
+  bench hover      only hover the faction chart beside a Chart.js page";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
         Some("test") if args.len() == 1 => suite::run(),
         Some("e2e") if args.len() == 1 => suite::browser_only(),
         Some("bench") if args.len() == 1 => bench::run(),
+        Some("bench") if args.len() == 2 && args[1] == "hover" => bench::hover(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
