@@ -4,7 +4,7 @@
 //! With `--features worker` on wasm32 this is the worker's wasm module
 //! (`parse_document`), only fetched when a reader adds a document (see
 //! `www/worker.js`), so the page's own module carries no parser and starts
-//! from the seeds' pre-read facts ([`crate::seeds::extractions`]).
+//! from the seeds' pre-read facts ([`crate::seeds::documents`]).
 //!
 //! Everywhere it also holds [`Cost`]: what merging, charting and quoting a
 //! document's facts will cost the page. The worker refuses a document over

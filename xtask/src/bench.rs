@@ -333,6 +333,16 @@ struct Added {
 }
 
 /// `unit` repeated to about `size` bytes.
+/// Opens the page at `url` and waits until its module has drawn.
+pub fn load_ready(b: &mut Browser, url: &str) -> Result<()> {
+    b.navigate(url)?;
+    b.wait_for(
+        "document.documentElement.dataset.ready === 'true'",
+        Duration::from_secs(10),
+        "the page",
+    )
+}
+
 fn repeated(unit: &str, size: usize) -> String {
     unit.repeat((size / unit.len().max(1)).max(1))
 }
@@ -363,12 +373,7 @@ fn documents(b: &mut Browser, url: &str) -> Result<String> {
     for (what, text) in cases {
         b.navigate(url)?;
         b.evaluate("localStorage.clear()")?;
-        b.navigate(url)?;
-        b.wait_for(
-            "document.documentElement.dataset.ready === 'true'",
-            Duration::from_secs(10),
-            "the page",
-        )?;
+        load_ready(b, url)?;
         b.evaluate(&format!(
             "(() => {{ document.getElementById('add-document').value = {}; window.__long = []; \
               window.__t0 = performance.now(); document.getElementById('add-document-submit').click(); }})()",

@@ -347,12 +347,7 @@ fn round(b: &mut Browser, pts: &[(f64, f64)]) -> Result<[f64; 4]> {
 
 /// Loads our page at `url` and returns its chart's size and points.
 fn load_ours(b: &mut Browser, url: &str) -> Result<(String, Vec<(f64, f64)>)> {
-    b.navigate(url)?;
-    b.wait_for(
-        "document.documentElement.dataset.ready === 'true'",
-        Duration::from_secs(10),
-        "the page",
-    )?;
+    crate::bench::load_ready(b, url)?;
     let v = b.evaluate(OUR_POINTS)?;
     let size = v["size"].as_str().unwrap_or("1120x630").to_string();
     Ok((size, points(&v["points"])))
