@@ -105,6 +105,31 @@ pub fn which(name: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// npm package `name` at `version`, fetched once from the npm registry
+/// with `npm pack` into `target/` and unpacked; returns its `package/`
+/// directory. `what` says what needs it, for the error without npm.
+pub fn npm_package(name: &str, version: &str, what: &str) -> Result<PathBuf> {
+    let dir = target_dir()?.join(format!("{name}-{version}"));
+    let package = dir.join("package");
+    if !package.is_dir() {
+        let npm = which("npm").ok_or_else(|| {
+            format!("{what} needs npm (Node.js) to fetch {name} from the npm registry; install Debian's `npm` package")
+        })?;
+        std::fs::create_dir_all(&dir)?;
+        let spec = format!("{name}@{version}");
+        let dest = dir.to_string_lossy().into_owned();
+        run(
+            &npm.to_string_lossy(),
+            &["pack", &spec, "--pack-destination", &dest, "--silent"],
+        )
+        .map_err(|e| format!("npm pack {spec} failed: {e}"))?;
+        let tarball = dir.join(format!("{name}-{version}.tgz"));
+        run("tar", &["-xzf", &tarball.to_string_lossy(), "-C", &dest])
+            .map_err(|e| format!("unpacking {}: {e}", tarball.display()))?;
+    }
+    Ok(package)
+}
+
 /// Chromium's path: `/usr/bin/chromium`, else `chromium` on `PATH`.
 pub fn find_chromium() -> Option<PathBuf> {
     let debian = Path::new("/usr/bin/chromium");

@@ -19,7 +19,7 @@
 
 use crate::cdp::Browser;
 use crate::serve::Server;
-use crate::tools::{self, which};
+use crate::tools;
 use crate::Result;
 use serde_json::{json, Value};
 use soviets::Corpus;
@@ -234,24 +234,8 @@ fn chartjs_data() -> Value {
 /// Chart.js's UMD build from the npm registry, fetched once into
 /// `target/` and checked; returns its path.
 fn chartjs_script() -> Result<PathBuf> {
-    let dir = tools::target_dir()?.join(format!("chart.js-{CHARTJS_VERSION}"));
-    let script = dir.join("package").join("dist").join("chart.umd.js");
-    if !script.is_file() {
-        let npm = which("npm").ok_or(
-            "the hover comparison needs npm (Node.js) to fetch Chart.js from the npm registry; install Debian's `npm` package",
-        )?;
-        std::fs::create_dir_all(&dir)?;
-        let spec = format!("chart.js@{CHARTJS_VERSION}");
-        let dest = dir.to_string_lossy().into_owned();
-        tools::run(
-            &npm.to_string_lossy(),
-            &["pack", &spec, "--pack-destination", &dest, "--silent"],
-        )
-        .map_err(|e| format!("npm pack {spec} failed: {e}"))?;
-        let tarball = dir.join(format!("chart.js-{CHARTJS_VERSION}.tgz"));
-        tools::run("tar", &["-xzf", &tarball.to_string_lossy(), "-C", &dest])
-            .map_err(|e| format!("unpacking {}: {e}", tarball.display()))?;
-    }
+    let package = tools::npm_package("chart.js", CHARTJS_VERSION, "the hover comparison")?;
+    let script = package.join("dist").join("chart.umd.js");
     let out = tools::command("sha256sum", &[&script.to_string_lossy()])
         .output()
         .map_err(|e| format!("could not run sha256sum: {e}"))?;

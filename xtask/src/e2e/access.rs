@@ -2,7 +2,7 @@
 
 use super::{ensure, ensure_none, is_segment, num, Ctx, Test, SECOND, UI_TIMEOUT};
 use crate::cdp::abbreviate;
-use crate::tools::{self, which};
+use crate::tools;
 use crate::Result;
 use serde_json::{json, Value};
 use std::path::Path;
@@ -693,25 +693,8 @@ fn print_shows_tables(ctx: &mut Ctx) -> Result<()> {
 /// axe-core from the npm registry, fetched once into `target/` at a pinned
 /// version; returns its script.
 fn axe_source() -> Result<String> {
-    let dir = tools::target_dir()?.join(format!("axe-core-{AXE_VERSION}"));
-    let script = dir.join("package").join("axe.min.js");
-    if !script.is_file() {
-        let npm = which("npm").ok_or(
-            "the accessibility audit needs npm (Node.js) to fetch axe-core from the npm registry; install Debian's `npm` package",
-        )?;
-        std::fs::create_dir_all(&dir)?;
-        let spec = format!("axe-core@{AXE_VERSION}");
-        let dest = dir.to_string_lossy().into_owned();
-        let npm = npm.to_string_lossy().into_owned();
-        tools::run(
-            &npm,
-            &["pack", &spec, "--pack-destination", &dest, "--silent"],
-        )
-        .map_err(|e| format!("npm pack {spec} failed: {e}"))?;
-        let tarball = dir.join(format!("axe-core-{AXE_VERSION}.tgz"));
-        tools::run("tar", &["-xzf", &tarball.to_string_lossy(), "-C", &dest])
-            .map_err(|e| format!("unpacking {}: {e}", tarball.display()))?;
-    }
+    let package = tools::npm_package("axe-core", AXE_VERSION, "the accessibility audit")?;
+    let script = package.join("axe.min.js");
     std::fs::read_to_string(&script)
         .map_err(|e| format!("could not read {}: {e}", script.display()).into())
 }
