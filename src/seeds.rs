@@ -146,8 +146,13 @@ fn read(whole: impl Fn(usize) -> Option<&'static str>) -> Vec<Seed> {
     let mut out = Vec::new();
     for (i, name) in NAMES.into_iter().enumerate() {
         let facts = crate::codec::decode(part(), crate::DocId(i as u32));
-        let quoted = from_runs(part());
-        let damaged = facts.is_none() || quoted.is_none();
+        let runs = part();
+        // The quoted text is decoded only where it is used.
+        let (text, partial) = match whole(i) {
+            Some(t) => (Some(t.to_string()), false),
+            None => (from_runs(runs), true),
+        };
+        let damaged = facts.is_none() || text.is_none();
         let mut extraction = facts.unwrap_or_default();
         if damaged {
             extraction.warnings.push(Warning {
@@ -156,13 +161,9 @@ fn read(whole: impl Fn(usize) -> Option<&'static str>) -> Vec<Seed> {
                 src: None,
             });
         }
-        let (text, partial) = match whole(i) {
-            Some(t) => (t.to_string(), false),
-            None => (quoted.unwrap_or_default(), true),
-        };
         out.push(Seed {
             name,
-            text,
+            text: text.unwrap_or_default(),
             partial,
             extraction,
         });

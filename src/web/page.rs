@@ -59,14 +59,16 @@ pub(super) fn default_pair(data: &Dataset) -> (usize, usize) {
     }
 }
 
-/// A document's title: its front matter or first line, else its name.
+/// A document's title: its front matter or first line, else its name (a
+/// partial document's text has no first line of its own).
 pub(super) fn title(doc: &Doc) -> String {
     doc.extraction
         .meta
         .title
         .clone()
         .or_else(|| {
-            doc.text
+            (!doc.partial)
+                .then_some(&doc.text)?
                 .lines()
                 .map(|l| l.trim_matches(|c: char| c == '=' || c.is_whitespace()))
                 .find(|l| !l.is_empty())
