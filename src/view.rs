@@ -246,13 +246,15 @@ pub fn file_name(
     ext: &str,
 ) -> String {
     let unit = match mode {
-        _ if chart == Chart::Compare && compare_seats => "seats",
         Mode::Absolute => "delegates",
         Mode::Share => "share",
     };
     let stem = match chart {
         Chart::Factions => format!("faction-strength-{unit}"),
-        Chart::Compare => format!("compare-{}-vs-{}-{unit}", slug(pair.0), slug(pair.1)),
+        Chart::Compare => {
+            let unit = if compare_seats { "seats" } else { unit };
+            format!("compare-{}-vs-{}-{unit}", slug(pair.0), slug(pair.1))
+        }
         Chart::Votes => "votes".to_string(),
         Chart::Seats => "seats".to_string(),
     };
@@ -374,6 +376,11 @@ mod tests {
         assert_eq!(
             file_name(Chart::Compare, Mode::Share, true, ("1st", "2nd"), "svg"),
             "compare-1st-vs-2nd-seats.svg"
+        );
+        // Only the comparison is drawn as seats.
+        assert_eq!(
+            file_name(Chart::Factions, Mode::Share, true, ("1st", "2nd"), "svg"),
+            "faction-strength-share.svg"
         );
     }
 
