@@ -44,8 +44,9 @@ const BODY_KINDS: [BodyKind; 3] = [
 const OUTCOMES: [Outcome; 2] = [Outcome::Adopted, Outcome::Rejected];
 const LEVELS: [Level; 2] = [Level::Error, Level::Warning];
 
-/// The bytes being written, and the byte range of every span written.
-struct W(Vec<u8>, Vec<(usize, usize)>);
+/// The bytes being written, and, when asked for, the byte range of every
+/// span written.
+struct W(Vec<u8>, Option<Vec<(usize, usize)>>);
 
 impl W {
     fn varint(&mut self, mut v: u64) {
@@ -84,7 +85,9 @@ impl W {
         self.varint(at as u64);
     }
     fn span(&mut self, s: Span) {
-        self.1.push((s.start, s.end));
+        if let Some(spans) = &mut self.1 {
+            spans.push((s.start, s.end));
+        }
         self.varint(s.start as u64);
         self.varint(s.end as u64);
         self.varint(u64::from(s.cut_start) | u64::from(s.cut_end) << 1);
@@ -441,17 +444,17 @@ fn read_event(r: &mut R) -> Option<EventFacts> {
 
 /// The bytes of `x`.
 pub fn encode(x: &Extraction) -> Vec<u8> {
-    write(x).0
+    write(x, None).0
 }
 
 /// The byte range of every span in `x` (every fact's and warning's), in
 /// the order they are written, repeats included.
 pub fn spans(x: &Extraction) -> Vec<(usize, usize)> {
-    write(x).1
+    write(x, Some(Vec::new())).1.unwrap_or_default()
 }
 
-fn write(x: &Extraction) -> W {
-    let mut w = W(Vec::new(), Vec::new());
+fn write(x: &Extraction, spans: Option<Vec<(usize, usize)>>) -> W {
+    let mut w = W(Vec::new(), spans);
     w.opt_text(x.meta.title.as_deref());
     w.opt_text(x.meta.origin.as_deref());
     w.list(&x.events, write_event);
