@@ -176,9 +176,10 @@ fn bindgen(input: &Path, out: &Path) -> Result<()> {
         .web(true)
         .map_err(|e| format!("wasm-bindgen: {e:#}"))?
         .typescript(false)
-        // Names and producers only matter to debuggers; `strip = true`
-        // removes them already, this covers a profile that keeps them.
-        .remove_name_section(true)
+        // Names and producers only matter to debuggers and to `twiggy`:
+        // `KEEP_NAMES=1 cargo xtask build` keeps the names for the latter
+        // (the size table then measures a larger module).
+        .remove_name_section(std::env::var_os("KEEP_NAMES").is_none())
         .remove_producers_section(true)
         .out_name("soviets")
         .generate(out)
