@@ -157,7 +157,8 @@ pub fn locked_versions(lock: &str, name: &str) -> Vec<String> {
     out
 }
 
-/// Generates the `web`-target glue into `out` (emptied first).
+/// Generates the `web`-target glue into `out` (emptied first), with short
+/// import names and no comments ([`crate::glue`]).
 fn bindgen(input: &Path, out: &Path) -> Result<()> {
     if !input.is_file() {
         return Err(format!("{} was not built", input.display()).into());
@@ -183,7 +184,16 @@ fn bindgen(input: &Path, out: &Path) -> Result<()> {
         .remove_producers_section(true)
         .out_name("soviets")
         .generate(out)
-        .map_err(|e| format!("wasm-bindgen failed: {e:#}").into())
+        .map_err(|e| format!("wasm-bindgen failed: {e:#}"))?;
+    let (wasm_path, js_path) = (out.join("soviets_bg.wasm"), out.join("soviets.js"));
+    let read_err = |p: &Path, e: std::io::Error| format!("could not read {}: {e}", p.display());
+    let wasm = std::fs::read(&wasm_path).map_err(|e| read_err(&wasm_path, e))?;
+    let js = std::fs::read_to_string(&js_path).map_err(|e| read_err(&js_path, e))?;
+    let (wasm, js) = crate::glue::shorten(&wasm, &js)
+        .map_err(|e| format!("shortening the imports of {}: {e}", out.display()))?;
+    std::fs::write(&wasm_path, wasm)
+        .and_then(|()| std::fs::write(&js_path, crate::glue::trim(&js)))
+        .map_err(|e| format!("could not write {}: {e}", out.display()).into())
 }
 
 #[cfg(test)]

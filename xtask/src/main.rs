@@ -15,6 +15,7 @@ mod bench;
 mod build;
 mod cdp;
 mod e2e;
+mod glue;
 mod prerender;
 mod serve;
 mod size;
