@@ -52,17 +52,21 @@ impl Seats {
 
     /// After the row is drawn: the links, rebuilt when the events changed.
     pub(super) fn drawn(&mut self, dom: &Dom, page: &Page) -> Result<(), JsValue> {
-        let ids: Vec<String> = page.data.events.iter().map(|e| e.id.clone()).collect();
-        if ids == self.linked {
+        let events = &page.data.events;
+        let mut same = self.linked.len() == events.len();
+        for (i, e) in events.iter().enumerate() {
+            same &= self.linked.get(i) == Some(&e.id);
+        }
+        if same {
             return Ok(());
         }
         let Some(list) = dom.document.get_element_by_id("seat-links") else {
             return Ok(());
         };
         list.set_text_content(None);
-        for (i, e) in page.data.events.iter().enumerate() {
+        for (i, e) in events.iter().enumerate() {
             let (a, b) = pair_of(page, i);
-            let (Some(ea), Some(eb)) = (page.data.events.get(a), page.data.events.get(b)) else {
+            let (Some(ea), Some(eb)) = (events.get(a), events.get(b)) else {
                 continue;
             };
             let view = ViewState {
@@ -76,16 +80,17 @@ impl Seats {
             link.set_attribute("href", &view.to_hash())?;
             link.set_attribute("data-event", &i.to_string())?;
             let other = if a == i { eb } else { ea };
-            link.set_attribute(
-                "aria-label",
-                &format!(
-                    "Compare {} with {} as seats",
-                    short_name(e),
-                    short_name(other)
-                ),
-            )?;
+            let mut label = String::from("Compare ");
+            label.push_str(short_name(e));
+            label.push_str(" with ");
+            label.push_str(short_name(other));
+            label.push_str(" as seats");
+            link.set_attribute("aria-label", &label)?;
         }
-        self.linked = ids;
+        self.linked.clear();
+        for e in events {
+            self.linked.push(e.id.clone());
+        }
         Ok(())
     }
 }
