@@ -433,25 +433,30 @@ struct Grid {
 }
 
 /// Draws the hemicycles of [`Grid`], each with its name above, and
-/// returns the key: the dots are painted by [`footer`].
-fn grid(scene: &mut Scene, data: &Dataset, g: &Grid, opts: Options, m: &dyn TextMeasure) -> Used {
+/// returns the key (the dots are painted by [`footer`]) and the rows.
+fn grid(
+    scene: &mut Scene,
+    data: &Dataset,
+    g: &Grid,
+    opts: Options,
+    m: &dyn TextMeasure,
+) -> (Used, usize) {
     let mut used = Used::default();
-    let n = if g.pair.is_some() {
-        2
-    } else {
-        data.events.len()
-    };
     let compare = g.pair.is_some();
+    let n = if compare { 2 } else { data.events.len() };
+    let (mut col, mut row) = (0, 0);
     for k in 0..n {
         let event = match g.pair {
-            Some((a, b)) => [a, b][k],
+            Some((a, _)) if k == 0 => a,
+            Some((_, b)) => b,
             None => k,
         };
+        let x0 = PAD + col as f64 * g.cell_w;
+        let y0 = PAD + row as f64 * g.cell_h;
+        (col, row) = next_cell(g, col, row);
         let Some(e) = data.events.get(event) else {
             continue;
         };
-        let x0 = PAD + (k % g.cols) as f64 * g.cell_w;
-        let y0 = PAD + (k / g.cols) as f64 * g.cell_h;
         let cx = (x0 + g.cell_w / 2.0).round();
         let w = g.cell_w - 8.0;
         if let Some(t) = fit(m, short_name(e), HEAD, w) {
@@ -493,16 +498,29 @@ fn grid(scene: &mut Scene, data: &Dataset, g: &Grid, opts: Options, m: &dyn Text
             push_note(scene, note, (cx, cy + dot + 4.0), w, m);
         }
     }
+    let rows = row + usize::from(col > 0);
     if !compare {
         // Each whole cell, after every dot: the event itself.
+        (col, row) = (0, 0);
         for event in 0..n {
-            let x0 = PAD + (event % g.cols) as f64 * g.cell_w;
-            let y0 = PAD + (event / g.cols) as f64 * g.cell_h;
+            let x0 = PAD + col as f64 * g.cell_w;
+            let y0 = PAD + row as f64 * g.cell_h;
             let band = Rect::snapped(x0, y0, x0 + g.cell_w, y0 + g.cell_h);
             scene.region(Target::Column { event }, band);
+            (col, row) = next_cell(g, col, row);
         }
     }
-    used
+    (used, rows)
+}
+
+/// The cell after `(col, row)`: to the right, or the first of the next
+/// row.
+fn next_cell(g: &Grid, col: usize, row: usize) -> (usize, usize) {
+    if col + 1 < g.cols {
+        (col + 1, row)
+    } else {
+        (0, row + 1)
+    }
 }
 
 /// Draws event `event`'s hemicycle centred on `(cx, cy)` (the middle of
@@ -596,10 +614,11 @@ fn total_in_the_middle(
     if total == 0 {
         return;
     }
-    let mut label = count(total);
+    let mut label = String::new();
     if e.total.as_ref().is_some_and(|t| t.approximate) {
-        label.insert(0, '≈');
+        label.push('≈');
     }
+    label.push_str(&count(total));
     let font = if radius >= 60.0 {
         LABEL.bold()
     } else {
@@ -627,13 +646,21 @@ fn note(e: &EventView) -> Option<&'static str> {
 /// A note under a hemicycle centred at `(x, y)`: on two lines when one is
 /// too narrow, cut with "…" only past that.
 fn push_note(scene: &mut Scene, text: &str, (x, y): (f64, f64), w: f64, m: &dyn TextMeasure) {
-    let lines = wrap(m, text, SMALL, w, 2)
-        .or_else(|| fit(m, text, SMALL, w).map(|t| vec![t]))
-        .unwrap_or_default();
+    let wrapped = wrap(m, text, SMALL, w, 2);
+    let cut;
+    let lines = match &wrapped {
+        Some(lines) => lines.as_slice(),
+        None => {
+            cut = fit(m, text, SMALL, w);
+            cut.as_slice()
+        }
+    };
     let mut y = y;
     for line in lines {
-        scene
-            .push(Mark::text(x, y, line, SMALL, Ink::Muted).anchored(Align::Center, Baseline::Top));
+        scene.push(
+            Mark::text(x, y, line.as_str(), SMALL, Ink::Muted)
+                .anchored(Align::Center, Baseline::Top),
+        );
         y += SMALL.size + 2.0;
     }
 }
@@ -668,29 +695,25 @@ fn footer(
     if let Some(t) = fit(m, &unit_label(unit, noun), SMALL, width - 2.0 * PAD) {
         scene.push(Mark::text(PAD, y, t, SMALL, Ink::Muted));
     }
-    let mut items = Vec::new();
+    // The key's items in their order, those used only.
+    let mut items = [KeyItem::SeatUnaccounted; 3];
+    let mut n = 0;
     for (on, item) in [
         (used.remainder, KeyItem::SeatUnaccounted),
         (used.approximate, KeyItem::SeatApproximate),
         (used.total_only, KeyItem::SeatTotalOnly),
     ] {
-        if on {
-            items.push(item);
-        }
+        items[n] = item;
+        n += usize::from(on);
     }
     let y = y + LINE + 3.0;
-    y + key(scene, &items, PAD, y, width - 2.0 * PAD, m)
+    y + key(scene, &items[..n], PAD, y, width - 2.0 * PAD, m)
 }
 
 /// Lays out `g` and its key; the scene's height follows.
 fn draw(data: &Dataset, width: f64, g: &Grid, opts: Options, m: &dyn TextMeasure) -> Scene {
     let mut scene = Scene::new(width, 0.0);
-    let used = grid(&mut scene, data, g, opts, m);
-    let rows = if g.pair.is_some() {
-        1
-    } else {
-        data.events.len().div_ceil(g.cols)
-    };
+    let (used, rows) = grid(&mut scene, data, g, opts, m);
     let y = PAD + rows as f64 * g.cell_h;
     scene.height = (footer(&mut scene, &used, g.unit, y, width, m) + PAD).ceil();
     scene
@@ -712,14 +735,17 @@ pub fn layout(data: &Dataset, width: f64, opts: Options, m: &dyn TextMeasure) ->
         return scene;
     }
     let inner = (width - 2.0 * PAD).max(1.0);
-    let cols = ((inner / MIN_CELL) as usize).clamp(1, n);
+    let cols = ((inner / MIN_CELL) as usize).max(1).min(n);
     let cell_w = inner / cols as f64;
     let radius = ((cell_w - 16.0) / 2.0).clamp(8.0, MAX_SMALL_R).floor();
     let mut most = 0;
     for e in &data.events {
         most = most.max(seats_of(e));
     }
-    let room = (MAX_ALL_DOTS / n).clamp(20, MAX_SMALL_DOTS);
+    // Not `clamp`: its check of the bounds would bring usize formatting
+    // into the page's module.
+    #[allow(clippy::manual_clamp)]
+    let room = (MAX_ALL_DOTS / n).max(20).min(MAX_SMALL_DOTS);
     let g = Grid {
         cols,
         cell_w,

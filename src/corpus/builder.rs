@@ -76,19 +76,47 @@ impl Corpus {
     /// for, in date order; where several do, document `prefer`'s, else the
     /// one accounting for the most members.
     pub fn body_dataset(&self, kind: BodyKind, prefer: Option<DocId>) -> Dataset {
-        let all = self.dataset_preferring(prefer);
-        let events = self.events();
         let mut out = Vec::new();
-        for mut view in all.events {
-            let Some((_, facts)) = events.iter().find(|(id, _)| *id == view.id) else {
-                continue;
-            };
-            if let Some(b) = body_of(facts, kind, prefer) {
+        for mut view in self.dataset_preferring(prefer).events {
+            if let Some(b) = self.body_of(&view.id, kind, prefer) {
                 self.body_view(&mut view, b);
                 out.push(view);
             }
         }
         Dataset { events: out }
+    }
+
+    /// The source's account of body `kind` elected at event `id` that the
+    /// seat chart draws: document `prefer`'s, else the one accounting for
+    /// the most members (ties: the earlier document).
+    fn body_of(&self, id: &str, kind: BodyKind, prefer: Option<DocId>) -> Option<&Body> {
+        let rank = |b: &Body| {
+            let mut members = 0u32;
+            for m in &b.factions {
+                members = members.saturating_add(m.count);
+            }
+            (
+                Some(b.src.doc) == prefer,
+                members,
+                std::cmp::Reverse(b.src.doc),
+            )
+        };
+        let mut best: Option<&Body> = None;
+        for d in &self.docs {
+            for e in &d.extraction.events {
+                for b in &e.bodies {
+                    // The last of equals, as `max_by_key`.
+                    if e.id == id
+                        && b.kind == kind
+                        && !b.factions.is_empty()
+                        && best.is_none_or(|best| rank(b) >= rank(best))
+                    {
+                        best = Some(b);
+                    }
+                }
+            }
+        }
+        best
     }
 
     /// Makes an event's column the make-up of the elected body `b`.
@@ -365,40 +393,6 @@ fn total_label(kind: Option<DelegateKind>) -> &'static str {
         Some(DelegateKind::FullVote) => "delegates with full vote",
         _ => "delegates",
     }
-}
-
-/// The source's account of body `kind` that the seat chart draws:
-/// document `prefer`'s, else the one accounting for the most members
-/// (ties: the earlier document).
-fn body_of<'a>(
-    facts: &[&'a EventFacts],
-    kind: BodyKind,
-    prefer: Option<DocId>,
-) -> Option<&'a Body> {
-    let rank = |b: &Body| {
-        let mut members = 0u32;
-        for m in &b.factions {
-            members = members.saturating_add(m.count);
-        }
-        (
-            Some(b.src.doc) == prefer,
-            members,
-            std::cmp::Reverse(b.src.doc),
-        )
-    };
-    let mut best: Option<&Body> = None;
-    for e in facts {
-        for b in &e.bodies {
-            // The last of equals, as `max_by_key`.
-            if b.kind == kind
-                && !b.factions.is_empty()
-                && best.is_none_or(|best| rank(b) >= rank(best))
-            {
-                best = Some(b);
-            }
-        }
-    }
-    best
 }
 
 /// Sort key for chronology: the Julian day of the start. A date whose style
