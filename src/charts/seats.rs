@@ -98,9 +98,19 @@ fn row_capacity(r: f64, d: f64) -> usize {
     n
 }
 
-/// `k` rows in an outer radius `radius`: their spacing, each row's radius
-/// and capacity, and the capacities' sum.
-fn rows(radius: f64, k: usize) -> (f64, Vec<(f64, usize)>, usize) {
+/// One row of a hemicycle: its radius, the most seats it holds, the
+/// seats it is given and those placed so far.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    r: f64,
+    cap: usize,
+    seats: usize,
+    placed: usize,
+}
+
+/// `k` rows in an outer radius `radius`: their spacing, the rows, and
+/// their capacities' sum.
+fn rows(radius: f64, k: usize) -> (f64, Vec<Row>, usize) {
     let d = radius * (1.0 - INNER) / k as f64;
     let mut rows = Vec::with_capacity(k);
     let mut held = 0;
@@ -108,7 +118,12 @@ fn rows(radius: f64, k: usize) -> (f64, Vec<(f64, usize)>, usize) {
         let r = radius - d / 2.0 - i as f64 * d;
         let cap = row_capacity(r, d);
         held += cap;
-        rows.push((r, cap));
+        rows.push(Row {
+            r,
+            cap,
+            seats: 0,
+            placed: 0,
+        });
     }
     (d, rows, held)
 }
@@ -145,7 +160,7 @@ pub fn hemicycle(n: usize, cx: f64, cy: f64, radius: f64) -> Option<Hemicycle> {
         return Some(Hemicycle::default());
     }
     let mut k = 0;
-    let (d, rows) = loop {
+    let (d, mut rows) = loop {
         k += 1;
         if k > max_rows(radius) {
             return None;
@@ -155,26 +170,28 @@ pub fn hemicycle(n: usize, cx: f64, cy: f64, radius: f64) -> Option<Hemicycle> {
             break (d, rows);
         }
     };
-    let seats = per_row(n, &rows);
+    per_row(n, &mut rows);
     // Each row's seats run left to right; the rows are merged by angle,
     // then row (outer first; rows are under 128), so that each group's
     // next run of dots is a wedge.
-    let key = |i: usize, j: usize| {
-        ((angle(j, seats[i]) / PI * f64::from(1u32 << 24)) as u32) << 7 | (i as u32).min(127)
+    let key = |i: usize, row: &Row| {
+        ((angle(row.placed, row.seats) / PI * f64::from(1u32 << 24)) as u32) << 7
+            | (i as u32).min(127)
     };
-    let mut next = vec![0; rows.len()];
     let mut dots = Vec::with_capacity(n);
     for _ in 0..n {
         let mut best: Option<usize> = None;
-        for i in 0..rows.len() {
-            if next[i] < seats[i] && best.is_none_or(|b| key(i, next[i]) < key(b, next[b])) {
+        for (i, row) in rows.iter().enumerate() {
+            if row.placed < row.seats && best.is_none_or(|b| key(i, row) < key(b, &rows[b])) {
                 best = Some(i);
             }
         }
-        let Some(i) = best else { break };
-        let (r, t) = (rows[i].0, angle(next[i], seats[i]));
-        next[i] += 1;
-        dots.push(((cx - r * cos(t)).round(), (cy - r * sin(t)).round()));
+        let Some(row) = best.and_then(|i| rows.get_mut(i)) else {
+            break;
+        };
+        let t = angle(row.placed, row.seats);
+        row.placed += 1;
+        dots.push(((cx - row.r * cos(t)).round(), (cy - row.r * sin(t)).round()));
     }
     Some(Hemicycle {
         // At least 1.5 px between dots, so rounding centres never makes
@@ -188,33 +205,31 @@ pub fn hemicycle(n: usize, cx: f64, cy: f64, radius: f64) -> Option<Hemicycle> {
 
 /// `n` seats over rows in proportion to their radii, none over its
 /// capacity (the capacities sum to at least `n`).
-fn per_row(n: usize, rows: &[(f64, usize)]) -> Vec<usize> {
+fn per_row(n: usize, rows: &mut [Row]) {
     let mut total_r = 0.0;
-    for r in rows {
-        total_r += r.0;
+    for row in rows.iter() {
+        total_r += row.r;
     }
-    let quota = |i: usize| n as f64 * rows[i].0 / total_r;
-    let mut seats = Vec::with_capacity(rows.len());
+    let quota = |row: &Row| n as f64 * row.r / total_r;
     let mut given = 0;
-    for (i, r) in rows.iter().enumerate() {
-        let m = (quota(i) as usize).min(r.1);
-        given += m;
-        seats.push(m);
+    for row in rows.iter_mut() {
+        row.seats = (quota(row) as usize).min(row.cap);
+        given += row.seats;
     }
     for _ in given..n {
         // The row furthest below its quota that still has room.
+        let below = |row: &Row| quota(row) - row.seats as f64;
         let mut best: Option<usize> = None;
-        for i in 0..rows.len() {
-            if seats[i] < rows[i].1
-                && best.is_none_or(|b| quota(i) - seats[i] as f64 > quota(b) - seats[b] as f64)
-            {
+        for (i, row) in rows.iter().enumerate() {
+            if row.seats < row.cap && best.is_none_or(|b| below(row) > below(&rows[b])) {
                 best = Some(i);
             }
         }
-        let Some(b) = best else { break };
-        seats[b] += 1;
+        let Some(row) = best.and_then(|i| rows.get_mut(i)) else {
+            break;
+        };
+        row.seats += 1;
     }
-    seats
 }
 
 /// Delegates per dot: 1 if `most` delegates fit in `room` dots, else the

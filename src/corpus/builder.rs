@@ -49,19 +49,20 @@ impl Corpus {
             BodyKind::Presidium,
             BodyKind::CouncilOfPeoplesCommissars,
         ];
-        let mut given = [false; KINDS.len()];
+        // Bit `k` for a make-up of kind `k`.
+        let mut given = 0u32;
         for d in &self.docs {
             for e in &d.extraction.events {
                 for b in &e.bodies {
-                    if let Some(g) = given.get_mut(b.kind as usize) {
-                        *g |= !b.factions.is_empty();
+                    if !b.factions.is_empty() {
+                        given |= 1 << (b.kind as u32);
                     }
                 }
             }
         }
         let mut out = Vec::new();
         for k in KINDS {
-            if given[k as usize] {
+            if given & (1 << (k as u32)) != 0 {
                 out.push(k);
             }
         }
