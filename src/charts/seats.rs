@@ -258,9 +258,10 @@ pub fn apportion(counts: &[u32], unit: u32) -> Vec<usize> {
     }
     let unit = u64::from(unit.max(1));
     let dots = total.div_ceil(unit);
-    // Each group's exact share of the dots: whole dots, and the rest.
-    let share = |i: usize| {
-        let c = u64::from(counts[i]);
+    // A group's exact share of the dots: whole dots, and the rest (in
+    // parts of `total`).
+    let share = |c: &u32| {
+        let c = u64::from(*c);
         if unit == 1 || total == 0 {
             (c, 0)
         } else {
@@ -269,20 +270,22 @@ pub fn apportion(counts: &[u32], unit: u32) -> Vec<usize> {
     };
     let mut out = Vec::with_capacity(counts.len());
     let mut given = 0;
-    for i in 0..counts.len() {
-        out.push(share(i).0 as usize);
-        given += share(i).0;
+    for c in counts {
+        let whole = share(c).0;
+        out.push(whole as usize);
+        given += whole;
     }
     // The dots left go to the largest remainders, one each (a group that
     // got one has more than its whole dots), the first of equals first.
     for _ in given..dots {
-        let mut best: Option<usize> = None;
-        for (i, o) in out.iter().enumerate() {
-            if *o as u64 == share(i).0 && best.is_none_or(|b| share(i).1 > share(b).1) {
-                best = Some(i);
+        let mut best: Option<(usize, u64)> = None;
+        for (i, c) in counts.iter().enumerate() {
+            let (whole, rest) = share(c);
+            if out[i] as u64 == whole && best.is_none_or(|(_, r)| rest > r) {
+                best = Some((i, rest));
             }
         }
-        let Some(b) = best else { break };
+        let Some((b, _)) = best else { break };
         out[b] += 1;
     }
     for i in 0..counts.len() {

@@ -9,7 +9,6 @@ use super::dom::Dom;
 use super::page::Page;
 use crate::charts::short_name;
 use crate::model::BodyKind;
-use crate::view::{Chart, ViewState};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 
@@ -69,15 +68,16 @@ impl Seats {
             let (Some(ea), Some(eb)) = (events.get(a), events.get(b)) else {
                 continue;
             };
-            let view = ViewState {
-                chart: Some(Chart::Compare),
-                pair: Some((ea.id.clone(), eb.id.clone())),
-                compare_seats: true,
-                ..ViewState::default()
-            };
+            // The comparison of the pair as seats, as `ViewState::to_hash`
+            // writes it.
+            let mut href = String::from("#chart=compare&compare=");
+            href.push_str(&ea.id);
+            href.push(',');
+            href.push_str(&eb.id);
+            href.push_str("&compare_view=seats");
             let item = dom.add(&list, "li", None)?;
             let link = dom.add(&item, "a", Some(short_name(e)))?;
-            link.set_attribute("href", &view.to_hash())?;
+            link.set_attribute("href", &href)?;
             link.set_attribute("data-event", &i.to_string())?;
             let other = if a == i { eb } else { ea };
             let mut label = String::from("Compare ");
@@ -100,15 +100,21 @@ fn build_select(dom: &Dom, bodies: &[BodyKind], body: Option<BodyKind>) -> Resul
         return Ok(());
     };
     select.set_text_content(None);
-    let delegates = dom.add(&select, "option", Some("Delegates"))?;
-    delegates.set_attribute("value", "")?;
+    let option = |text: &str, value: &str| {
+        dom.add(&select, "option", Some(text))?
+            .set_attribute("value", value)
+    };
+    option("Delegates", "")?;
     for b in bodies {
-        let option = dom.add(&select, "option", Some(b.name()))?;
-        option.set_attribute("value", b.key())?;
+        option(b.name(), b.key())?;
     }
     select.set_value(body.map_or("", BodyKind::key));
     if let Some(pick) = dom.document.get_element_by_id("seat-body-pick") {
-        pick.toggle_attribute_with_force("hidden", bodies.is_empty())?;
+        if bodies.is_empty() {
+            pick.set_attribute("hidden", "")?;
+        } else {
+            pick.remove_attribute("hidden")?;
+        }
     }
     Ok(())
 }
