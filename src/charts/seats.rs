@@ -239,7 +239,7 @@ pub fn unit(most: u32, room: usize) -> u32 {
     let need = u64::from(most).div_ceil(room).max(1);
     let mut step: u64 = 1;
     loop {
-        for m in [1, 2, 5] {
+        for m in &[1, 2, 5] {
             if m * step >= need {
                 return (m * step).min(u64::from(u32::MAX)) as u32;
             }
@@ -716,7 +716,7 @@ fn footer(
     // The key's items in their order, those used only.
     let mut items = [KeyItem::SeatUnaccounted; 3];
     let mut n = 0;
-    for (on, item) in [
+    for &(on, item) in &[
         (used.remainder, KeyItem::SeatUnaccounted),
         (used.approximate, KeyItem::SeatApproximate),
         (used.total_only, KeyItem::SeatTotalOnly),

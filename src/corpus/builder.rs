@@ -61,7 +61,7 @@ impl Corpus {
             }
         }
         let mut out = Vec::new();
-        for k in KINDS {
+        for &k in &KINDS {
             if given & (1 << (k as u32)) != 0 {
                 out.push(k);
             }
@@ -124,7 +124,7 @@ impl Corpus {
     fn body_view(&self, view: &mut EventView, b: &Body) {
         // In stacking order, the first count of each faction.
         let mut segments = Vec::new();
-        for faction in Faction::ALL {
+        for &faction in &Faction::ALL {
             if let Some(m) = b.factions.iter().find(|m| m.faction == faction) {
                 segments.push(Segment {
                     faction,
