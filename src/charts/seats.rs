@@ -98,16 +98,34 @@ fn row_capacity(r: f64, d: f64) -> usize {
     n
 }
 
-/// Row radii and capacities for `k` rows in an outer radius `radius`.
-fn rows(radius: f64, k: usize) -> (f64, Vec<(f64, usize)>) {
+/// One row of a hemicycle: its radius, the most seats it holds, the
+/// seats it is given and those placed so far.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    r: f64,
+    cap: usize,
+    seats: usize,
+    placed: usize,
+}
+
+/// `k` rows in an outer radius `radius`: their spacing, the rows, and
+/// their capacities' sum.
+fn rows(radius: f64, k: usize) -> (f64, Vec<Row>, usize) {
     let d = radius * (1.0 - INNER) / k as f64;
-    let rows = (0..k)
-        .map(|i| {
-            let r = radius - d / 2.0 - i as f64 * d;
-            (r, row_capacity(r, d))
-        })
-        .collect();
-    (d, rows)
+    let mut rows = Vec::with_capacity(k);
+    let mut held = 0;
+    for i in 0..k {
+        let r = radius - d / 2.0 - i as f64 * d;
+        let cap = row_capacity(r, d);
+        held += cap;
+        rows.push(Row {
+            r,
+            cap,
+            seats: 0,
+            placed: 0,
+        });
+    }
+    (d, rows, held)
 }
 
 /// The most rows that keep [`MIN_SPACING`] in `radius`.
@@ -117,11 +135,20 @@ fn max_rows(radius: f64) -> usize {
 
 /// The most dots a hemicycle of outer radius `radius` holds.
 pub fn capacity(radius: f64) -> usize {
-    let k = max_rows(radius);
-    if k == 0 {
-        return 0;
+    match max_rows(radius) {
+        0 => 0,
+        k => rows(radius, k).2,
     }
-    rows(radius, k).1.iter().map(|r| r.1).sum()
+}
+
+/// Angle of seat `j` of the `m` in a row, from the left end of the base
+/// line: 0 to π.
+fn angle(j: usize, m: usize) -> f64 {
+    if m == 1 {
+        PI / 2.0
+    } else {
+        PI * j as f64 / (m - 1) as f64
+    }
 }
 
 /// `n` dots in a hemicycle of outer radius `radius` whose base line's
@@ -132,63 +159,77 @@ pub fn hemicycle(n: usize, cx: f64, cy: f64, radius: f64) -> Option<Hemicycle> {
     if n == 0 {
         return Some(Hemicycle::default());
     }
-    let (d, rows) = (1..=max_rows(radius))
-        .map(|k| rows(radius, k))
-        .find(|(_, rows)| rows.iter().map(|r| r.1).sum::<usize>() >= n)?;
-    let seats = per_row(n, &rows);
-    let mut placed: Vec<(u32, (f64, f64))> = Vec::with_capacity(n);
-    for (i, (&(r, _), &m)) in rows.iter().zip(&seats).enumerate() {
-        for j in 0..m {
-            // Angle from the left end of the base line, 0 to π.
-            let t = if m == 1 {
-                PI / 2.0
-            } else {
-                PI * j as f64 / (m - 1) as f64
-            };
-            let x = (cx - r * cos(t)).round();
-            let y = (cy - r * sin(t)).round();
-            // Angle first, then the row (outer first); rows are under 128.
-            let key = ((t / PI * f64::from(1u32 << 24)) as u32) << 7 | (i as u32).min(127);
-            placed.push((key, (x, y)));
+    let mut k = 0;
+    let (d, mut rows) = loop {
+        k += 1;
+        if k > max_rows(radius) {
+            return None;
         }
+        let (d, rows, held) = rows(radius, k);
+        if held >= n {
+            break (d, rows);
+        }
+    };
+    per_row(n, &mut rows);
+    // Each row's seats run left to right; the rows are merged by angle,
+    // then row (outer first; rows are under 128), so that each group's
+    // next run of dots is a wedge.
+    let key = |i: usize, row: &Row| {
+        ((angle(row.placed, row.seats) / PI * f64::from(1u32 << 24)) as u32) << 7
+            | (i as u32).min(127)
+    };
+    let mut dots = Vec::with_capacity(n);
+    for _ in 0..n {
+        let mut best: Option<usize> = None;
+        for (i, row) in rows.iter().enumerate() {
+            if row.placed < row.seats && best.is_none_or(|b| key(i, row) < key(b, &rows[b])) {
+                best = Some(i);
+            }
+        }
+        let Some(row) = best.and_then(|i| rows.get_mut(i)) else {
+            break;
+        };
+        let t = angle(row.placed, row.seats);
+        row.placed += 1;
+        dots.push(((cx - row.r * cos(t)).round(), (cy - row.r * sin(t)).round()));
     }
-    let placed = crate::model::sort_by_key(placed, |p| p.0);
     Some(Hemicycle {
         // At least 1.5 px between dots, so rounding centres never makes
         // two touch.
         dot: ((d - 1.5) / 2.0).floor().max(1.0),
         spacing: d,
         rows: rows.len(),
-        dots: placed.into_iter().map(|p| p.1).collect(),
+        dots,
     })
 }
 
 /// `n` seats over rows in proportion to their radii, none over its
 /// capacity (the capacities sum to at least `n`).
-fn per_row(n: usize, rows: &[(f64, usize)]) -> Vec<usize> {
-    let total_r: f64 = rows.iter().map(|r| r.0).sum();
-    let quota: Vec<f64> = rows.iter().map(|r| n as f64 * r.0 / total_r).collect();
-    let mut seats: Vec<usize> = rows
-        .iter()
-        .zip(&quota)
-        .map(|(r, q)| (*q as usize).min(r.1))
-        .collect();
-    let mut left = n.saturating_sub(seats.iter().sum());
-    while left > 0 {
+fn per_row(n: usize, rows: &mut [Row]) {
+    let mut total_r = 0.0;
+    for row in rows.iter() {
+        total_r += row.r;
+    }
+    let quota = |row: &Row| n as f64 * row.r / total_r;
+    let mut given = 0;
+    for row in rows.iter_mut() {
+        row.seats = (quota(row) as usize).min(row.cap);
+        given += row.seats;
+    }
+    for _ in given..n {
         // The row furthest below its quota that still has room.
+        let below = |row: &Row| quota(row) - row.seats as f64;
         let mut best: Option<usize> = None;
-        for i in 0..rows.len() {
-            if seats[i] < rows[i].1
-                && best.is_none_or(|b| quota[i] - seats[i] as f64 > quota[b] - seats[b] as f64)
-            {
+        for (i, row) in rows.iter().enumerate() {
+            if row.seats < row.cap && best.is_none_or(|b| below(row) > below(&rows[b])) {
                 best = Some(i);
             }
         }
-        let Some(b) = best else { break };
-        seats[b] += 1;
-        left -= 1;
+        let Some(row) = best.and_then(|i| rows.get_mut(i)) else {
+            break;
+        };
+        row.seats += 1;
     }
-    seats
 }
 
 /// Delegates per dot: 1 if `most` delegates fit in `room` dots, else the
@@ -198,7 +239,7 @@ pub fn unit(most: u32, room: usize) -> u32 {
     let need = u64::from(most).div_ceil(room).max(1);
     let mut step: u64 = 1;
     loop {
-        for m in [1, 2, 5] {
+        for m in &[1, 2, 5] {
             if m * step >= need {
                 return (m * step).min(u64::from(u32::MAX)) as u32;
             }
@@ -211,41 +252,52 @@ pub fn unit(most: u32, room: usize) -> u32 {
 /// total in dots, shared by largest remainder, and at least one dot for
 /// every group with delegates while there are dots to go round.
 pub fn apportion(counts: &[u32], unit: u32) -> Vec<usize> {
-    if unit <= 1 {
-        return counts.iter().map(|c| *c as usize).collect();
+    let mut total: u64 = 0;
+    for c in counts {
+        total += u64::from(*c);
     }
-    let total: u64 = counts.iter().map(|c| u64::from(*c)).sum();
-    if total == 0 {
-        return vec![0; counts.len()];
+    let unit = u64::from(unit.max(1));
+    let dots = total.div_ceil(unit);
+    // A group's exact share of the dots: whole dots, and the rest (in
+    // parts of `total`).
+    let share = |c: &u32| {
+        let c = u64::from(*c);
+        if unit == 1 || total == 0 {
+            (c, 0)
+        } else {
+            (c * dots / total, c * dots % total)
+        }
+    };
+    let mut out = Vec::with_capacity(counts.len());
+    let mut given = 0;
+    for c in counts {
+        let whole = share(c).0;
+        out.push(whole as usize);
+        given += whole;
     }
-    let dots = total.div_ceil(u64::from(unit));
-    let mut out: Vec<usize> = counts
-        .iter()
-        .map(|c| (u64::from(*c) * dots / total) as usize)
-        .collect();
-    let rest = |i: usize| u64::from(counts[i]) * dots % total;
-    let mut given: Vec<bool> = vec![false; counts.len()];
-    let mut left = dots as usize - out.iter().sum::<usize>();
-    while left > 0 {
-        let mut best: Option<usize> = None;
-        for (i, done) in given.iter().enumerate() {
-            if !done && best.is_none_or(|b| rest(i) > rest(b)) {
-                best = Some(i);
+    // The dots left go to the largest remainders, one each (a group that
+    // got one has more than its whole dots), the first of equals first.
+    for _ in given..dots {
+        let mut best: Option<(usize, u64)> = None;
+        for (i, c) in counts.iter().enumerate() {
+            let (whole, rest) = share(c);
+            if out[i] as u64 == whole && best.is_none_or(|(_, r)| rest > r) {
+                best = Some((i, rest));
             }
         }
-        let Some(b) = best else { break };
-        given[b] = true;
+        let Some((b, _)) = best else { break };
         out[b] += 1;
-        left -= 1;
     }
     for i in 0..counts.len() {
         if counts[i] > 0 && out[i] == 0 {
-            let (most, &n) = out
-                .iter()
-                .enumerate()
-                .max_by_key(|(_, n)| **n)
-                .unwrap_or((i, &0));
-            if n > 1 {
+            // The largest group (the last of equals) gives one up.
+            let mut most = i;
+            for j in 0..out.len() {
+                if out[j] >= out[most] {
+                    most = j;
+                }
+            }
+            if out[most] > 1 {
                 out[most] -= 1;
                 out[i] = 1;
             }
@@ -264,61 +316,55 @@ struct Group {
     hidden: bool,
 }
 
-/// Which targets a chart's wedges use: the faction chart's or compare's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Targets {
-    Factions,
-    Compare,
-}
-
 /// An event's wedges in stacking order, then the unaccounted remainder;
-/// an event with only a total is one neutral wedge.
-fn groups(e: &EventView, event: usize, targets: Targets, hidden: FactionSet) -> Vec<Group> {
+/// an event with only a total is one neutral wedge. `compare`: the
+/// comparison's targets, else the faction chart's.
+fn groups(e: &EventView, event: usize, compare: bool, hidden: FactionSet) -> Vec<Group> {
     let mut out = Vec::with_capacity(e.segments.len() + 1);
     for (index, s) in e.segments.iter().enumerate() {
-        let target = match targets {
-            Targets::Factions => Target::Segment {
-                event,
-                index,
-                faction: s.faction,
-            },
-            Targets::Compare => Target::Compare {
-                event,
-                faction: Some(s.faction),
-            },
-        };
+        let faction = s.faction;
         out.push(Group {
-            target,
-            ink: Ink::Faction(s.faction),
+            target: if compare {
+                Target::Compare {
+                    event,
+                    faction: Some(faction),
+                }
+            } else {
+                Target::Segment {
+                    event,
+                    index,
+                    faction,
+                }
+            },
+            ink: Ink::Faction(faction),
             count: s.count(),
             approximate: s.figure.approximate,
-            hidden: hidden.contains(s.faction),
+            hidden: hidden.contains(faction),
         });
     }
-    let total = e.total.as_ref();
-    if e.segments.is_empty() {
-        if let Some(t) = total.filter(|t| t.value > 0) {
-            out.push(Group {
-                target: Target::Column { event },
-                ink: Ink::Muted,
-                count: t.value,
-                approximate: t.approximate,
-                hidden: false,
-            });
+    let (target, ink, count, approximate) = match (&e.total, e.remainder()) {
+        (Some(t), _) if e.segments.is_empty() => {
+            (Target::Column { event }, Ink::Muted, t.value, t.approximate)
         }
-    } else if let Some(r) = e.remainder() {
-        let target = match targets {
-            Targets::Factions => Target::Remainder { event },
-            Targets::Compare => Target::Compare {
-                event,
-                faction: None,
-            },
-        };
+        (_, Some(r)) if !e.segments.is_empty() => {
+            let target = if compare {
+                Target::Compare {
+                    event,
+                    faction: None,
+                }
+            } else {
+                Target::Remainder { event }
+            };
+            (target, Ink::Hatch, r, false)
+        }
+        _ => return out,
+    };
+    if count > 0 {
         out.push(Group {
             target,
-            ink: Ink::Hatch,
-            count: r,
-            approximate: false,
+            ink,
+            count,
+            approximate,
             hidden: false,
         });
     }
@@ -352,8 +398,8 @@ struct Used {
     total_only: bool,
     /// The seats are an elected body's members, not delegates.
     members: bool,
-    /// Dots with their paint order: discs by colour, then ring centres.
-    dots: Vec<(u32, Mark)>,
+    /// Dots: centre, radius and colour.
+    dots: Vec<(f64, f64, f64, Ink)>,
 }
 
 /// Paint order of a dot of `ink`: discs by colour, then ring centres.
@@ -366,62 +412,184 @@ fn order(ink: Ink) -> u32 {
     }
 }
 
-/// Adds the dots to the scene, grouped by colour.
-fn paint_dots(scene: &mut Scene, dots: Vec<(u32, Mark)>) {
-    for (_, mark) in crate::model::sort_by_key(dots, |d| d.0) {
-        scene.push(mark);
+/// Adds the dots to the scene in paint order (in the order drawn within
+/// one colour).
+fn paint_dots(scene: &mut Scene, dots: &[(f64, f64, f64, Ink)]) {
+    let mut done: Option<u32> = None;
+    loop {
+        // The first paint order after those done.
+        let mut next: Option<u32> = None;
+        for d in dots {
+            let k = order(d.3);
+            if done.is_none_or(|p| k > p) && next.is_none_or(|n| k < n) {
+                next = Some(k);
+            }
+        }
+        let Some(k) = next else { return };
+        for &(x, y, r, ink) in dots {
+            if order(ink) == k {
+                scene.push(Mark::Dot { x, y, r, ink });
+            }
+        }
+        done = next;
+    }
+}
+
+/// Where and how [`grid`] draws: `cols` cells of `cell_w` by `cell_h` to a
+/// row, each a hemicycle of outer radius `radius` whose base line is
+/// `head` below the cell's top, one dot per `unit` delegates.
+struct Grid {
+    cols: usize,
+    cell_w: f64,
+    cell_h: f64,
+    head: f64,
+    radius: f64,
+    unit: u32,
+    /// The comparison's pair (with its totals under the names), or every
+    /// event (each cell then also a region of its event).
+    pair: Option<(usize, usize)>,
+}
+
+/// Draws the hemicycles of [`Grid`], each with its name above, and
+/// returns the key (the dots are painted by [`footer`]) and the rows.
+fn grid(
+    scene: &mut Scene,
+    data: &Dataset,
+    g: &Grid,
+    opts: Options,
+    m: &dyn TextMeasure,
+) -> (Used, usize) {
+    let mut used = Used::default();
+    let compare = g.pair.is_some();
+    let n = if compare { 2 } else { data.events.len() };
+    let (mut col, mut row) = (0, 0);
+    for k in 0..n {
+        let event = match g.pair {
+            Some((a, _)) if k == 0 => a,
+            Some((_, b)) => b,
+            None => k,
+        };
+        let x0 = PAD + col as f64 * g.cell_w;
+        let y0 = PAD + row as f64 * g.cell_h;
+        (col, row) = next_cell(g, col, row);
+        let Some(e) = data.events.get(event) else {
+            continue;
+        };
+        let cx = (x0 + g.cell_w / 2.0).round();
+        let w = g.cell_w - 8.0;
+        if let Some(t) = fit(m, short_name(e), HEAD, w) {
+            scene.push(
+                Mark::text(cx, y0, t, HEAD, Ink::Text).anchored(Align::Center, Baseline::Top),
+            );
+        }
+        if compare {
+            let mut what = String::new();
+            let what = match &e.total {
+                Some(t) => {
+                    what.push_str(&count(t.value));
+                    what.push(' ');
+                    what.push_str(&e.total_label);
+                    &what
+                }
+                None => "no stated total",
+            };
+            if let Some(t) = fit(m, what, SMALL, w) {
+                scene.push(
+                    Mark::text(cx, y0 + LINE + 2.0, t, SMALL, Ink::Muted)
+                        .anchored(Align::Center, Baseline::Top),
+                );
+            }
+        }
+        let cy = (y0 + g.head + g.radius).round();
+        let dot = draw_one(
+            scene,
+            e,
+            event,
+            compare,
+            (cx, cy, g.radius),
+            g.unit,
+            opts,
+            m,
+            &mut used,
+        );
+        if let Some(note) = note(e) {
+            push_note(scene, note, (cx, cy + dot + 4.0), w, m);
+        }
+    }
+    let rows = row + usize::from(col > 0);
+    if !compare {
+        // Each whole cell, after every dot: the event itself.
+        (col, row) = (0, 0);
+        for event in 0..n {
+            let x0 = PAD + col as f64 * g.cell_w;
+            let y0 = PAD + row as f64 * g.cell_h;
+            let band = Rect::snapped(x0, y0, x0 + g.cell_w, y0 + g.cell_h);
+            scene.region(Target::Column { event }, band);
+            (col, row) = next_cell(g, col, row);
+        }
+    }
+    (used, rows)
+}
+
+/// The cell after `(col, row)`: to the right, or the first of the next
+/// row.
+fn next_cell(g: &Grid, col: usize, row: usize) -> (usize, usize) {
+    if col + 1 < g.cols {
+        (col + 1, row)
+    } else {
+        (0, row + 1)
     }
 }
 
 /// Draws event `event`'s hemicycle centred on `(cx, cy)` (the middle of
 /// its base line) with outer radius `radius`, one dot per `unit`
-/// delegates, and the total in the middle.
+/// delegates, and the total in the middle; returns the dots' radius.
 #[allow(clippy::too_many_arguments)]
 fn draw_one(
     scene: &mut Scene,
     e: &EventView,
     event: usize,
-    targets: Targets,
+    compare: bool,
     (cx, cy, radius): (f64, f64, f64),
     unit: u32,
     opts: Options,
     m: &dyn TextMeasure,
     used: &mut Used,
 ) -> f64 {
-    let groups = groups(e, event, targets, opts.hidden);
+    let groups = groups(e, event, compare, opts.hidden);
     used.members |= e.total_label.starts_with("members");
-    let counts: Vec<u32> = groups.iter().map(|g| g.count).collect();
-    let dots = apportion(&counts, unit);
-    let n: usize = dots.iter().sum();
+    let mut counts = Vec::with_capacity(groups.len());
+    for g in &groups {
+        counts.push(g.count);
+    }
+    // Each wedge's dots, then where they end among the placed dots.
+    let mut ends = apportion(&counts, unit);
+    let mut n = 0;
+    for k in &mut ends {
+        n += *k;
+        *k = n;
+    }
     // The unit was chosen so every event fits; a hemicycle that still does
     // not (a pathological size) keeps its label and note.
     let h = hemicycle(n, cx, cy, radius).unwrap_or_default();
-    let spans = spans(&dots, h.dots.len());
-    // A wedge's keyboard stop is its middle dot, listed before all dots.
-    for (g, &(a, b)) in groups.iter().zip(&spans) {
-        if !g.hidden && b > a {
-            scene.region(g.target, seat_square(&h, h.dots[(a + b - 1) / 2]));
-        }
+    for end in &mut ends {
+        *end = (*end).min(h.dots.len());
     }
-    for (g, &(a, b)) in groups.iter().zip(&spans) {
-        if !g.hidden {
-            wedge(scene, g, &h, &h.dots[a..b], used);
+    // A wedge's keyboard stop is its middle dot, listed before all dots.
+    for pass in 0..2 {
+        let mut a = 0;
+        for (g, &b) in groups.iter().zip(&ends) {
+            if g.hidden {
+            } else if pass == 1 {
+                wedge(scene, g, &h, &h.dots[a..b], used);
+            } else if b > a {
+                scene.region(g.target, seat_square(&h, h.dots[(a + b - 1) / 2]));
+            }
+            a = b;
         }
     }
     total_in_the_middle(scene, e, (cx, cy, radius), m);
     h.dot
-}
-
-/// Each wedge's dots as a range of the `placed` dots, in order: none when
-/// the hemicycle holds none.
-fn spans(dots: &[usize], placed: usize) -> Vec<(usize, usize)> {
-    let mut start = 0;
-    let mut spans = Vec::with_capacity(dots.len());
-    for k in dots {
-        spans.push((start.min(placed), (start + k).min(placed)));
-        start += k;
-    }
-    spans
 }
 
 /// The square a seat's hit region covers: its share of the spacing.
@@ -437,31 +605,19 @@ fn wedge(scene: &mut Scene, g: &Group, h: &Hemicycle, seats: &[(f64, f64)], used
     used.remainder |= g.ink == Ink::Hatch && any;
     used.total_only |= matches!(g.target, Target::Column { .. });
     used.approximate |= g.approximate && any;
-    for &c in seats {
-        let disc = Mark::Dot {
-            x: c.0,
-            y: c.1,
-            r: h.dot,
-            ink: g.ink,
-        };
-        used.dots.push((order(g.ink), disc));
-        // An approximate count: rings, not discs; seats no faction
-        // accounts for: pale, ringed in grey (empty seats).
-        let centre = if g.ink == Ink::Hatch {
-            Some(Ink::Unaccounted)
-        } else {
-            g.approximate.then_some(Ink::Background)
-        };
+    // An approximate count: rings, not discs; seats no faction accounts
+    // for: pale, ringed in grey (empty seats).
+    let centre = if g.ink == Ink::Hatch {
+        Some(Ink::Unaccounted)
+    } else {
+        g.approximate.then_some(Ink::Background)
+    };
+    for &(x, y) in seats {
+        used.dots.push((x, y, h.dot, g.ink));
         if let Some(ink) = centre.filter(|_| h.dot >= 2.0) {
-            let centre = Mark::Dot {
-                x: c.0,
-                y: c.1,
-                r: h.dot - 1.0,
-                ink,
-            };
-            used.dots.push((order(ink), centre));
+            used.dots.push((x, y, h.dot - 1.0, ink));
         }
-        scene.region(g.target, seat_square(h, c));
+        scene.region(g.target, seat_square(h, (x, y)));
     }
 }
 
@@ -472,25 +628,20 @@ fn total_in_the_middle(
     (cx, cy, radius): (f64, f64, f64),
     m: &dyn TextMeasure,
 ) {
-    let total = e
-        .total
-        .as_ref()
-        .map(|t| t.value)
-        .unwrap_or_else(|| seats_of(e));
+    let total = e.total.as_ref().map_or_else(|| seats_of(e), |t| t.value);
     if total == 0 {
         return;
     }
-    let about = if e.total.as_ref().is_some_and(|t| t.approximate) {
-        "≈"
-    } else {
-        ""
-    };
+    let mut label = String::new();
+    if e.total.as_ref().is_some_and(|t| t.approximate) {
+        label.push('≈');
+    }
+    label.push_str(&count(total));
     let font = if radius >= 60.0 {
         LABEL.bold()
     } else {
         SMALL.bold()
     };
-    let label = format!("{about}{}", count(total));
     let room = 2.0 * (radius * INNER - 2.0).max(0.0);
     if m.width(&label, font) <= room {
         scene.push(
@@ -500,92 +651,98 @@ fn total_in_the_middle(
 }
 
 /// The note under a hemicycle, if the reader must know something.
-fn note(e: &EventView) -> Option<&str> {
-    if e.segments.is_empty() {
-        Some(if e.total.is_some() {
-            "no faction breakdown in the sources"
-        } else {
-            "no figures in the sources"
-        })
-    } else {
+fn note(e: &EventView) -> Option<&'static str> {
+    if !e.segments.is_empty() {
         None
-    }
-}
-
-/// The note under a hemicycle with no breakdown, centred at `(x, y)`: on
-/// two lines when one is too narrow, cut with "…" only past that.
-fn push_note(scene: &mut Scene, e: &EventView, (x, y): (f64, f64), w: f64, m: &dyn TextMeasure) {
-    let Some(text) = note(e) else { return };
-    let lines = wrap(m, text, SMALL, w, 2)
-        .or_else(|| fit(m, text, SMALL, w).map(|t| vec![t]))
-        .unwrap_or_default();
-    for (k, line) in lines.into_iter().enumerate() {
-        scene.push(
-            Mark::text(
-                x,
-                y + k as f64 * (SMALL.size + 2.0),
-                line,
-                SMALL,
-                Ink::Muted,
-            )
-            .anchored(Align::Center, Baseline::Top),
-        );
-    }
-}
-
-/// The key's items in their order, those used only.
-fn key_items(used: &Used) -> Vec<KeyItem> {
-    let mut items = Vec::new();
-    for (on, item) in [
-        (used.remainder, KeyItem::SeatUnaccounted),
-        (used.approximate, KeyItem::SeatApproximate),
-        (used.total_only, KeyItem::SeatTotalOnly),
-    ] {
-        if on {
-            items.push(item);
-        }
-    }
-    items
-}
-
-/// "One dot = one delegate", "One dot = 20 delegates".
-pub fn unit_label(unit: u32) -> String {
-    if unit <= 1 {
-        "One dot = one delegate".to_string()
+    } else if e.total.is_some() {
+        Some("no faction breakdown in the sources")
     } else {
-        format!("One dot = {} delegates", count(unit))
+        Some("no figures in the sources")
     }
+}
+
+/// A note under a hemicycle centred at `(x, y)`: on two lines when one is
+/// too narrow, cut with "…" only past that.
+fn push_note(scene: &mut Scene, text: &str, (x, y): (f64, f64), w: f64, m: &dyn TextMeasure) {
+    let wrapped = wrap(m, text, SMALL, w, 2);
+    let cut;
+    let lines = match &wrapped {
+        Some(lines) => lines.as_slice(),
+        None => {
+            cut = fit(m, text, SMALL, w);
+            cut.as_slice()
+        }
+    };
+    let mut y = y;
+    for line in lines {
+        scene.push(
+            Mark::text(x, y, line.as_str(), SMALL, Ink::Muted)
+                .anchored(Align::Center, Baseline::Top),
+        );
+        y += SMALL.size + 2.0;
+    }
+}
+
+/// "One dot = one delegate", "One dot = 20 members": what a dot of `unit`
+/// stands for, each a `noun`.
+fn unit_label(unit: u32, noun: &str) -> String {
+    let mut label = String::from("One dot = ");
+    if unit <= 1 {
+        label.push_str("one ");
+        label.push_str(noun);
+    } else {
+        label.push_str(&count(unit));
+        label.push(' ');
+        label.push_str(noun);
+        label.push('s');
+    }
+    label
 }
 
 /// The dots, then the unit line and the key at `y`; returns the new bottom.
 fn footer(
     scene: &mut Scene,
-    used: Used,
+    used: &Used,
     unit: u32,
     y: f64,
     width: f64,
     m: &dyn TextMeasure,
 ) -> f64 {
-    let items = key_items(&used);
-    let mut label = unit_label(unit);
-    if used.members {
-        label = label.replace("delegate", "member");
-    }
-    paint_dots(scene, used.dots);
-    let mut y = y;
-    if let Some(t) = fit(m, &label, SMALL, width - 2.0 * PAD) {
+    paint_dots(scene, &used.dots);
+    let noun = if used.members { "member" } else { "delegate" };
+    if let Some(t) = fit(m, &unit_label(unit, noun), SMALL, width - 2.0 * PAD) {
         scene.push(Mark::text(PAD, y, t, SMALL, Ink::Muted));
     }
-    y += LINE + 3.0;
-    y + key(scene, &items, PAD, y, width - 2.0 * PAD, m)
+    // The key's items in their order, those used only.
+    let mut items = [KeyItem::SeatUnaccounted; 3];
+    let mut n = 0;
+    for &(on, item) in &[
+        (used.remainder, KeyItem::SeatUnaccounted),
+        (used.approximate, KeyItem::SeatApproximate),
+        (used.total_only, KeyItem::SeatTotalOnly),
+    ] {
+        items[n] = item;
+        n += usize::from(on);
+    }
+    let y = y + LINE + 3.0;
+    y + key(scene, &items[..n], PAD, y, width - 2.0 * PAD, m)
+}
+
+/// Lays out `g` and its key; the scene's height follows.
+fn draw(data: &Dataset, width: f64, g: &Grid, opts: Options, m: &dyn TextMeasure) -> Scene {
+    let mut scene = Scene::new(width, 0.0);
+    let (used, rows) = grid(&mut scene, data, g, opts, m);
+    let y = PAD + rows as f64 * g.cell_h;
+    scene.height = (footer(&mut scene, &used, g.unit, y, width, m) + PAD).ceil();
+    scene
 }
 
 /// The small multiples: one hemicycle per event in date order, wrapped
 /// into rows at `width`, all at one scale. The height follows.
 pub fn layout(data: &Dataset, width: f64, opts: Options, m: &dyn TextMeasure) -> Scene {
-    let mut scene = Scene::new(width, 0.0);
     let n = data.events.len();
     if n == 0 {
+        let mut scene = Scene::new(width, 40.0);
         scene.push(Mark::text(
             PAD,
             PAD,
@@ -593,55 +750,32 @@ pub fn layout(data: &Dataset, width: f64, opts: Options, m: &dyn TextMeasure) ->
             LABEL,
             Ink::Muted,
         ));
-        scene.height = 40.0;
         return scene;
     }
     let inner = (width - 2.0 * PAD).max(1.0);
-    let cols = ((inner / MIN_CELL) as usize).clamp(1, n);
+    let cols = ((inner / MIN_CELL) as usize).max(1).min(n);
     let cell_w = inner / cols as f64;
     let radius = ((cell_w - 16.0) / 2.0).clamp(8.0, MAX_SMALL_R).floor();
-    let most = data.events.iter().map(seats_of).max().unwrap_or(0);
-    let room = (MAX_ALL_DOTS / n).clamp(20, MAX_SMALL_DOTS);
-    let unit = unit(most, capacity(radius).min(room));
-    // Title, hemicycle, room for the bottom row's dots, a note of up to two
-    // lines.
-    let cell_h = (LINE + 6.0 + radius + 14.0 + LINE + SMALL.size + 10.0).ceil();
-    let mut used = Used::default();
-    let mut bands = Vec::with_capacity(n);
-    for (i, e) in data.events.iter().enumerate() {
-        let (col, row) = (i % cols, i / cols);
-        let x0 = PAD + col as f64 * cell_w;
-        let y0 = PAD + row as f64 * cell_h;
-        let cx = (x0 + cell_w / 2.0).round();
-        if let Some(t) = fit(m, short_name(e), HEAD, cell_w - 8.0) {
-            scene.push(
-                Mark::text(cx, y0, t, HEAD, Ink::Text).anchored(Align::Center, Baseline::Top),
-            );
-        }
-        let cy = (y0 + LINE + 6.0 + radius).round();
-        let dot = draw_one(
-            &mut scene,
-            e,
-            i,
-            Targets::Factions,
-            (cx, cy, radius),
-            unit,
-            opts,
-            m,
-            &mut used,
-        );
-        push_note(&mut scene, e, (cx, cy + dot + 4.0), cell_w - 8.0, m);
-        // The whole cell, after its dots: the event itself.
-        let band = Rect::snapped(x0, y0, x0 + cell_w, y0 + cell_h);
-        bands.push((Target::Column { event: i }, band));
+    let mut most = 0;
+    for e in &data.events {
+        most = most.max(seats_of(e));
     }
-    for (target, band) in bands {
-        scene.region(target, band);
-    }
-    let rows = n.div_ceil(cols);
-    let y = PAD + rows as f64 * cell_h;
-    scene.height = (footer(&mut scene, used, unit, y, width, m) + PAD).ceil();
-    scene
+    // Not `clamp`: its check of the bounds would bring usize formatting
+    // into the page's module.
+    #[allow(clippy::manual_clamp)]
+    let room = (MAX_ALL_DOTS / n).max(20).min(MAX_SMALL_DOTS);
+    let g = Grid {
+        cols,
+        cell_w,
+        // Title, hemicycle, room for the bottom row's dots, a note of up
+        // to two lines.
+        cell_h: (LINE + 6.0 + radius + 14.0 + LINE + SMALL.size + 10.0).ceil(),
+        head: LINE + 6.0,
+        radius,
+        unit: unit(most, capacity(radius).min(room)),
+        pair: None,
+    };
+    draw(data, width, &g, opts, m)
 }
 
 /// Events `a` and `b` side by side, one dot the same number of delegates
@@ -655,50 +789,22 @@ pub fn pair(
     m: &dyn TextMeasure,
 ) -> Scene {
     let (Some(ea), Some(eb)) = (data.events.get(a), data.events.get(b)) else {
-        let scene = Scene::notice(width, "No events to compare");
-        return scene;
+        return Scene::notice(width, "No events to compare");
     };
-    let mut scene = Scene::new(width, 0.0);
     let cell_w = ((width - 2.0 * PAD) / 2.0).max(1.0);
     let radius = ((cell_w - 16.0) / 2.0).clamp(8.0, MAX_PAIR_R).floor();
-    let unit = unit(seats_of(ea).max(seats_of(eb)), capacity(radius));
-    let mut used = Used::default();
-    let top = PAD + 2.0 * LINE + 8.0;
-    for (k, (event, e)) in [(a, ea), (b, eb)].into_iter().enumerate() {
-        let x0 = PAD + k as f64 * cell_w;
-        let cx = (x0 + cell_w / 2.0).round();
-        if let Some(t) = fit(m, short_name(e), HEAD, cell_w - 8.0) {
-            scene.push(
-                Mark::text(cx, PAD, t, HEAD, Ink::Text).anchored(Align::Center, Baseline::Top),
-            );
-        }
-        let what = match &e.total {
-            Some(t) => format!("{} {}", count(t.value), e.total_label),
-            None => "no stated total".to_string(),
-        };
-        if let Some(t) = fit(m, &what, SMALL, cell_w - 8.0) {
-            scene.push(
-                Mark::text(cx, PAD + LINE + 2.0, t, SMALL, Ink::Muted)
-                    .anchored(Align::Center, Baseline::Top),
-            );
-        }
-        let cy = (top + radius).round();
-        let dot = draw_one(
-            &mut scene,
-            e,
-            event,
-            Targets::Compare,
-            (cx, cy, radius),
-            unit,
-            opts,
-            m,
-            &mut used,
-        );
-        push_note(&mut scene, e, (cx, cy + dot + 4.0), cell_w - 8.0, m);
-    }
-    let y = top + radius + 14.0 + LINE + 8.0;
-    scene.height = (footer(&mut scene, used, unit, y, width, m) + PAD).ceil();
-    scene
+    // Names and totals, the hemicycle, room for its dots and a note.
+    let head = 2.0 * LINE + 8.0;
+    let g = Grid {
+        cols: 2,
+        cell_w,
+        cell_h: head + radius + 14.0 + LINE + 8.0,
+        head,
+        radius,
+        unit: unit(seats_of(ea).max(seats_of(eb)), capacity(radius)),
+        pair: Some((a, b)),
+    };
+    draw(data, width, &g, opts, m)
 }
 
 #[cfg(test)]

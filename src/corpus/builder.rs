@@ -44,21 +44,29 @@ impl Corpus {
     /// [`BodyKind`] order: what the seat chart can show besides the
     /// delegates.
     pub fn bodies(&self) -> Vec<BodyKind> {
-        let given = |k: BodyKind| {
-            self.docs
-                .iter()
-                .flat_map(|d| &d.extraction.events)
-                .flat_map(|e| &e.bodies)
-                .any(|b| b.kind == k && !b.factions.is_empty())
-        };
-        [
+        const KINDS: [BodyKind; 3] = [
             BodyKind::CentralExecutiveCommittee,
             BodyKind::Presidium,
             BodyKind::CouncilOfPeoplesCommissars,
-        ]
-        .into_iter()
-        .filter(|k| given(*k))
-        .collect()
+        ];
+        // Bit `k` for a make-up of kind `k`.
+        let mut given = 0u32;
+        for d in &self.docs {
+            for e in &d.extraction.events {
+                for b in &e.bodies {
+                    if !b.factions.is_empty() {
+                        given |= 1 << (b.kind as u32);
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for &k in &KINDS {
+            if given & (1 << (k as u32)) != 0 {
+                out.push(k);
+            }
+        }
+        out
     }
 
     /// As [`Corpus::dataset_preferring`], but each column is the make-up of
@@ -69,44 +77,73 @@ impl Corpus {
     /// for, in date order; where several do, document `prefer`'s, else the
     /// one accounting for the most members.
     pub fn body_dataset(&self, kind: BodyKind, prefer: Option<DocId>) -> Dataset {
-        let all = self.dataset_preferring(prefer);
-        let events = self.events();
         let mut out = Vec::new();
-        for view in all.events {
-            let Some((_, facts)) = events.iter().find(|(id, _)| *id == view.id) else {
-                continue;
-            };
-            if let Some(b) = body_of(facts, kind, prefer) {
-                out.push(self.body_view(view, b));
+        for mut view in self.dataset_preferring(prefer).events {
+            if let Some(b) = self.body_of(&view.id, kind, prefer) {
+                self.body_view(&mut view, b);
+                out.push(view);
             }
         }
         Dataset { events: out }
     }
 
-    /// An event's column as the make-up of the elected body `b`.
-    fn body_view(&self, view: EventView, b: &Body) -> EventView {
-        // In stacking order, the first count of each faction.
-        let segments: Vec<Segment> = Faction::ALL
-            .into_iter()
-            .filter_map(|f| b.factions.iter().find(|m| m.faction == f))
-            .map(|m| Segment {
-                faction: m.faction,
-                figure: self.figure(m.count, m.approximate, b.src),
-                alternatives: Vec::new(),
-                parts: Vec::new(),
-                later: Vec::new(),
-            })
-            .collect();
-        EventView {
-            name: format!("{}: {}", view.name, b.kind.name()),
-            total: b.members.map(|n| self.figure(n, false, b.src)),
-            total_label: format!("members of the {}", b.kind.name()),
-            segments,
-            note: None,
-            votes: Vec::new(),
-            disputed: Vec::new(),
-            ..view
+    /// The source's account of body `kind` elected at event `id` that the
+    /// seat chart draws: document `prefer`'s, else the one accounting for
+    /// the most members (ties: the earlier document).
+    fn body_of(&self, id: &str, kind: BodyKind, prefer: Option<DocId>) -> Option<&Body> {
+        let rank = |b: &Body| {
+            let mut members = 0u32;
+            for m in &b.factions {
+                members = members.saturating_add(m.count);
+            }
+            (
+                Some(b.src.doc) == prefer,
+                members,
+                std::cmp::Reverse(b.src.doc),
+            )
+        };
+        let mut best: Option<&Body> = None;
+        for d in &self.docs {
+            for e in &d.extraction.events {
+                for b in &e.bodies {
+                    // The last of equals, as `max_by_key`.
+                    if e.id == id
+                        && b.kind == kind
+                        && !b.factions.is_empty()
+                        && best.is_none_or(|best| rank(b) >= rank(best))
+                    {
+                        best = Some(b);
+                    }
+                }
+            }
         }
+        best
+    }
+
+    /// Makes an event's column the make-up of the elected body `b`.
+    fn body_view(&self, view: &mut EventView, b: &Body) {
+        // In stacking order, the first count of each faction.
+        let mut segments = Vec::new();
+        for &faction in &Faction::ALL {
+            if let Some(m) = b.factions.iter().find(|m| m.faction == faction) {
+                segments.push(Segment {
+                    faction,
+                    figure: self.figure(m.count, m.approximate, b.src),
+                    alternatives: Vec::new(),
+                    parts: Vec::new(),
+                    later: Vec::new(),
+                });
+            }
+        }
+        view.segments = segments;
+        view.name.push_str(": ");
+        view.name.push_str(b.kind.name());
+        view.total = b.members.map(|n| self.figure(n, false, b.src));
+        view.total_label = String::from("members of the ");
+        view.total_label.push_str(b.kind.name());
+        view.note = None;
+        view.votes.clear();
+        view.disputed.clear();
     }
 
     fn figure(&self, value: u32, approximate: bool, span: Span) -> Figure {
@@ -357,27 +394,6 @@ fn total_label(kind: Option<DelegateKind>) -> &'static str {
         Some(DelegateKind::FullVote) => "delegates with full vote",
         _ => "delegates",
     }
-}
-
-/// The source's account of body `kind` that the seat chart draws:
-/// document `prefer`'s, else the one accounting for the most members
-/// (ties: the earlier document).
-fn body_of<'a>(
-    facts: &[&'a EventFacts],
-    kind: BodyKind,
-    prefer: Option<DocId>,
-) -> Option<&'a Body> {
-    facts
-        .iter()
-        .flat_map(|e| &e.bodies)
-        .filter(|b| b.kind == kind && !b.factions.is_empty())
-        .max_by_key(|b| {
-            (
-                Some(b.src.doc) == prefer,
-                crate::model::sum(b.factions.iter().map(|m| m.count)),
-                std::cmp::Reverse(b.src.doc),
-            )
-        })
 }
 
 /// Sort key for chronology: the Julian day of the start. A date whose style

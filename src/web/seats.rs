@@ -9,7 +9,6 @@ use super::dom::Dom;
 use super::page::Page;
 use crate::charts::short_name;
 use crate::model::BodyKind;
-use crate::view::{Chart, ViewState};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 
@@ -52,40 +51,46 @@ impl Seats {
 
     /// After the row is drawn: the links, rebuilt when the events changed.
     pub(super) fn drawn(&mut self, dom: &Dom, page: &Page) -> Result<(), JsValue> {
-        let ids: Vec<String> = page.data.events.iter().map(|e| e.id.clone()).collect();
-        if ids == self.linked {
+        let events = &page.data.events;
+        let mut same = self.linked.len() == events.len();
+        for (i, e) in events.iter().enumerate() {
+            same &= self.linked.get(i) == Some(&e.id);
+        }
+        if same {
             return Ok(());
         }
         let Some(list) = dom.document.get_element_by_id("seat-links") else {
             return Ok(());
         };
         list.set_text_content(None);
-        for (i, e) in page.data.events.iter().enumerate() {
+        for (i, e) in events.iter().enumerate() {
             let (a, b) = pair_of(page, i);
-            let (Some(ea), Some(eb)) = (page.data.events.get(a), page.data.events.get(b)) else {
+            let (Some(ea), Some(eb)) = (events.get(a), events.get(b)) else {
                 continue;
             };
-            let view = ViewState {
-                chart: Some(Chart::Compare),
-                pair: Some((ea.id.clone(), eb.id.clone())),
-                compare_seats: true,
-                ..ViewState::default()
-            };
+            // The comparison of the pair as seats, as `ViewState::to_hash`
+            // writes it.
+            let mut href = String::from("#chart=compare&compare=");
+            href.push_str(&ea.id);
+            href.push(',');
+            href.push_str(&eb.id);
+            href.push_str("&compare_view=seats");
             let item = dom.add(&list, "li", None)?;
             let link = dom.add(&item, "a", Some(short_name(e)))?;
-            link.set_attribute("href", &view.to_hash())?;
+            link.set_attribute("href", &href)?;
             link.set_attribute("data-event", &i.to_string())?;
             let other = if a == i { eb } else { ea };
-            link.set_attribute(
-                "aria-label",
-                &format!(
-                    "Compare {} with {} as seats",
-                    short_name(e),
-                    short_name(other)
-                ),
-            )?;
+            let mut label = String::from("Compare ");
+            label.push_str(short_name(e));
+            label.push_str(" with ");
+            label.push_str(short_name(other));
+            label.push_str(" as seats");
+            link.set_attribute("aria-label", &label)?;
         }
-        self.linked = ids;
+        self.linked.clear();
+        for e in events {
+            self.linked.push(e.id.clone());
+        }
         Ok(())
     }
 }
@@ -95,15 +100,21 @@ fn build_select(dom: &Dom, bodies: &[BodyKind], body: Option<BodyKind>) -> Resul
         return Ok(());
     };
     select.set_text_content(None);
-    let delegates = dom.add(&select, "option", Some("Delegates"))?;
-    delegates.set_attribute("value", "")?;
+    let option = |text: &str, value: &str| {
+        dom.add(&select, "option", Some(text))?
+            .set_attribute("value", value)
+    };
+    option("Delegates", "")?;
     for b in bodies {
-        let option = dom.add(&select, "option", Some(b.name()))?;
-        option.set_attribute("value", b.key())?;
+        option(b.name(), b.key())?;
     }
     select.set_value(body.map_or("", BodyKind::key));
     if let Some(pick) = dom.document.get_element_by_id("seat-body-pick") {
-        pick.toggle_attribute_with_force("hidden", bodies.is_empty())?;
+        if bodies.is_empty() {
+            pick.set_attribute("hidden", "")?;
+        } else {
+            pick.remove_attribute("hidden")?;
+        }
     }
     Ok(())
 }

@@ -314,6 +314,15 @@ fn seats_links_open_compare(ctx: &mut Ctx) -> Result<()> {
     ensure(i >= 1.0, || {
         "no link for the 2nd Congress under the seat chart".into()
     })?;
+    // The link's address, for a new tab or a copy: the pair as seats.
+    let href = ctx.browser.evaluate(&format!(
+        "document.querySelector('#seat-links li:nth-child({}) a').getAttribute('href')",
+        i + 1.0
+    ))?;
+    let want = format!("#chart=compare&compare={FIRST},{SECOND}&compare_view=seats");
+    ensure(href.as_str() == Some(want.as_str()), || {
+        format!("the 2nd Congress's link is {href}, not {want}")
+    })?;
     ctx.click(&format!("#seat-links li:nth-child({}) a", i + 1.0))?;
     ctx.browser.wait_for(
         &format!(
