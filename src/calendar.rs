@@ -160,7 +160,11 @@ impl Date {
 
     /// "25 Oct".
     pub fn short(self) -> String {
-        format!("{} {}", self.day, &self.month_name()[..3])
+        format!(
+            "{} {}",
+            self.day,
+            self.month_name().get(..3).unwrap_or_default()
+        )
     }
 }
 

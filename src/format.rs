@@ -1,6 +1,9 @@
 //! Number formatting for labels, tooltips, tables and the audit views,
 //! done with integer arithmetic so output is the same everywhere (and no
 //! float formatting reaches the wasm). Below `charts` and `provenance`.
+//! Also the text search the labels need ([`split_once`], [`replace`]), a
+//! plain byte scan: std's `&str` patterns bring a two-way searcher and its
+//! panic formatting into the page's wasm.
 
 /// "1,993".
 pub fn count(n: u32) -> String {
@@ -65,6 +68,32 @@ pub(crate) fn whole_percent(share: f64) -> String {
     format!("{}%", (share * 100.0).round().max(0.0) as u64)
 }
 
+/// `s` split around the first `pat`, like `str::split_once` with a `&str`.
+pub fn split_once<'a>(s: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
+    if pat.is_empty() {
+        return Some(("", s));
+    }
+    let at = s
+        .as_bytes()
+        .windows(pat.len())
+        .position(|w| w == pat.as_bytes())?;
+    Some((s.get(..at)?, s.get(at + pat.len()..)?))
+}
+
+/// `s` with every `from` replaced by `to`, like `str::replace` with a
+/// non-empty `&str` (an empty `from` changes nothing).
+pub fn replace(s: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some((head, tail)) = split_once(rest, from).filter(|_| !from.is_empty()) {
+        out.push_str(head);
+        out.push_str(to);
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +111,22 @@ mod tests {
         assert_eq!(signed_points(390.0 / 649.0 - 105.0 / 784.0), "+46.7 pp");
         assert_eq!(signed_points(-0.0004), "0.0 pp");
         assert_eq!(whole_percent(0.601), "60%");
+    }
+
+    #[test]
+    fn text_search_matches_std() {
+        for (s, pat) in [
+            ("faction sum against 784 delegates", " against "),
+            ("no match here", " against "),
+            ("", "x"),
+            ("x", ""),
+            ("ünïcode — delegate, delegates", "delegate"),
+            ("delegate", "delegate"),
+        ] {
+            assert_eq!(split_once(s, pat), s.split_once(pat), "{s} / {pat}");
+            if !pat.is_empty() {
+                assert_eq!(replace(s, pat, "member"), s.replace(pat, "member"));
+            }
+        }
     }
 }

@@ -72,7 +72,7 @@ const MAX_QUOTE: usize = 40;
 /// `s` shortened to [`MAX_QUOTE`] characters, for a warning.
 fn quote(s: &str) -> String {
     match s.char_indices().nth(MAX_QUOTE) {
-        Some((end, _)) => format!("“{}…”", &s[..end]),
+        Some((end, _)) => format!("“{}…”", s.get(..end).unwrap_or_default()),
         None => format!("“{s}”"),
     }
 }

@@ -569,7 +569,7 @@ fn footer(
     let items = key_items(&used);
     let mut label = unit_label(unit);
     if used.members {
-        label = label.replace("delegate", "member");
+        label = crate::format::replace(&label, "delegate", "member");
     }
     paint_dots(scene, used.dots);
     let mut y = y;

@@ -120,13 +120,20 @@ impl Panel {
         let end = floor(text, end.max(start));
         let body = dom.cleared("source-text")?;
         let (before, after) = match (d.partial, failed) {
-            (false, _) => (&text[..start], &text[end..]),
+            (false, _) => (
+                text.get(..start).unwrap_or_default(),
+                text.get(end..).unwrap_or_default(),
+            ),
             (true, None) => ("", "\n\nLoading the whole document…"),
             (true, Some(_)) => ("", ""),
         };
         body.append_child(&dom.document.create_text_node(before))?;
         let mark: HtmlElement = dom
-            .add(&body, "mark", Some(&text[start..end]))?
+            .add(
+                &body,
+                "mark",
+                Some(text.get(start..end).unwrap_or_default()),
+            )?
             .dyn_into()?;
         mark.set_id("source-quote");
         body.append_child(&dom.document.create_text_node(after))?;
