@@ -30,11 +30,9 @@ mod seats;
 mod toolbar;
 
 use crate::charts::synthetic;
-use crate::Faction;
 use app::App;
 use dom::{chart_of, err, report, show_error, warn};
 use events::Msg;
-use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -98,19 +96,6 @@ pub fn start() -> Result<(), JsValue> {
     Ok(())
 }
 
-/// One hit region, for tests and tools.
-#[derive(Serialize)]
-struct RegionOut<'a> {
-    kind: &'static str,
-    event: &'a str,
-    faction: Option<&'static str>,
-    label: String,
-    x: f64,
-    y: f64,
-    w: f64,
-    h: f64,
-}
-
 /// The hit regions of the chart on `canvas_id`, in CSS pixels relative to
 /// the canvas: `[{kind, event, faction, label, x, y, w, h}]`.
 #[wasm_bindgen]
@@ -124,23 +109,29 @@ pub fn regions(canvas_id: &str) -> JsValue {
             return empty();
         };
         let data = app.page.data_of(chart);
-        let out: Vec<RegionOut> = scene
-            .regions
-            .iter()
-            .map(|h| RegionOut {
-                kind: h.target.kind(),
-                event: data.events.get(h.target.event()).map_or("", |e| &e.id),
-                faction: h.target.faction().map(Faction::id),
-                label: h.target.label(data),
-                x: h.rect.x,
-                y: h.rect.y,
-                w: h.rect.w,
-                h: h.rect.h,
-            })
-            .collect();
-        // Converted at the boundary: maps as plain objects, `None` as `null`.
-        out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(JsValue::from)
+        // Plain objects built here (no serialisation framework in the
+        // module); no faction is `null`.
+        let out = js_sys::Array::new();
+        for h in &scene.regions {
+            let region = js_sys::Object::new();
+            let event = data.events.get(h.target.event()).map_or("", |e| &e.id);
+            let faction = h.target.faction().map_or(JsValue::NULL, |f| f.id().into());
+            let fields: [(&str, JsValue); 8] = [
+                ("kind", h.target.kind().into()),
+                ("event", event.into()),
+                ("faction", faction),
+                ("label", h.target.label(data).into()),
+                ("x", h.rect.x.into()),
+                ("y", h.rect.y.into()),
+                ("w", h.rect.w.into()),
+                ("h", h.rect.h.into()),
+            ];
+            for (key, value) in fields {
+                js_sys::Reflect::set(&region, &key.into(), &value)?;
+            }
+            out.push(&region);
+        }
+        Ok(out.into())
     });
     regions.unwrap_or_else(|_| js_sys::Array::new().into())
 }
