@@ -298,12 +298,10 @@ fn first_of_each_by<T>(
         .collect()
 }
 
-/// The distinct values, sorted. The same `u64` sort routine as
-/// [`crate::model::sort_by_key`], so no second routine reaches the wasm.
-#[allow(clippy::disallowed_methods)]
+/// The distinct values, sorted, by the crate's one sort routine.
 fn distinct(values: impl Iterator<Item = u64>) -> Vec<u64> {
     let mut v: Vec<u64> = values.collect();
-    v.sort_unstable();
+    crate::model::sort_u64(&mut v);
     v.dedup();
     v
 }
