@@ -3,7 +3,8 @@
 //! float formatting reaches the wasm). Below `charts` and `provenance`.
 //! Also the text search the labels need ([`split_once`], [`replace`]), a
 //! plain byte scan: std's `&str` patterns bring a two-way searcher and its
-//! panic formatting into the page's wasm.
+//! panic formatting into the page's wasm; and [`Join`], a plain loop where
+//! std's `join` is unrolled per separator length, once per element type.
 
 /// "1,993".
 pub fn count(n: u32) -> String {
@@ -94,6 +95,24 @@ pub fn replace(s: &str, from: &str, to: &str) -> String {
     out
 }
 
+/// `parts.joined(sep)`: `parts` with `sep` between them, as `join`.
+pub trait Join {
+    fn joined(&self, sep: &str) -> String;
+}
+
+impl<S: AsRef<str>> Join for [S] {
+    fn joined(&self, sep: &str) -> String {
+        let mut out = String::new();
+        for (i, part) in self.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(part.as_ref());
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +130,14 @@ mod tests {
         assert_eq!(signed_points(390.0 / 649.0 - 105.0 / 784.0), "+46.7 pp");
         assert_eq!(signed_points(-0.0004), "0.0 pp");
         assert_eq!(whole_percent(0.601), "60%");
+    }
+
+    #[test]
+    fn joined_is_join() {
+        let owned = vec!["a".to_string(), "bc".to_string(), String::new()];
+        assert_eq!(owned.joined(", "), owned.join(", "));
+        assert_eq!(["x", "y"].joined(""), "xy");
+        assert_eq!(Vec::<&str>::new().joined("; "), "");
     }
 
     #[test]

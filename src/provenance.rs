@@ -10,6 +10,7 @@ use crate::charts::Target;
 use crate::corpus::{Check, Corpus, Doc};
 use crate::dataset::{Dataset, Source};
 use crate::factions::Faction;
+use crate::format::Join;
 use crate::format::{count, group, split_once};
 use crate::model::{BodyKind, Span};
 use crate::view::Chart;
@@ -133,7 +134,7 @@ pub fn document_facts(doc: &Doc, lead: Style) -> Vec<FactLine> {
             let figures = if parts.is_empty() {
                 "no figures".to_string()
             } else {
-                parts.join(", ")
+                parts.joined(", ")
             };
             push(
                 FactKind::Vote,

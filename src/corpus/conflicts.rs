@@ -4,6 +4,7 @@
 use super::{Corpus, Event};
 use crate::calendar::Style;
 use crate::factions::Faction;
+use crate::format::Join;
 use crate::model::{
     BodyKind, DateFact, DelegateKind, DocId, EventFacts, FactionCount, Span, Stage,
 };
@@ -186,7 +187,10 @@ impl Corpus {
                 values.push(self.value(
                     sum.to_string(),
                     first.src,
-                    Some(format!("sum of the soviets listed: {}", parts.join(" + "))),
+                    Some(format!(
+                        "sum of the soviets listed: {}",
+                        parts.joined(" + ")
+                    )),
                 ));
             }
         }

@@ -5,6 +5,7 @@
 
 use super::dom::{report, Dom};
 use super::events::Msg;
+use crate::format::Join;
 use crate::view::ViewState;
 use wasm_bindgen::prelude::*;
 
@@ -48,7 +49,7 @@ impl Address {
         } else {
             dom.notice(&format!(
                 "Part of this link could not be used, so defaults are shown for it: {}.",
-                warnings.join("; ")
+                warnings.joined("; ")
             ));
         }
     }

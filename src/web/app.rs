@@ -19,6 +19,7 @@ use super::toolbar::{self, Toolbar};
 use crate::calendar::Style;
 use crate::charts::{tooltip, FactionSet, Target, Theme};
 use crate::dataset::Dataset;
+use crate::format::Join;
 use crate::view::{Chart, ViewState};
 use crate::DocId;
 use crate::Faction;
@@ -117,7 +118,7 @@ impl App {
             }
             Msg::Move { chart, at } => {
                 let page = &self.page;
-                let text = |t| page.tooltip_lines(chart, t).join("\n");
+                let text = |t| page.tooltip_lines(chart, t).joined("\n");
                 self.charts.hover(chart, at, text)
             }
             Msg::Leave(chart) => self.charts.leave(chart),
@@ -269,7 +270,7 @@ impl App {
         self.charts.refresh_bounds(&self.dom);
         let shown = self.charts.hovered(chart);
         let page = &self.page;
-        let text = |t| page.tooltip_lines(chart, t).join("\n");
+        let text = |t| page.tooltip_lines(chart, t).joined("\n");
         report(self.charts.hover(chart, at, text));
         let tapped = self.charts.hovered(chart);
         self.keyboard.tap_opens = tapped.is_some() && tapped == shown;
@@ -591,7 +592,7 @@ impl App {
             return Ok(());
         };
         let page = &self.page;
-        let text = |t| page.tooltip_lines(chart, t).join("\n");
+        let text = |t| page.tooltip_lines(chart, t).joined("\n");
         self.charts.show_hit(chart, hit, text)?;
         self.charts.tooltip_on(chart, hit)?;
         if announce {
@@ -606,13 +607,13 @@ impl App {
     fn open_stop(&mut self, chart: Chart, target: Target) -> Result<(), JsValue> {
         let page = &self.page;
         if let Some(hit) = self.keyboard.stop_on(chart, target) {
-            let text = |t| page.tooltip_lines(chart, t).join("\n");
+            let text = |t| page.tooltip_lines(chart, t).joined("\n");
             self.charts.show_hit(chart, hit, text)?;
         }
         self.keyboard.pinned = true;
         let lines = self.page.tooltip_lines(chart, target);
         self.keyboard
-            .say(&format!("Source shown: {}", lines.join(". ")));
+            .say(&format!("Source shown: {}", lines.joined(". ")));
         self.open_target(chart, target)
     }
 

@@ -20,6 +20,7 @@
 use super::dom::{now, report, Dom};
 use super::events::Msg;
 use super::page::Page;
+use crate::format::Join;
 use crate::{Corpus, DocId};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -575,7 +576,7 @@ impl Documents {
                     }
                 }
                 Ok(Next::Added {
-                    found: job.found.join(", "),
+                    found: job.found.joined(", "),
                     saved: std::mem::take(&mut job.saved),
                 })
             }
@@ -616,7 +617,7 @@ impl Documents {
                 // Each task's time, for the benchmark.
                 let tasks: Vec<String> = r.tasks.iter().map(u32::to_string).collect();
                 if let Ok(status) = dom.element("document-status") {
-                    report(status.set_attribute("data-tasks", &tasks.join(" ")));
+                    report(status.set_attribute("data-tasks", &tasks.joined(" ")));
                 }
             }
             Err(e) => report(Err(e)),
@@ -632,7 +633,7 @@ impl Documents {
         } else {
             format!(
                 " It names {}, but gives no figures or dates for it.",
-                job.found.join(", ")
+                job.found.joined(", ")
             )
         };
         Documents::status(

@@ -12,6 +12,7 @@ use super::page::Page;
 use crate::charts::svg::Svg;
 use crate::charts::table;
 use crate::charts::{tooltip, FontSpec, Mode, Scene, TextMeasure, Theme};
+use crate::format::Join;
 use crate::view::{self, Chart};
 use crate::Faction;
 use plotters::prelude::*;
@@ -83,7 +84,7 @@ fn source_line(page: &Page, chart: Chart) -> String {
     }
     format!(
         "Sources: {} · Power in the Soviets, 1917–1921",
-        docs.join(", ")
+        docs.joined(", ")
     )
 }
 
@@ -110,7 +111,7 @@ pub(super) fn svg(
     let head = format!(
         "\n<title>{}</title>\n<desc>{}. {}</desc>",
         xml_text(&title(page, chart)),
-        xml_text(&figures.join("; ")),
+        xml_text(&figures.joined("; ")),
         xml_text(&source_line(page, chart))
     );
     if let Some(end) = out.find('>') {

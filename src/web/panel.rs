@@ -11,6 +11,7 @@ use super::events::Msg;
 use super::page::{title, Page};
 use crate::calendar::Style;
 use crate::charts::Target;
+use crate::format::Join;
 use crate::model::{DocId, Span};
 use crate::provenance::{self, FactLine};
 use crate::view::Chart;
@@ -391,7 +392,7 @@ fn build_lineage(dom: &Dom, page: &Page) -> Result<(), JsValue> {
         if b.seen_at.is_empty() {
             "not in these sources".to_string()
         } else {
-            b.seen_at.join(", ")
+            b.seen_at.joined(", ")
         }
     };
     for (parent, children) in provenance::lineage(&page.data) {
