@@ -17,7 +17,7 @@
 //! cannot be read or added stays stored and listed, with Remove, until
 //! the reader removes it.
 
-use super::dom::{now, report, Dom};
+use super::dom::{bytes_of, now, report, Dom};
 use super::events::Msg;
 use super::page::Page;
 use crate::format::Join;
@@ -506,7 +506,7 @@ impl Documents {
                 let x = bytes
                     .dyn_into::<js_sys::Uint8Array>()
                     .ok()
-                    .and_then(|b| crate::codec::decode(&b.to_vec(), doc));
+                    .and_then(|b| crate::codec::decode(&bytes_of(&b), doc));
                 let Some(x) = x else {
                     let r = job.take_reading();
                     self.unreadable(dom, &page.corpus, r, "the reader sent back no facts");

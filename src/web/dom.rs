@@ -27,6 +27,18 @@ extern "C" {
     pub(super) fn client_x(this: &PointerPosition) -> f64;
     #[wasm_bindgen(method, getter, js_name = clientY)]
     pub(super) fn client_y(this: &PointerPosition) -> f64;
+
+    /// Copies `src` into `dst`, which must be as long (as js-sys's
+    /// `Uint8Array::to_vec`, without its length assertion's formatting).
+    #[wasm_bindgen(js_namespace = Uint8Array, js_name = "prototype.set.call")]
+    fn copy_bytes(dst: &mut [u8], src: &js_sys::Uint8Array);
+}
+
+/// A `Uint8Array`'s bytes.
+pub(super) fn bytes_of(array: &js_sys::Uint8Array) -> Vec<u8> {
+    let mut out = vec![0; array.length() as usize];
+    copy_bytes(&mut out, array);
+    out
 }
 
 /// Shows `message` in the page's error banner.
