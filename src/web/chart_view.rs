@@ -345,9 +345,7 @@ impl Charts {
         let size = (width.ceil() as u32, css_height.ceil() as u32);
         let theme = &self.theme;
         // The painter draws on this context, so the transform holds.
-        canvas::paint(&ctx, &self.measure, size, ids(chart).canvas, |area| {
-            charts::paint(area, &scene, theme)
-        })?;
+        canvas::paint(&ctx, &self.measure, size, ids(chart).canvas, &scene, theme)?;
         view.scene = Some(scene);
         let fixed = if fits_content(chart) { 0.0 } else { height };
         view.drawn = (width, fixed, dpr);

@@ -7,15 +7,13 @@
 //! the page, the drawn scene, the text measure.
 
 use super::canvas;
-use super::dom::{context, err, Dom};
+use super::dom::{context, Dom};
 use super::page::Page;
-use crate::charts::svg::Svg;
 use crate::charts::table;
 use crate::charts::{tooltip, FontSpec, Mode, Scene, TextMeasure, Theme};
 use crate::format::Join;
 use crate::view::{self, Chart};
 use crate::Faction;
-use plotters::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
@@ -97,11 +95,7 @@ pub(super) fn svg(
 ) -> Result<String, JsValue> {
     let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
     let mut out = String::new();
-    {
-        let area = Svg::new(&mut out, size, measure).into_drawing_area();
-        let drawn = crate::charts::paint(&area, scene, &Theme::LIGHT).and_then(|()| area.present());
-        drawn.map_err(|e| err(&format!("drawing the SVG: {e}")))?;
-    }
+    canvas::svg(&mut out, measure, size, scene, &Theme::LIGHT)?;
     // A title and a description with every figure (the keyboard's stops),
     // for readers of the file who cannot see it.
     let figures: Vec<String> = table::stops(scene)
@@ -167,9 +161,14 @@ pub(super) fn png_canvas(
     let ctx = context(&png)?;
     let theme = Theme::LIGHT;
     ctx.set_transform(SCALE, 0.0, 0.0, SCALE, 0.0, head * SCALE)?;
-    canvas::paint(&ctx, measure, (w as u32, h as u32), "the PNG", |area| {
-        crate::charts::paint(area, scene, &theme)
-    })?;
+    canvas::paint(
+        &ctx,
+        measure,
+        (w as u32, h as u32),
+        "the PNG",
+        scene,
+        &theme,
+    )?;
     ctx.set_transform(SCALE, 0.0, 0.0, SCALE, 0.0, 0.0)?;
     ctx.set_fill_style_str(&css(theme.background));
     ctx.fill_rect(0.0, 0.0, w, head);
