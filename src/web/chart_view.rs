@@ -15,7 +15,7 @@
 //! layout.
 
 use super::canvas;
-use super::dom::{context, err, ids, Dom};
+use super::dom::{context, err, hide, ids, Dom};
 use super::page::{index, CHARTS};
 use crate::charts::{self, ApproxMeasure, FontSpec, Hit, Rect, Scene, Target, TextMeasure, Theme};
 use crate::view::Chart;
@@ -352,7 +352,7 @@ impl Charts {
         view.outline(None, theme)?;
         // The tooltip described the old drawing; the next move brings it back.
         if view.hover.take().is_some() {
-            self.tooltip.set_hidden(true);
+            hide(&self.tooltip, true);
         }
         Ok(())
     }
@@ -398,9 +398,9 @@ impl Charts {
             match target {
                 Some(t) => {
                     self.tooltip.set_text_content(Some(&text(t)));
-                    self.tooltip.set_hidden(false);
+                    hide(&self.tooltip, false);
                 }
-                None => self.tooltip.set_hidden(true),
+                None => hide(&self.tooltip, true),
             }
             view.hover = target;
         }
@@ -456,7 +456,7 @@ impl Charts {
         let view = &mut self.views[index(chart)];
         view.hover = None;
         view.outline(None, &self.theme)?;
-        self.tooltip.set_hidden(true);
+        hide(&self.tooltip, true);
         Ok(())
     }
 

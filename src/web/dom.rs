@@ -78,6 +78,13 @@ pub(super) fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingConte
         .map_err(|_| err("not a 2D canvas context"))
 }
 
+/// Hides or shows `e` (its `hidden` attribute; the attribute calls are
+/// imports the page has anyway, the `hidden` property would be another).
+pub(super) fn hide(e: &Element, hidden: bool) {
+    // Toggling an attribute with a valid name cannot fail.
+    let _ = e.toggle_attribute_with_force("hidden", hidden);
+}
+
 /// Adds a listener that lives as long as the page.
 pub(super) fn listen(
     target: &EventTarget,

@@ -16,7 +16,7 @@ use crate::view::{self, Chart};
 use crate::Faction;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
+use web_sys::{Blob, BlobPropertyBag, HtmlCanvasElement, HtmlElement, Url};
 
 /// `text` with the characters XML reserves escaped.
 fn xml_text(text: &str) -> String {
@@ -199,9 +199,9 @@ pub(super) fn png_canvas(
 /// Saves `blob` as `name` through a temporary link, and says so.
 pub(super) fn save(dom: &Dom, name: &str, blob: &Blob) -> Result<(), JsValue> {
     let url = Url::create_object_url_with_blob(blob)?;
-    let a: HtmlAnchorElement = dom.document.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
+    let a: HtmlElement = dom.document.create_element("a")?.dyn_into()?;
+    a.set_attribute("href", &url)?;
+    a.set_attribute("download", name)?;
     a.click();
     // The download has started by the time the link's URL is released.
     let revoke = Closure::once_into_js(move || {

@@ -6,7 +6,7 @@
 //! Document text only ever reaches the page as text nodes
 //! (`set_text_content`, `create_text_node`), never as HTML.
 
-use super::dom::Dom;
+use super::dom::{hide, Dom};
 use super::events::Msg;
 use super::page::{title, Page};
 use crate::calendar::Style;
@@ -85,8 +85,8 @@ impl Panel {
         let mark = Panel::fill_text(dom, page, doc, (start, end), None)?;
         self.show_document(dom, page, doc)?;
         let panel: HtmlElement = dom.element("source-panel")?.dyn_into()?;
-        let was_hidden = panel.hidden();
-        panel.set_hidden(false);
+        let was_hidden = panel.has_attribute("hidden");
+        hide(&panel, false);
         if let Some(b) = dom.document.body() {
             b.class_list().add_1("panel-open")?;
         }
@@ -136,13 +136,14 @@ impl Panel {
                 Some(text.get(start..end).unwrap_or_default()),
             )?
             .dyn_into()?;
-        mark.set_id("source-quote");
+        mark.set_attribute("id", "source-quote")?;
         body.append_child(&dom.document.create_text_node(after))?;
         if let (true, Some(why)) = (d.partial, failed) {
             let note = format!(
                 "The whole document could not be loaded ({why}); its quoted sentence is shown."
             );
-            dom.add(&body, "p", Some(&note))?.set_class_name("hint");
+            dom.add(&body, "p", Some(&note))?
+                .set_attribute("class", "hint")?;
         }
         Ok(mark)
     }
@@ -255,7 +256,7 @@ impl Panel {
     /// Hides the panel and forgets its document.
     pub(super) fn close(&mut self, dom: &Dom) -> Result<(), JsValue> {
         let panel: HtmlElement = dom.element("source-panel")?.dyn_into()?;
-        panel.set_hidden(true);
+        hide(&panel, true);
         if let Some(b) = dom.document.body() {
             b.class_list().remove_1("panel-open")?;
         }
