@@ -498,7 +498,7 @@ impl Charts {
         let ratio = js_sys::Number::from(dom.dpr()).to_string_with_radix(10)?;
         let query = format!("(resolution: {}dppx)", String::from(ratio));
         if let Some(mql) = dom.window.match_media(&query)? {
-            mql.add_event_listener_with_callback("change", &handler)?;
+            mql.add_event_listener_with_callback_and_bool("change", &handler, false)?;
             self.dpr_query = Some(mql);
         }
         Ok(())

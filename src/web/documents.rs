@@ -17,7 +17,7 @@
 //! cannot be read or added stays stored and listed, with Remove, until
 //! the reader removes it.
 
-use super::dom::{bytes_of, now, report, Dom};
+use super::dom::{bytes_of, listen, now, report, Dom};
 use super::events::Msg;
 use super::page::Page;
 use crate::format::Join;
@@ -25,7 +25,8 @@ use crate::{Corpus, DocId};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    File, FileReader, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType,
+    EventTarget, File, FileReader, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions,
+    WorkerType,
 };
 
 /// The largest text accepted, in bytes (1 MB).
@@ -236,14 +237,16 @@ fn make_worker(send: fn(Msg)) -> Option<Worker> {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
     let worker = Worker::new_with_options("worker.js", &options).ok()?;
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e| send(Msg::WorkerAnswer(e)));
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
+    // Listeners of the page's one closure type (`dom::listen`), not
+    // `onmessage`/`onerror`: each setter and closure type is more glue.
+    let target = worker.as_ref();
+    listen(target, "message", false, move |e| {
+        send(Msg::WorkerAnswer(e.unchecked_into()))
+    })
+    .ok()?;
     // A worker that cannot start (say, its module is missing): every
     // document waiting for it is kept and said to be unread.
-    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| send(Msg::WorkerFailed));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    on_error.forget();
+    listen(target, "error", false, move |_| send(Msg::WorkerFailed)).ok()?;
     Some(worker)
 }
 
@@ -890,7 +893,11 @@ impl Documents {
                 .unwrap_or_default();
             send(Msg::FileRead { name, text });
         });
-        reader.set_onload(Some(on_load.unchecked_ref()));
-        report(reader.read_as_text(&file));
+        let target: &EventTarget = reader.as_ref();
+        report(
+            target
+                .add_event_listener_with_callback_and_bool("load", on_load.unchecked_ref(), false)
+                .and_then(|()| reader.read_as_text(&file)),
+        );
     }
 }

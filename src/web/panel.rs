@@ -173,7 +173,7 @@ impl Panel {
             };
             send(Msg::SeedText { doc, text });
         });
-        xhr.set_onloadend(Some(done.unchecked_ref()));
+        xhr.add_event_listener_with_callback_and_bool("loadend", done.unchecked_ref(), false)?;
         xhr.send()?;
         self.fetching.push(doc);
         Ok(())
