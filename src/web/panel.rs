@@ -169,7 +169,7 @@ impl Panel {
                     .flatten()
                     .ok_or_else(String::new),
                 Ok(0) | Err(_) => Err("the page's server did not answer".to_string()),
-                Ok(status) => Err(format!("the server answered {status}")),
+                Ok(status) => Err(format!("the server answered {}", u32::from(status))),
             };
             send(Msg::SeedText { doc, text });
         });
@@ -403,9 +403,9 @@ fn build_lineage(dom: &Dom, page: &Page) -> Result<(), JsValue> {
         dom.add(&item, "strong", Some(&head))?;
         let kids = dom.create("ul", None)?;
         for c in &children {
-            let since = c
-                .since
-                .map_or_else(String::new, |(y, m)| format!("{m:02}/{y}: "));
+            let since = c.since.map_or_else(String::new, |(y, m)| {
+                format!("{:02}/{}: ", u32::from(m), i64::from(y))
+            });
             let line = format!(
                 "{} ({}) — {since}{}",
                 c.faction.name(),
