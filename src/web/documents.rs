@@ -479,7 +479,7 @@ impl Documents {
         }
         self.scheduled = true;
         let send = self.reader.send;
-        let step = Closure::once_into_js(move || send(Msg::Step));
+        let step = Closure::once_into_js(move |_: JsValue| send(Msg::Step));
         report(
             dom.window
                 .set_timeout_with_callback_and_timeout_and_arguments_0(step.unchecked_ref(), 0)

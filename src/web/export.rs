@@ -204,7 +204,7 @@ pub(super) fn save(dom: &Dom, name: &str, blob: &Blob) -> Result<(), JsValue> {
     a.set_attribute("download", name)?;
     a.click();
     // The download has started by the time the link's URL is released.
-    let revoke = Closure::once_into_js(move || {
+    let revoke = Closure::once_into_js(move |_: JsValue| {
         let _ = Url::revoke_object_url(&url);
     });
     dom.window

@@ -180,7 +180,7 @@ pub fn alive() -> bool {
 /// test that the page survives.
 #[wasm_bindgen]
 pub fn debug_trap() -> Result<(), JsValue> {
-    let trap = Closure::once_into_js(|| dispatch(Msg::Trap));
+    let trap = Closure::once_into_js(|_: JsValue| dispatch(Msg::Trap));
     web_sys::window()
         .ok_or_else(|| err("no window"))?
         .set_timeout_with_callback_and_timeout_and_arguments_0(trap.unchecked_ref(), 0)
