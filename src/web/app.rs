@@ -25,7 +25,7 @@ use crate::DocId;
 use crate::Faction;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, Element, HtmlElement};
+use web_sys::{Blob, Element};
 
 /// The page's state: its data and choices, and its components.
 #[derive(Debug)]
@@ -82,9 +82,7 @@ impl App {
             svg.remove();
         }
         if let Some(root) = self.dom.document.document_element() {
-            root.dyn_into::<HtmlElement>()?
-                .dataset()
-                .set("ready", "true")?;
+            root.set_attribute("data-ready", "true")?;
         }
         if let Some(performance) = self.dom.window.performance() {
             performance.mark("first-chart")?;
