@@ -495,8 +495,10 @@ impl Charts {
             old.remove_event_listener_with_callback("change", &handler)?;
         }
         // The ratio as JavaScript writes it, so the query matches exactly.
-        let ratio = js_sys::Number::from(dom.dpr()).to_string_with_radix(10)?;
-        let query = format!("(resolution: {}dppx)", String::from(ratio));
+        // (`toString` through `Object`'s binding, which the page has anyway.)
+        let ratio = JsValue::from(dom.dpr());
+        let ratio = String::from(ratio.unchecked_ref::<js_sys::Object>().to_string());
+        let query = format!("(resolution: {ratio}dppx)");
         if let Some(mql) = dom.window.match_media(&query)? {
             mql.add_event_listener_with_callback_and_bool("change", &handler, false)?;
             self.dpr_query = Some(mql);
