@@ -85,8 +85,13 @@ pub fn start() -> Result<(), JsValue> {
         p.mark("wasm-start")?;
     }
     std::panic::set_hook(Box::new(|info| {
-        let message = info.to_string();
-        warn(&format!("soviets panicked: {message}"));
+        // The message and the place written here, not by the hook info's
+        // `Display` (more formatting code in the module).
+        let message = info.payload_as_str().unwrap_or("a panic");
+        let at = info
+            .location()
+            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
+        warn(&format!("soviets panicked{at}: {message}"));
         show_error(&format!(
             "Something went wrong inside the page: {message}. Reload the page to start again."
         ));
