@@ -134,7 +134,7 @@ mod tests {
 
     #[test]
     fn joined_is_join() {
-        let owned = vec!["a".to_string(), "bc".to_string(), String::new()];
+        let owned = ["a".to_string(), "bc".to_string(), String::new()];
         assert_eq!(owned.joined(", "), owned.join(", "));
         assert_eq!(["x", "y"].joined(""), "xy");
         assert_eq!(Vec::<&str>::new().joined("; "), "");
