@@ -9,7 +9,7 @@ use super::chart_view::Charts;
 use super::controls;
 use super::documents::{Documents, Next};
 use super::dom::{err, now, report, show_section, Dom};
-use super::events::Msg;
+use super::events::{handler, Msg};
 use super::export;
 use super::keyboard::{Key, Keyboard};
 use super::page::{default_pair, Page, CHARTS};
@@ -99,7 +99,8 @@ impl App {
         self.documents.build_list(&self.dom, &self.page.corpus)?;
         self.documents.restore(&self.dom, &self.page.corpus);
         let send = self.send;
-        let on_dpr = Closure::<dyn FnMut(JsValue)>::new(move |_| send(Msg::PixelRatio));
+        let on_dpr =
+            Closure::<dyn FnMut(JsValue)>::new(handler(0, |_, _| Some(Msg::PixelRatio), send));
         self.charts
             .on_dpr_change(on_dpr.into_js_value().unchecked_into());
         self.charts.arm_dpr_query(&self.dom)

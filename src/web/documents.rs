@@ -17,8 +17,8 @@
 //! cannot be read or added stays stored and listed, with Remove, until
 //! the reader removes it.
 
-use super::dom::{bytes_of, listen, now, report, Dom};
-use super::events::Msg;
+use super::dom::{bytes_of, now, report, Dom};
+use super::events::{on, Msg, Read};
 use super::page::Page;
 use crate::format::Join;
 use crate::{Corpus, DocId};
@@ -237,16 +237,22 @@ fn make_worker(send: fn(Msg)) -> Option<Worker> {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
     let worker = Worker::new_with_options("worker.js", &options).ok()?;
-    // Listeners of the page's one closure type (`dom::listen`), not
+    // Listeners of the page's one kind (`events::on`), not
     // `onmessage`/`onerror`: each setter and closure type is more glue.
     let target = worker.as_ref();
-    listen(target, "message", false, move |e| {
-        send(Msg::WorkerAnswer(e.unchecked_into()))
-    })
-    .ok()?;
+    let answer: Read = |e, _| Some(Msg::WorkerAnswer(e.clone().unchecked_into()));
+    on(target, "message", false, 0, answer, send).ok()?;
     // A worker that cannot start (say, its module is missing): every
     // document waiting for it is kept and said to be unread.
-    listen(target, "error", false, move |_| send(Msg::WorkerFailed)).ok()?;
+    on(
+        target,
+        "error",
+        false,
+        0,
+        |_, _| Some(Msg::WorkerFailed),
+        send,
+    )
+    .ok()?;
     Some(worker)
 }
 
