@@ -8,7 +8,7 @@ use super::address::Address;
 use super::chart_view::Charts;
 use super::controls;
 use super::documents::{Documents, Next};
-use super::dom::{err, now, report, show_section, Dom};
+use super::dom::{err, now, once, report, show_section, Dom};
 use super::events::{handler, Msg};
 use super::export;
 use super::keyboard::{Key, Keyboard};
@@ -676,9 +676,9 @@ impl App {
             "png" => {
                 let canvas = export::png_canvas(dom, page, chart, scene()?, measure)?;
                 let send = self.send;
-                let done = Closure::once_into_js(move |blob: JsValue| {
+                let done = once(Box::new(move |blob: JsValue| {
                     send(Msg::Png { name, blob });
-                });
+                }));
                 canvas.to_blob(done.unchecked_ref())
             }
             _ => Ok(()),

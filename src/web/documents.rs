@@ -17,7 +17,7 @@
 //! cannot be read or added stays stored and listed, with Remove, until
 //! the reader removes it.
 
-use super::dom::{bytes_of, now, report, Dom};
+use super::dom::{bytes_of, now, once, report, Dom};
 use super::events::{on, Msg, Read};
 use super::page::Page;
 use crate::format::Join;
@@ -485,7 +485,7 @@ impl Documents {
         }
         self.scheduled = true;
         let send = self.reader.send;
-        let step = Closure::once_into_js(move |_: JsValue| send(Msg::Step));
+        let step = once(Box::new(move |_: JsValue| send(Msg::Step)));
         report(
             dom.window
                 .set_timeout_with_callback_and_timeout_and_arguments_0(step.unchecked_ref(), 0)
@@ -891,14 +891,14 @@ impl Documents {
         };
         let done = reader.clone();
         let send = self.reader.send;
-        let on_load = Closure::once_into_js(move |_: JsValue| {
+        let on_load = once(Box::new(move |_: JsValue| {
             let text = done
                 .result()
                 .ok()
                 .and_then(|v| v.as_string())
                 .unwrap_or_default();
             send(Msg::FileRead { name, text });
-        });
+        }));
         let target: &EventTarget = reader.as_ref();
         report(
             target

@@ -85,6 +85,13 @@ pub(super) fn hide(e: &Element, hidden: bool) {
     let _ = e.toggle_attribute_with_force("hidden", hidden);
 }
 
+/// `f` as a JavaScript function to be called once (a timer, a reader's
+/// or a request's answer). One closure type for every such callback, so
+/// the module holds one copy of wasm-bindgen's one-shot wrapping.
+pub(super) fn once(f: Box<dyn FnOnce(JsValue)>) -> JsValue {
+    Closure::once_into_js(move |e: JsValue| f(e))
+}
+
 /// Adds a listener that lives as long as the page.
 pub(super) fn listen(
     target: &EventTarget,

@@ -7,7 +7,7 @@
 //! the page, the drawn scene, the text measure.
 
 use super::canvas;
-use super::dom::{context, Dom};
+use super::dom::{context, once, Dom};
 use super::page::Page;
 use crate::charts::table;
 use crate::charts::{tooltip, FontSpec, Mode, Scene, TextMeasure, Theme};
@@ -204,9 +204,9 @@ pub(super) fn save(dom: &Dom, name: &str, blob: &Blob) -> Result<(), JsValue> {
     a.set_attribute("download", name)?;
     a.click();
     // The download has started by the time the link's URL is released.
-    let revoke = Closure::once_into_js(move |_: JsValue| {
+    let revoke = once(Box::new(move |_: JsValue| {
         let _ = Url::revoke_object_url(&url);
-    });
+    }));
     dom.window
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
     dom.notice(&format!("Downloaded {name}"));

@@ -31,7 +31,7 @@ mod toolbar;
 
 use crate::charts::synthetic;
 use app::App;
-use dom::{chart_of, err, report, show_error, warn};
+use dom::{chart_of, err, once, report, show_error, warn};
 use events::Msg;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -185,7 +185,7 @@ pub fn alive() -> bool {
 /// test that the page survives.
 #[wasm_bindgen]
 pub fn debug_trap() -> Result<(), JsValue> {
-    let trap = Closure::once_into_js(|_: JsValue| dispatch(Msg::Trap));
+    let trap = once(Box::new(|_: JsValue| dispatch(Msg::Trap)));
     web_sys::window()
         .ok_or_else(|| err("no window"))?
         .set_timeout_with_callback_and_timeout_and_arguments_0(trap.unchecked_ref(), 0)

@@ -6,7 +6,7 @@
 //! Document text only ever reaches the page as text nodes
 //! (`set_text_content`, `create_text_node`), never as HTML.
 
-use super::dom::{hide, Dom};
+use super::dom::{hide, once, Dom};
 use super::events::Msg;
 use super::page::{title, Page};
 use crate::calendar::Style;
@@ -161,7 +161,7 @@ impl Panel {
         let xhr = XmlHttpRequest::new()?;
         xhr.open("GET", &format!("pkg/seeds/{}", d.name))?;
         let answer = xhr.clone();
-        let done = Closure::once_into_js(move |_: JsValue| {
+        let done = once(Box::new(move |_: JsValue| {
             let text = match answer.status() {
                 Ok(200) => answer
                     .response_text()
@@ -172,7 +172,7 @@ impl Panel {
                 Ok(status) => Err(format!("the server answered {}", u32::from(status))),
             };
             send(Msg::SeedText { doc, text });
-        });
+        }));
         xhr.add_event_listener_with_callback_and_bool("loadend", done.unchecked_ref(), false)?;
         xhr.send()?;
         self.fetching.push(doc);
