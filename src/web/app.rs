@@ -452,7 +452,7 @@ impl App {
         if Toolbar::table_open(&self.dom, chart) {
             self.fill_data_table(chart)?;
         }
-        if let (true, Some(n)) = (self.charts.focused(&self.dom, chart), focus) {
+        if let (true, Some(n)) = (self.charts.focused(chart), focus) {
             // The same region again, in its new place: nothing new to say.
             self.show_stop(chart, n, false)?;
         }

@@ -258,11 +258,10 @@ impl Charts {
     }
 
     /// Whether chart `chart`'s canvas has the focus.
-    pub(super) fn focused(&self, dom: &Dom, chart: Chart) -> bool {
-        let canvas = self.canvas(chart);
-        dom.document
-            .active_element()
-            .is_some_and(|e| e.is_same_node(Some(canvas.as_ref())))
+    pub(super) fn focused(&self, chart: Chart) -> bool {
+        // `matches`, which the page imports anyway, rather than comparing
+        // with `document.activeElement` (two more imports).
+        self.canvas(chart).matches(":focus").unwrap_or(false)
     }
 
     /// Re-reads every canvas's position and size (this reads layout).
