@@ -151,7 +151,21 @@ impl Date {
 
     /// "25 October 1917".
     pub fn long(self) -> String {
-        format!("{} {} {}", self.day, self.month_name(), self.year)
+        format!("{} {} {}", self.day(), self.month_name(), self.year())
+    }
+
+    /// The fields as the two integer types the page formats (each type
+    /// formatted is code of its own in the wasm).
+    fn day(self) -> u32 {
+        u32::from(self.day)
+    }
+
+    fn month(self) -> u32 {
+        u32::from(self.month)
+    }
+
+    fn year(self) -> i64 {
+        i64::from(self.year)
     }
 
     pub fn month_name(self) -> &'static str {
@@ -160,13 +174,23 @@ impl Date {
 
     /// "25 Oct".
     pub fn short(self) -> String {
-        format!("{} {}", self.day, &self.month_name()[..3])
+        format!(
+            "{} {}",
+            self.day(),
+            self.month_name().get(..3).unwrap_or_default()
+        )
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -273,9 +297,11 @@ impl Dated {
     pub fn label(&self, lead: Style) -> String {
         match (self.in_style(lead), self.in_style(other(lead))) {
             (Some(a), Some(b)) if a.year == b.year => {
-                format!("{} ({}) {}", a.short(), b.short(), a.year)
+                format!("{} ({}) {}", a.short(), b.short(), a.year())
             }
-            (Some(a), Some(b)) => format!("{} {} ({} {})", a.short(), a.year, b.short(), b.year),
+            (Some(a), Some(b)) => {
+                format!("{} {} ({} {})", a.short(), a.year(), b.short(), b.year())
+            }
             (Some(a), None) if self.basis == Basis::AfterSwitch => a.long(),
             (Some(a), None) => format!("{} ({})", a.long(), style_word(lead)),
             (None, Some(b)) if self.basis == Basis::AfterSwitch => b.long(),
@@ -290,7 +316,7 @@ fn span_days(a: Date, b: Date) -> String {
     if a == b {
         a.short()
     } else if a.month == b.month && a.year == b.year {
-        format!("{}–{}", a.day, b.short())
+        format!("{}–{}", a.day(), b.short())
     } else {
         format!("{}–{}", a.short(), b.short())
     }
@@ -304,7 +330,7 @@ pub fn range_label(start: Option<&Dated>, end: Option<&Dated>, lead: Style) -> S
     };
     let end = end.unwrap_or(start);
     let pick = |d: &Dated, s: Style| d.in_style(s);
-    let year = |d: Date| d.year;
+    let year = |d: Date| d.year();
     match (
         pick(start, lead).zip(pick(end, lead)),
         pick(start, other(lead)).zip(pick(end, other(lead))),

@@ -44,21 +44,41 @@ const BODY_KINDS: [BodyKind; 3] = [
 const OUTCOMES: [Outcome; 2] = [Outcome::Adopted, Outcome::Rejected];
 const LEVELS: [Level; 2] = [Level::Error, Level::Warning];
 
+/// Appends `v` to `out` as a LEB128 varint (also `seeds.bin`'s numbers).
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// The varint at `*pos` in `buf`, moving `*pos` past it; `None` past the
+/// end or if longer than 64 bits.
+pub(crate) fn take_varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
+    let mut v: u64 = 0;
+    for shift in (0..64).step_by(7) {
+        let byte = *buf.get(*pos)?;
+        *pos += 1;
+        v |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
+}
+
 /// The bytes being written, and, when asked for, the byte range of every
 /// span written.
 struct W(Vec<u8>, Option<Vec<(usize, usize)>>);
 
 impl W {
-    fn varint(&mut self, mut v: u64) {
-        loop {
-            let byte = (v & 0x7f) as u8;
-            v >>= 7;
-            if v == 0 {
-                self.0.push(byte);
-                return;
-            }
-            self.0.push(byte | 0x80);
-        }
+    fn varint(&mut self, v: u64) {
+        put_varint(&mut self.0, v);
     }
     fn flag(&mut self, v: bool) {
         self.varint(u64::from(v));
@@ -146,16 +166,7 @@ struct R<'a> {
 
 impl R<'_> {
     fn varint(&mut self) -> Option<u64> {
-        let mut v: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let byte = *self.buf.get(self.pos)?;
-            self.pos += 1;
-            v |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Some(v);
-            }
-        }
-        None
+        take_varint(self.buf, &mut self.pos)
     }
     fn count(&mut self) -> Option<u32> {
         u32::try_from(self.varint()?).ok()

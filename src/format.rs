@@ -1,6 +1,10 @@
 //! Number formatting for labels, tooltips, tables and the audit views,
 //! done with integer arithmetic so output is the same everywhere (and no
 //! float formatting reaches the wasm). Below `charts` and `provenance`.
+//! Also the text search the labels need ([`split_once`], [`replace`]), a
+//! plain byte scan: std's `&str` patterns bring a two-way searcher and its
+//! panic formatting into the page's wasm; and [`Join`], a plain loop where
+//! std's `join` is unrolled per separator length, once per element type.
 
 /// "1,993".
 pub fn count(n: u32) -> String {
@@ -65,6 +69,50 @@ pub(crate) fn whole_percent(share: f64) -> String {
     format!("{}%", (share * 100.0).round().max(0.0) as u64)
 }
 
+/// `s` split around the first `pat`, like `str::split_once` with a `&str`.
+pub fn split_once<'a>(s: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
+    if pat.is_empty() {
+        return Some(("", s));
+    }
+    let at = s
+        .as_bytes()
+        .windows(pat.len())
+        .position(|w| w == pat.as_bytes())?;
+    Some((s.get(..at)?, s.get(at + pat.len()..)?))
+}
+
+/// `s` with every `from` replaced by `to`, like `str::replace` with a
+/// non-empty `&str` (an empty `from` changes nothing).
+pub fn replace(s: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some((head, tail)) = split_once(rest, from).filter(|_| !from.is_empty()) {
+        out.push_str(head);
+        out.push_str(to);
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `parts.joined(sep)`: `parts` with `sep` between them, as `join`.
+pub trait Join {
+    fn joined(&self, sep: &str) -> String;
+}
+
+impl<S: AsRef<str>> Join for [S] {
+    fn joined(&self, sep: &str) -> String {
+        let mut out = String::new();
+        for (i, part) in self.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(part.as_ref());
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +130,30 @@ mod tests {
         assert_eq!(signed_points(390.0 / 649.0 - 105.0 / 784.0), "+46.7 pp");
         assert_eq!(signed_points(-0.0004), "0.0 pp");
         assert_eq!(whole_percent(0.601), "60%");
+    }
+
+    #[test]
+    fn joined_is_join() {
+        let owned = ["a".to_string(), "bc".to_string(), String::new()];
+        assert_eq!(owned.joined(", "), owned.join(", "));
+        assert_eq!(["x", "y"].joined(""), "xy");
+        assert_eq!(Vec::<&str>::new().joined("; "), "");
+    }
+
+    #[test]
+    fn text_search_matches_std() {
+        for (s, pat) in [
+            ("faction sum against 784 delegates", " against "),
+            ("no match here", " against "),
+            ("", "x"),
+            ("x", ""),
+            ("ünïcode — delegate, delegates", "delegate"),
+            ("delegate", "delegate"),
+        ] {
+            assert_eq!(split_once(s, pat), s.split_once(pat), "{s} / {pat}");
+            if !pat.is_empty() {
+                assert_eq!(replace(s, pat, "member"), s.replace(pat, "member"));
+            }
+        }
     }
 }

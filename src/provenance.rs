@@ -10,7 +10,8 @@ use crate::charts::Target;
 use crate::corpus::{Check, Corpus, Doc};
 use crate::dataset::{Dataset, Source};
 use crate::factions::Faction;
-use crate::format::{count, group};
+use crate::format::Join;
+use crate::format::{count, group, split_once};
 use crate::model::{BodyKind, Span};
 use crate::view::Chart;
 
@@ -133,7 +134,7 @@ pub fn document_facts(doc: &Doc, lead: Style) -> Vec<FactLine> {
             let figures = if parts.is_empty() {
                 "no figures".to_string()
             } else {
-                parts.join(", ")
+                parts.joined(", ")
             };
             push(
                 FactKind::Vote,
@@ -217,7 +218,7 @@ fn stated(facts: &[&crate::model::EventFacts]) -> Vec<(String, Span)> {
 /// 105 + 111 = 749 of 784 delegates (full vote); 35 not assigned to any faction".
 pub fn check_line(c: &Check) -> String {
     let gap = c.kind.gap();
-    let (head, of) = c.what.split_once(" against ").unwrap_or((&c.what, ""));
+    let (head, of) = split_once(&c.what, " against ").unwrap_or((&c.what, ""));
     let mut head = head.to_string();
     if let Some(first) = head.get_mut(..1) {
         first.make_ascii_uppercase();

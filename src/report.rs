@@ -6,6 +6,7 @@
 
 use crate::calendar::{Basis, Date, Dated, Style};
 use crate::corpus::{Check, Conflict, Corpus, Doc};
+use crate::format::Join;
 use crate::json::Json;
 use crate::model::{Body, BodyKind, EventFacts, Level, Span, Stage, Vote, Warning};
 use crate::model::{DocId, EventKind, Outcome};
@@ -348,7 +349,7 @@ pub const CSV_HEADER: [&str; 13] = [
 /// One fact per row: dates, delegate counts, representation, factions,
 /// body members and votes, each with its quote.
 pub fn csv(report: &Report) -> String {
-    let mut out = CSV_HEADER.join(",");
+    let mut out = CSV_HEADER.joined(",");
     out.push('\n');
     for d in &report.documents {
         for e in &d.events {
@@ -465,7 +466,7 @@ fn csv_event(source: &str, e: &EventOut, out: &mut String) {
                     detail.push_str(&format!("; part of {p}"));
                 }
                 if !parts.is_empty() {
-                    detail.push_str(&format!("; of whom {}", parts.join(", ")));
+                    detail.push_str(&format!("; of whom {}", parts.joined(", ")));
                 }
                 row(
                     "faction",
@@ -783,7 +784,7 @@ pub fn write_json(
 /// Writes the CSV form to `w` as it is produced, one event at a time: the
 /// same bytes as [`csv`] of [`report`].
 pub fn write_csv(corpus: &Corpus, w: &mut impl std::io::Write) -> std::io::Result<()> {
-    let mut out = CSV_HEADER.join(",");
+    let mut out = CSV_HEADER.joined(",");
     out.push('\n');
     for doc in corpus.documents() {
         for e in &doc.extraction.events {

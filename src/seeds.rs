@@ -8,6 +8,7 @@
 //! quotes, tooltips and checks work from the first paint; the source panel
 //! fetches a seed's whole text (`pkg/seeds/<name>`) when it first shows it.
 
+use crate::codec::take_varint;
 use crate::model::{Extraction, Level, Warning};
 
 /// The seeds' file names, in file-name order: `seeds/<name>`, served as
@@ -33,7 +34,7 @@ pub const SEEDS: [(&str, &str); 5] = [
 
 /// For every seed in [`NAMES`] order: its extraction in [`crate::codec`]'s
 /// bytes, then its quoted text as runs (see [`quoted_runs`]), each part
-/// preceded by its length (4 bytes, little-endian).
+/// preceded by its length (a varint, as the codec's numbers).
 const PRE_READ: &[u8] = include_bytes!("seeds.bin");
 
 /// One seed as a corpus takes it.
@@ -56,7 +57,7 @@ pub fn pre_read() -> Vec<u8> {
     for (doc, (_, text)) in SEEDS.iter().enumerate() {
         let x = crate::parse(text, crate::DocId(doc as u32));
         for part in [crate::codec::encode(&x), quoted_runs(text, &x)] {
-            out.extend_from_slice(&(part.len() as u32).to_le_bytes());
+            crate::codec::put_varint(&mut out, part.len() as u64);
             out.extend_from_slice(&part);
         }
     }
@@ -64,8 +65,9 @@ pub fn pre_read() -> Vec<u8> {
 }
 
 /// The bytes of `text` that `x`'s spans cite, as runs: the text's length,
-/// the number of runs, then each run's start, length and bytes (numbers as
-/// 4 bytes, little-endian). Runs are whole characters, since spans are.
+/// the number of runs, then each run's gap after the previous run (from
+/// the start for the first) and length, then the runs' bytes (numbers as
+/// varints). Runs are whole characters, since spans are.
 #[cfg(any(not(target_arch = "wasm32"), feature = "worker"))]
 fn quoted_runs(text: &str, x: &Extraction) -> Vec<u8> {
     let mut cited = vec![false; text.len()];
@@ -82,12 +84,14 @@ fn quoted_runs(text: &str, x: &Extraction) -> Vec<u8> {
         }
     }
     let mut out = Vec::new();
-    let mut put = |n: usize| out.extend_from_slice(&(n as u32).to_le_bytes());
+    let mut put = |n: usize| crate::codec::put_varint(&mut out, n as u64);
     put(text.len());
     put(runs.len());
+    let mut after = 0;
     for &(start, end) in &runs {
-        put(start);
+        put(start - after);
         put(end - start);
+        after = end;
     }
     for (start, end) in runs {
         out.extend_from_slice(&text.as_bytes()[start..end]);
@@ -97,18 +101,19 @@ fn quoted_runs(text: &str, x: &Extraction) -> Vec<u8> {
 
 /// The quoted text that [`quoted_runs`] wrote; `None` if damaged.
 fn from_runs(bytes: &[u8]) -> Option<String> {
-    let mut rest = bytes;
-    let mut num = || {
-        let (n, tail) = rest.split_first_chunk::<4>()?;
-        rest = tail;
-        Some(u32::from_le_bytes(*n) as usize)
-    };
+    let mut pos = 0;
+    let mut num = || usize::try_from(take_varint(bytes, &mut pos)?).ok();
     let len = num()?;
     let n = num()?;
     let mut places = Vec::new();
-    for _ in 0..n.min(bytes.len() / 8) {
-        places.push((num()?, num()?));
+    let mut after: usize = 0;
+    for _ in 0..n.min(bytes.len() / 2) {
+        let start = after.checked_add(num()?)?;
+        let run = num()?;
+        after = start.checked_add(run)?;
+        places.push((start, run));
     }
+    let mut rest = bytes.get(pos..)?;
     // Our own file; a damaged length is still no reason to run out of memory.
     let mut text = vec![b' '; len.min(1 << 24)];
     for (start, run) in places {
@@ -133,14 +138,12 @@ pub fn documents() -> Vec<Seed> {
 /// it. A seed whose bytes do not decode (they always do while the tests
 /// pass) has no facts and says so.
 fn read(whole: impl Fn(usize) -> Option<&'static str>) -> Vec<Seed> {
-    let mut rest = PRE_READ;
+    let mut pos = 0;
     let mut part = || {
-        let len = rest
-            .first_chunk::<4>()
-            .map_or(0, |n| u32::from_le_bytes(*n) as usize);
-        let end = len.saturating_add(4);
-        let bytes = rest.get(4..end).unwrap_or_default();
-        rest = rest.get(end..).unwrap_or_default();
+        let len = take_varint(PRE_READ, &mut pos).map_or(0, |n| n as usize);
+        let end = pos.saturating_add(len);
+        let bytes = PRE_READ.get(pos..end).unwrap_or_default();
+        pos = end.min(PRE_READ.len());
         bytes
     };
     let mut out = Vec::new();

@@ -12,6 +12,7 @@
 use crate::calendar::Style;
 use crate::charts::{FactionSet, Mode};
 use crate::factions::Faction;
+use crate::format::Join;
 use crate::model::BodyKind;
 
 /// The page's charts.
@@ -72,7 +73,7 @@ const MAX_QUOTE: usize = 40;
 /// `s` shortened to [`MAX_QUOTE`] characters, for a warning.
 fn quote(s: &str) -> String {
     match s.char_indices().nth(MAX_QUOTE) {
-        Some((end, _)) => format!("“{}…”", &s[..end]),
+        Some((end, _)) => format!("“{}…”", s.get(..end).unwrap_or_default()),
         None => format!("“{s}”"),
     }
 }
@@ -187,7 +188,7 @@ impl ViewState {
         }
         if !self.hidden.is_empty() {
             let ids: Vec<&str> = self.hidden.members().map(Faction::id).collect();
-            parts.push(format!("hide={}", ids.join(",")));
+            parts.push(format!("hide={}", ids.joined(",")));
         }
         if let Some(style) = self.calendar {
             parts.push(format!("calendar={}", style_id(style)));
@@ -204,7 +205,7 @@ impl ViewState {
         if parts.is_empty() {
             String::new()
         } else {
-            format!("#{}", parts.join("&"))
+            format!("#{}", parts.joined("&"))
         }
     }
 }

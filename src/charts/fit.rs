@@ -13,7 +13,7 @@ pub(crate) fn fit(m: &dyn TextMeasure, text: &str, font: FontSpec, max_w: f64) -
     for (i, _) in text.char_indices() {
         ends.push(i);
     }
-    let cut = |k: usize| format!("{}…", text[..ends[k]].trim_end());
+    let cut = |k: usize| format!("{}…", text.get(..ends[k]).unwrap_or_default().trim_end());
     let fits = |k: usize| m.width(&cut(k), font) <= max_w;
     // The longest prefix that fits, by binary search over character counts.
     let (mut lo, mut hi) = (0, ends.len().saturating_sub(1));

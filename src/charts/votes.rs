@@ -11,6 +11,7 @@ use super::{
 };
 use crate::calendar::Style;
 use crate::dataset::{Dataset, VoteView};
+use crate::format::Join;
 
 const BADGE: FontSpec = SMALL.bold();
 
@@ -127,7 +128,7 @@ fn vote_row(
     }
     if !beside.is_empty() {
         let bx = cursor + 8.0;
-        if let Some(t) = fit(m, &beside.join(" · "), SMALL, x + track - bx) {
+        if let Some(t) = fit(m, &beside.joined(" · "), SMALL, x + track - bx) {
             scene.push(
                 Mark::text(bx, bar_y + BAR / 2.0, t, SMALL, Ink::Muted)
                     .anchored(Align::Left, Baseline::Middle),

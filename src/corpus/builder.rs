@@ -5,6 +5,7 @@ use super::{motion_rank, Corpus};
 use crate::calendar::{Dated, Style};
 use crate::dataset::{Dataset, EventView, Figure, Segment, VoteView};
 use crate::factions::Faction;
+use crate::format::Join;
 use crate::model::{
     Body, BodyKind, DateFact, DelegateKind, DocId, EventFacts, FactionCount, Span, Stage,
     VotingBody,
@@ -371,10 +372,10 @@ fn note(segments: &[Segment], has_total: bool, all: &[&FactionCount]) -> Option<
     if !later_only.is_empty() {
         notes.push(format!(
             "Changes during the event: {}",
-            later_only.join(", ")
+            later_only.joined(", ")
         ));
     }
-    (!notes.is_empty()).then(|| notes.join(". "))
+    (!notes.is_empty()).then(|| notes.joined(". "))
 }
 
 /// The event's label on every chart, with the reader's own marked

@@ -2,6 +2,7 @@
 //! to, summed exactly so the remainder is true.
 
 use super::{motion_rank, Corpus, Event};
+use crate::format::Join;
 use crate::model::{
     DelegateCount, DelegateKind, EventFacts, FactionCount, Span, Stage, Vote, VotingBody,
 };
@@ -101,7 +102,7 @@ impl<'e> Checker<'_, 'e> {
                 .iter()
                 .map(u32::to_string)
                 .collect::<Vec<_>>()
-                .join(" + "),
+                .joined(" + "),
             source: self.corpus.doc_name(src.doc),
             quote: self.corpus.cited(src),
             at: src,

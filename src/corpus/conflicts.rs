@@ -4,6 +4,7 @@
 use super::{Corpus, Event};
 use crate::calendar::Style;
 use crate::factions::Faction;
+use crate::format::Join;
 use crate::model::{
     BodyKind, DateFact, DelegateKind, DocId, EventFacts, FactionCount, Span, Stage,
 };
@@ -186,7 +187,10 @@ impl Corpus {
                 values.push(self.value(
                     sum.to_string(),
                     first.src,
-                    Some(format!("sum of the soviets listed: {}", parts.join(" + "))),
+                    Some(format!(
+                        "sum of the soviets listed: {}",
+                        parts.joined(" + ")
+                    )),
                 ));
             }
         }
@@ -298,12 +302,10 @@ fn first_of_each_by<T>(
         .collect()
 }
 
-/// The distinct values, sorted. The same `u64` sort routine as
-/// [`crate::model::sort_by_key`], so no second routine reaches the wasm.
-#[allow(clippy::disallowed_methods)]
+/// The distinct values, sorted, by the crate's one sort routine.
 fn distinct(values: impl Iterator<Item = u64>) -> Vec<u64> {
     let mut v: Vec<u64> = values.collect();
-    v.sort_unstable();
+    crate::model::sort_u64(&mut v);
     v.dedup();
     v
 }

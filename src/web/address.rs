@@ -4,7 +4,8 @@
 //! buttons. Parsing and writing the fragment are the core's [`ViewState`].
 
 use super::dom::{report, Dom};
-use super::events::Msg;
+use super::events::{handler, Msg};
+use crate::format::Join;
 use crate::view::ViewState;
 use wasm_bindgen::prelude::*;
 
@@ -27,8 +28,8 @@ impl Address {
         Address {
             quiet: true,
             copied: (
-                Closure::new(move |_| send(Msg::Copied(true))),
-                Closure::new(move |_| send(Msg::Copied(false))),
+                Closure::new(handler(1, |_, ok| Some(Msg::Copied(ok == 1)), send)),
+                Closure::new(handler(0, |_, ok| Some(Msg::Copied(ok == 1)), send)),
             ),
         }
     }
@@ -48,7 +49,7 @@ impl Address {
         } else {
             dom.notice(&format!(
                 "Part of this link could not be used, so defaults are shown for it: {}.",
-                warnings.join("; ")
+                warnings.joined("; ")
             ));
         }
     }

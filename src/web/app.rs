@@ -8,8 +8,8 @@ use super::address::Address;
 use super::chart_view::Charts;
 use super::controls;
 use super::documents::{Documents, Next};
-use super::dom::{err, now, report, show_section, Dom};
-use super::events::Msg;
+use super::dom::{err, now, once, report, show_section, Dom};
+use super::events::{handler, Msg};
 use super::export;
 use super::keyboard::{Key, Keyboard};
 use super::page::{default_pair, Page, CHARTS};
@@ -19,12 +19,13 @@ use super::toolbar::{self, Toolbar};
 use crate::calendar::Style;
 use crate::charts::{tooltip, FactionSet, Target, Theme};
 use crate::dataset::Dataset;
+use crate::format::Join;
 use crate::view::{Chart, ViewState};
 use crate::DocId;
 use crate::Faction;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, Element, HtmlElement};
+use web_sys::{Blob, Element};
 
 /// The page's state: its data and choices, and its components.
 #[derive(Debug)]
@@ -81,9 +82,7 @@ impl App {
             svg.remove();
         }
         if let Some(root) = self.dom.document.document_element() {
-            root.dyn_into::<HtmlElement>()?
-                .dataset()
-                .set("ready", "true")?;
+            root.set_attribute("data-ready", "true")?;
         }
         if let Some(performance) = self.dom.window.performance() {
             performance.mark("first-chart")?;
@@ -100,7 +99,8 @@ impl App {
         self.documents.build_list(&self.dom, &self.page.corpus)?;
         self.documents.restore(&self.dom, &self.page.corpus);
         let send = self.send;
-        let on_dpr = Closure::<dyn FnMut(JsValue)>::new(move |_| send(Msg::PixelRatio));
+        let on_dpr =
+            Closure::<dyn FnMut(JsValue)>::new(handler(0, |_, _| Some(Msg::PixelRatio), send));
         self.charts
             .on_dpr_change(on_dpr.into_js_value().unchecked_into());
         self.charts.arm_dpr_query(&self.dom)
@@ -117,7 +117,7 @@ impl App {
             }
             Msg::Move { chart, at } => {
                 let page = &self.page;
-                let text = |t| page.tooltip_lines(chart, t).join("\n");
+                let text = |t| page.tooltip_lines(chart, t).joined("\n");
                 self.charts.hover(chart, at, text)
             }
             Msg::Leave(chart) => self.charts.leave(chart),
@@ -269,7 +269,7 @@ impl App {
         self.charts.refresh_bounds(&self.dom);
         let shown = self.charts.hovered(chart);
         let page = &self.page;
-        let text = |t| page.tooltip_lines(chart, t).join("\n");
+        let text = |t| page.tooltip_lines(chart, t).joined("\n");
         report(self.charts.hover(chart, at, text));
         let tapped = self.charts.hovered(chart);
         self.keyboard.tap_opens = tapped.is_some() && tapped == shown;
@@ -452,7 +452,7 @@ impl App {
         if Toolbar::table_open(&self.dom, chart) {
             self.fill_data_table(chart)?;
         }
-        if let (true, Some(n)) = (self.charts.focused(&self.dom, chart), focus) {
+        if let (true, Some(n)) = (self.charts.focused(chart), focus) {
             // The same region again, in its new place: nothing new to say.
             self.show_stop(chart, n, false)?;
         }
@@ -591,7 +591,7 @@ impl App {
             return Ok(());
         };
         let page = &self.page;
-        let text = |t| page.tooltip_lines(chart, t).join("\n");
+        let text = |t| page.tooltip_lines(chart, t).joined("\n");
         self.charts.show_hit(chart, hit, text)?;
         self.charts.tooltip_on(chart, hit)?;
         if announce {
@@ -606,13 +606,13 @@ impl App {
     fn open_stop(&mut self, chart: Chart, target: Target) -> Result<(), JsValue> {
         let page = &self.page;
         if let Some(hit) = self.keyboard.stop_on(chart, target) {
-            let text = |t| page.tooltip_lines(chart, t).join("\n");
+            let text = |t| page.tooltip_lines(chart, t).joined("\n");
             self.charts.show_hit(chart, hit, text)?;
         }
         self.keyboard.pinned = true;
         let lines = self.page.tooltip_lines(chart, target);
         self.keyboard
-            .say(&format!("Source shown: {}", lines.join(". ")));
+            .say(&format!("Source shown: {}", lines.joined(". ")));
         self.open_target(chart, target)
     }
 
@@ -676,9 +676,9 @@ impl App {
             "png" => {
                 let canvas = export::png_canvas(dom, page, chart, scene()?, measure)?;
                 let send = self.send;
-                let done = Closure::once_into_js(move |blob: JsValue| {
+                let done = once(Box::new(move |blob: JsValue| {
                     send(Msg::Png { name, blob });
-                });
+                }));
                 canvas.to_blob(done.unchecked_ref())
             }
             _ => Ok(()),

@@ -10,9 +10,13 @@
 //! formatted every colour's alpha and every font size as a float, and so
 //! linked Rust's float formatting into the page. Text is measured with
 //! the page's cached [`TextMeasure`].
+//!
+//! The SVG export draws through here too ([`svg`]): one backend type,
+//! [`Backend`], either the canvas or [`Svg`], so plotters' drawing code
+//! and [`charts::paint`] are compiled into the page once, not per backend.
 
-use crate::charts::{svg, text_box, FontSpec, TextMeasure};
-use plotters::coord::Shift;
+use crate::charts::svg::{self, Svg, SvgError};
+use crate::charts::{self, text_box, FontSpec, Scene, TextMeasure, Theme};
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
@@ -185,13 +189,159 @@ pub fn paint<M: TextMeasure>(
     measure: &M,
     size: (u32, u32),
     what: &str,
-    draw: impl FnOnce(
-        &DrawingArea<Painter<'_, M>, Shift>,
-    ) -> Result<(), DrawingAreaErrorKind<PaintError>>,
+    scene: &Scene,
+    theme: &Theme,
 ) -> Result<(), JsValue> {
-    let area = Painter::new(ctx.clone(), measure, size).into_drawing_area();
-    let drawn = draw(&area).and_then(|()| area.present());
+    let painter = Painter::new(ctx.clone(), measure, size);
+    draw(Backend::Canvas(painter), scene, theme, what)
+}
+
+/// Draws `scene` as an SVG document of `size` into `out`.
+pub fn svg<M: TextMeasure>(
+    out: &mut String,
+    measure: &M,
+    size: (u32, u32),
+    scene: &Scene,
+    theme: &Theme,
+) -> Result<(), JsValue> {
+    draw(
+        Backend::Svg(Svg::new(out, size, measure)),
+        scene,
+        theme,
+        "the SVG",
+    )
+}
+
+fn draw<M: TextMeasure>(
+    target: Backend<'_, M>,
+    scene: &Scene,
+    theme: &Theme,
+    what: &str,
+) -> Result<(), JsValue> {
+    let area = target.into_drawing_area();
+    let drawn = charts::paint(&area, scene, theme).and_then(|()| area.present());
     drawn.map_err(|e| JsValue::from_str(&(String::from("drawing ") + what + ": " + &e.to_string())))
+}
+
+/// The backend the page draws with: a canvas, or an SVG document.
+pub enum Backend<'a, M: TextMeasure> {
+    Canvas(Painter<'a, M>),
+    Svg(Svg<'a, M>),
+}
+
+impl<M: TextMeasure> fmt::Debug for Backend<'_, M> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Backend::Canvas(p) => p.fmt(f),
+            Backend::Svg(s) => s.fmt(f),
+        }
+    }
+}
+
+/// An SVG result as a canvas one (the SVG backend never fails to write).
+fn from_svg<T>(
+    r: Result<T, DrawingErrorKind<SvgError>>,
+) -> Result<T, DrawingErrorKind<PaintError>> {
+    r.map_err(|e| match e {
+        DrawingErrorKind::DrawingError(SvgError) => {
+            DrawingErrorKind::DrawingError(PaintError("SVG error".to_string()))
+        }
+        DrawingErrorKind::FontError(f) => DrawingErrorKind::FontError(f),
+    })
+}
+
+/// Calls the same method on whichever backend `self` is.
+macro_rules! forward {
+    ($self:ident, $b:ident => $call:expr) => {
+        match $self {
+            Backend::Canvas($b) => $call,
+            Backend::Svg($b) => from_svg($call),
+        }
+    };
+}
+
+impl<M: TextMeasure> DrawingBackend for Backend<'_, M> {
+    type ErrorType = PaintError;
+
+    fn get_size(&self) -> (u32, u32) {
+        match self {
+            Backend::Canvas(b) => b.get_size(),
+            Backend::Svg(b) => b.get_size(),
+        }
+    }
+
+    fn ensure_prepared(&mut self) -> Res {
+        forward!(self, b => b.ensure_prepared())
+    }
+
+    fn present(&mut self) -> Res {
+        forward!(self, b => b.present())
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Res {
+        forward!(self, b => b.draw_pixel(point, color))
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Res {
+        forward!(self, b => b.draw_line(from, to, style))
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Res {
+        forward!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Res {
+        forward!(self, b => b.draw_path(path, style))
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Res {
+        forward!(self, b => b.draw_circle(center, radius, style, fill))
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Res {
+        forward!(self, b => b.fill_polygon(vert, style))
+    }
+
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Res {
+        forward!(self, b => b.draw_text(text, style, pos))
+    }
+
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        forward!(self, b => b.estimate_text_size(text, style))
+    }
+
+    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Res {
+        forward!(self, b => b.blit_bitmap(pos, size, src))
+    }
 }
 
 /// `#rrggbb`, without the formatting machinery.

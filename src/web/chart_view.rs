@@ -15,7 +15,7 @@
 //! layout.
 
 use super::canvas;
-use super::dom::{context, err, ids, Dom};
+use super::dom::{context, err, hide, ids, Dom};
 use super::page::{index, CHARTS};
 use crate::charts::{self, ApproxMeasure, FontSpec, Hit, Rect, Scene, Target, TextMeasure, Theme};
 use crate::view::Chart;
@@ -258,11 +258,10 @@ impl Charts {
     }
 
     /// Whether chart `chart`'s canvas has the focus.
-    pub(super) fn focused(&self, dom: &Dom, chart: Chart) -> bool {
-        let canvas = self.canvas(chart);
-        dom.document
-            .active_element()
-            .is_some_and(|e| e.is_same_node(Some(canvas.as_ref())))
+    pub(super) fn focused(&self, chart: Chart) -> bool {
+        // `matches`, which the page imports anyway, rather than comparing
+        // with `document.activeElement` (two more imports).
+        self.canvas(chart).matches(":focus").unwrap_or(false)
     }
 
     /// Re-reads every canvas's position and size (this reads layout).
@@ -345,16 +344,14 @@ impl Charts {
         let size = (width.ceil() as u32, css_height.ceil() as u32);
         let theme = &self.theme;
         // The painter draws on this context, so the transform holds.
-        canvas::paint(&ctx, &self.measure, size, ids(chart).canvas, |area| {
-            charts::paint(area, &scene, theme)
-        })?;
+        canvas::paint(&ctx, &self.measure, size, ids(chart).canvas, &scene, theme)?;
         view.scene = Some(scene);
         let fixed = if fits_content(chart) { 0.0 } else { height };
         view.drawn = (width, fixed, dpr);
         view.outline(None, theme)?;
         // The tooltip described the old drawing; the next move brings it back.
         if view.hover.take().is_some() {
-            self.tooltip.set_hidden(true);
+            hide(&self.tooltip, true);
         }
         Ok(())
     }
@@ -400,9 +397,9 @@ impl Charts {
             match target {
                 Some(t) => {
                     self.tooltip.set_text_content(Some(&text(t)));
-                    self.tooltip.set_hidden(false);
+                    hide(&self.tooltip, false);
                 }
-                None => self.tooltip.set_hidden(true),
+                None => hide(&self.tooltip, true),
             }
             view.hover = target;
         }
@@ -458,7 +455,7 @@ impl Charts {
         let view = &mut self.views[index(chart)];
         view.hover = None;
         view.outline(None, &self.theme)?;
-        self.tooltip.set_hidden(true);
+        hide(&self.tooltip, true);
         Ok(())
     }
 
@@ -497,10 +494,12 @@ impl Charts {
             old.remove_event_listener_with_callback("change", &handler)?;
         }
         // The ratio as JavaScript writes it, so the query matches exactly.
-        let ratio = js_sys::Number::from(dom.dpr()).to_string_with_radix(10)?;
-        let query = format!("(resolution: {}dppx)", String::from(ratio));
+        // (`toString` through `Object`'s binding, which the page has anyway.)
+        let ratio = JsValue::from(dom.dpr());
+        let ratio = String::from(ratio.unchecked_ref::<js_sys::Object>().to_string());
+        let query = format!("(resolution: {ratio}dppx)");
         if let Some(mql) = dom.window.match_media(&query)? {
-            mql.add_event_listener_with_callback("change", &handler)?;
+            mql.add_event_listener_with_callback_and_bool("change", &handler, false)?;
             self.dpr_query = Some(mql);
         }
         Ok(())

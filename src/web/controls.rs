@@ -66,7 +66,7 @@ pub(super) fn build_legend(dom: &Dom, page: &Page) -> Result<(), JsValue> {
         let shown = !page.hidden.contains(f);
         button.set_attribute("aria-pressed", if shown { "true" } else { "false" })?;
         let swatch: HtmlElement = dom.add(&button, "span", None)?.dyn_into()?;
-        swatch.set_class_name("swatch");
+        swatch.set_attribute("class", "swatch")?;
         swatch.set_attribute("aria-hidden", "true")?;
         swatch.style().set_property("background-color", &f.hex())?;
         dom.add(&button, "span", Some(f.name()))?;

@@ -17,14 +17,16 @@
 //! cannot be read or added stays stored and listed, with Remove, until
 //! the reader removes it.
 
-use super::dom::{now, report, Dom};
-use super::events::Msg;
+use super::dom::{bytes_of, now, once, report, Dom};
+use super::events::{on, Msg, Read};
 use super::page::Page;
+use crate::format::Join;
 use crate::{Corpus, DocId};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    File, FileReader, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType,
+    EventTarget, File, FileReader, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions,
+    WorkerType,
 };
 
 /// The largest text accepted, in bytes (1 MB).
@@ -235,14 +237,22 @@ fn make_worker(send: fn(Msg)) -> Option<Worker> {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
     let worker = Worker::new_with_options("worker.js", &options).ok()?;
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e| send(Msg::WorkerAnswer(e)));
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
+    // Listeners of the page's one kind (`events::on`), not
+    // `onmessage`/`onerror`: each setter and closure type is more glue.
+    let target = worker.as_ref();
+    let answer: Read = |e, _| Some(Msg::WorkerAnswer(e.clone().unchecked_into()));
+    on(target, "message", false, 0, answer, send).ok()?;
     // A worker that cannot start (say, its module is missing): every
     // document waiting for it is kept and said to be unread.
-    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| send(Msg::WorkerFailed));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    on_error.forget();
+    on(
+        target,
+        "error",
+        false,
+        0,
+        |_, _| Some(Msg::WorkerFailed),
+        send,
+    )
+    .ok()?;
     Some(worker)
 }
 
@@ -475,7 +485,7 @@ impl Documents {
         }
         self.scheduled = true;
         let send = self.reader.send;
-        let step = Closure::once_into_js(move || send(Msg::Step));
+        let step = once(Box::new(move |_: JsValue| send(Msg::Step)));
         report(
             dom.window
                 .set_timeout_with_callback_and_timeout_and_arguments_0(step.unchecked_ref(), 0)
@@ -505,7 +515,7 @@ impl Documents {
                 let x = bytes
                     .dyn_into::<js_sys::Uint8Array>()
                     .ok()
-                    .and_then(|b| crate::codec::decode(&b.to_vec(), doc));
+                    .and_then(|b| crate::codec::decode(&bytes_of(&b), doc));
                 let Some(x) = x else {
                     let r = job.take_reading();
                     self.unreadable(dom, &page.corpus, r, "the reader sent back no facts");
@@ -575,7 +585,7 @@ impl Documents {
                     }
                 }
                 Ok(Next::Added {
-                    found: job.found.join(", "),
+                    found: job.found.joined(", "),
                     saved: std::mem::take(&mut job.saved),
                 })
             }
@@ -616,7 +626,7 @@ impl Documents {
                 // Each task's time, for the benchmark.
                 let tasks: Vec<String> = r.tasks.iter().map(u32::to_string).collect();
                 if let Ok(status) = dom.element("document-status") {
-                    report(status.set_attribute("data-tasks", &tasks.join(" ")));
+                    report(status.set_attribute("data-tasks", &tasks.joined(" ")));
                 }
             }
             Err(e) => report(Err(e)),
@@ -632,7 +642,7 @@ impl Documents {
         } else {
             format!(
                 " It names {}, but gives no figures or dates for it.",
-                job.found.join(", ")
+                job.found.joined(", ")
             )
         };
         Documents::status(
@@ -881,15 +891,19 @@ impl Documents {
         };
         let done = reader.clone();
         let send = self.reader.send;
-        let on_load = Closure::once_into_js(move |_: JsValue| {
+        let on_load = once(Box::new(move |_: JsValue| {
             let text = done
                 .result()
                 .ok()
                 .and_then(|v| v.as_string())
                 .unwrap_or_default();
             send(Msg::FileRead { name, text });
-        });
-        reader.set_onload(Some(on_load.unchecked_ref()));
-        report(reader.read_as_text(&file));
+        }));
+        let target: &EventTarget = reader.as_ref();
+        report(
+            target
+                .add_event_listener_with_callback_and_bool("load", on_load.unchecked_ref(), false)
+                .and_then(|()| reader.read_as_text(&file)),
+        );
     }
 }

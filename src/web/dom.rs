@@ -27,6 +27,18 @@ extern "C" {
     pub(super) fn client_x(this: &PointerPosition) -> f64;
     #[wasm_bindgen(method, getter, js_name = clientY)]
     pub(super) fn client_y(this: &PointerPosition) -> f64;
+
+    /// Copies `src` into `dst`, which must be as long (as js-sys's
+    /// `Uint8Array::to_vec`, without its length assertion's formatting).
+    #[wasm_bindgen(js_namespace = Uint8Array, js_name = "prototype.set.call")]
+    fn copy_bytes(dst: &mut [u8], src: &js_sys::Uint8Array);
+}
+
+/// A `Uint8Array`'s bytes.
+pub(super) fn bytes_of(array: &js_sys::Uint8Array) -> Vec<u8> {
+    let mut out = vec![0; array.length() as usize];
+    copy_bytes(&mut out, array);
+    out
 }
 
 /// Shows `message` in the page's error banner.
@@ -64,6 +76,20 @@ pub(super) fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingConte
         .ok_or_else(|| err("the browser gave no 2D canvas context"))?
         .dyn_into()
         .map_err(|_| err("not a 2D canvas context"))
+}
+
+/// Hides or shows `e` (its `hidden` attribute; the attribute calls are
+/// imports the page has anyway, the `hidden` property would be another).
+pub(super) fn hide(e: &Element, hidden: bool) {
+    // Toggling an attribute with a valid name cannot fail.
+    let _ = e.toggle_attribute_with_force("hidden", hidden);
+}
+
+/// `f` as a JavaScript function to be called once (a timer, a reader's
+/// or a request's answer). One closure type for every such callback, so
+/// the module holds one copy of wasm-bindgen's one-shot wrapping.
+pub(super) fn once(f: Box<dyn FnOnce(JsValue)>) -> JsValue {
+    Closure::once_into_js(move |e: JsValue| f(e))
 }
 
 /// Adds a listener that lives as long as the page.

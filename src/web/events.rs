@@ -3,6 +3,10 @@
 //! select's value), builds the message and hands it to `send` (the
 //! dispatcher, [`super::dispatch`]); it changes nothing itself. Timers,
 //! the worker, the file reader and the clipboard answer with messages too.
+//!
+//! Every listener is one closure type ([`handler`]: a plain function that
+//! reads the event, and a number of its own), so the module holds one
+//! listener shim and vtable, not one per kind of event.
 
 use super::dom::{button_data, closest, ids, listen, Dom, PointerPosition};
 use crate::calendar::Style;
@@ -139,12 +143,58 @@ fn point(e: &JsValue) -> (f64, f64) {
     (p.client_x(), p.client_y())
 }
 
+/// Whether a pointer event came from a finger.
+fn touch(e: &JsValue) -> bool {
+    e.unchecked_ref::<PointerEvent>().pointer_type() == "touch"
+}
+
+/// The element an event was sent to, as a `T` (a select, an input).
+fn target<T: JsCast>(e: &JsValue) -> Option<T> {
+    e.unchecked_ref::<web_sys::Event>()
+        .target()?
+        .dyn_into()
+        .ok()
+}
+
 /// The chart and button of a click on a chart's toolbar.
 fn tool(e: &JsValue) -> Option<(Chart, Element)> {
     let bar = closest(e, ".chart-tools")?;
     let chart = Chart::from_id(&bar.get_attribute("data-chart")?)?;
     let button = closest(e, "button[data-action]")?;
     Some((chart, button))
+}
+
+/// What a listener reads from its event: the message to send, if any.
+/// `arg` is the listener's own number (a chart's place in [`Chart::ALL`],
+/// a side, a flag).
+pub(super) type Read = fn(&JsValue, usize) -> Option<Msg>;
+
+/// Chart number `i` of [`Chart::ALL`].
+fn chart(i: usize) -> Option<Chart> {
+    Chart::ALL.get(i).copied()
+}
+
+/// The listener that sends what `read` makes of each event. Every
+/// listener of the page is this one closure type, so the module holds one
+/// listener shim, not one per kind of event.
+pub(super) fn handler(arg: usize, read: Read, send: fn(Msg)) -> impl FnMut(JsValue) + 'static {
+    move |e| {
+        if let Some(msg) = read(&e, arg) {
+            send(msg);
+        }
+    }
+}
+
+/// Listens for `name` on `target` (in the capture phase if `capture`).
+pub(super) fn on(
+    target: &EventTarget,
+    name: &str,
+    capture: bool,
+    arg: usize,
+    read: Read,
+    send: fn(Msg),
+) -> Result<(), JsValue> {
+    listen(target, name, capture, handler(arg, read, send))
 }
 
 /// Wires every control and chart to `send`. `dark` is the colour scheme's
@@ -154,224 +204,344 @@ pub(super) fn attach(
     dark: Option<&MediaQueryList>,
     send: fn(Msg),
 ) -> Result<(), JsValue> {
-    let on = |target: &EventTarget, name: &str, f: fn(&JsValue) -> Option<Msg>| {
-        listen(target, name, false, move |e| {
-            if let Some(msg) = f(&e) {
-                send(msg);
-            }
-        })
-    };
     let observer = ResizeObserver::new(
-        Closure::<dyn FnMut(JsValue)>::new(move |_| send(Msg::Resize))
+        Closure::<dyn FnMut(JsValue)>::new(handler(0, |_, _| Some(Msg::Resize), send))
             .into_js_value()
             .unchecked_ref(),
     )?;
-    for chart in Chart::ALL {
-        let canvas = dom.element(ids(chart).canvas)?;
+    let window: &EventTarget = dom.window.as_ref();
+    let document: &EventTarget = dom.document.as_ref();
+    for (i, c) in Chart::ALL.into_iter().enumerate() {
+        let canvas = dom.element(ids(c).canvas)?;
         if let Some(frame) = canvas.parent_element() {
             observer.observe(&frame);
         }
         let target: &EventTarget = canvas.as_ref();
+        let on = |name: &str, read: Read| on(target, name, false, i, read, send);
         // Positions are re-read once as the pointer enters a chart (content
         // above it may have moved without a scroll, e.g. the error banner),
         // never on each move.
-        listen(target, "mouseenter", false, move |_| send(Msg::Bounds))?;
-        listen(target, "mousemove", false, move |e| {
-            send(Msg::Move {
-                chart,
-                at: point(&e),
+        on("mouseenter", |_, _| Some(Msg::Bounds))?;
+        on("mousemove", |e, i| {
+            Some(Msg::Move {
+                chart: chart(i)?,
+                at: point(e),
             })
         })?;
-        listen(target, "mouseleave", false, move |_| {
-            send(Msg::Leave(chart))
+        on("mouseleave", |_, i| Some(Msg::Leave(chart(i)?)))?;
+        on("click", |e, i| {
+            Some(Msg::Click {
+                chart: chart(i)?,
+                at: point(e),
+                touch: touch(e),
+            })
         })?;
-        listen(target, "click", false, move |e| {
-            let touch = e.unchecked_ref::<PointerEvent>().pointer_type() == "touch";
-            let at = point(&e);
-            send(Msg::Click { chart, at, touch })
+        on("focus", |_, i| Some(Msg::Focus(chart(i)?)))?;
+        on("blur", |_, i| Some(Msg::Blur(chart(i)?)))?;
+        on("keydown", |e, i| {
+            Some(Msg::Key(chart(i)?, e.clone().unchecked_into()))
         })?;
-        listen(target, "focus", false, move |_| send(Msg::Focus(chart)))?;
-        listen(target, "blur", false, move |_| send(Msg::Blur(chart)))?;
-        listen(target, "keydown", false, move |e| {
-            send(Msg::Key(chart, e.unchecked_into()))
-        })?;
-        listen(target, "pointerdown", false, move |e| {
-            if e.unchecked_ref::<PointerEvent>().pointer_type() == "touch" {
-                send(Msg::Tap {
-                    chart,
-                    at: point(&e),
-                })
-            }
+        on("pointerdown", |e, i| {
+            touch(e).then_some(())?;
+            Some(Msg::Tap {
+                chart: chart(i)?,
+                at: point(e),
+            })
         })?;
     }
     // A resize (or a zoom, which also changes the pixel ratio) moves the
     // canvases and may resize them.
-    listen(dom.window.as_ref(), "resize", false, move |_| {
-        send(Msg::Resize)
-    })?;
-    listen(dom.document.as_ref(), "scroll", true, move |_| {
-        send(Msg::Bounds)
-    })?;
+    on(window, "resize", false, 0, |_, _| Some(Msg::Resize), send)?;
+    on(document, "scroll", true, 0, |_, _| Some(Msg::Bounds), send)?;
     // Capture, so a chart's own handler has not run yet: a tap on a chart
     // is left to it.
-    listen(dom.document.as_ref(), "pointerdown", true, move |e| {
-        let p: &PointerEvent = e.unchecked_ref();
-        if p.pointer_type() == "touch" && closest(&e, ".chart").is_none() {
-            send(Msg::TapElsewhere)
-        }
-    })?;
+    on(
+        document,
+        "pointerdown",
+        true,
+        0,
+        |e, _| (touch(e) && closest(e, ".chart").is_none()).then_some(Msg::TapElsewhere),
+        send,
+    )?;
     // Print shows every table, closed ones included.
-    on(dom.window.as_ref(), "beforeprint", |_| Some(Msg::Print))?;
+    on(
+        window,
+        "beforeprint",
+        false,
+        0,
+        |_, _| Some(Msg::Print),
+        send,
+    )?;
     if let Some(q) = dark {
-        on(q.as_ref(), "change", |_| Some(Msg::Scheme))?;
+        on(
+            q.as_ref(),
+            "change",
+            false,
+            0,
+            |_, _| Some(Msg::Scheme),
+            send,
+        )?;
     }
     for name in ["popstate", "hashchange"] {
-        on(dom.window.as_ref(), name, |_| Some(Msg::Address))?;
+        on(window, name, false, 0, |_, _| Some(Msg::Address), send)?;
     }
     for id in ["mode-absolute", "mode-share"] {
-        on(dom.element(id)?.as_ref(), "change", |_| Some(Msg::Mode))?;
+        on(
+            dom.element(id)?.as_ref(),
+            "change",
+            false,
+            0,
+            |_, _| Some(Msg::Mode),
+            send,
+        )?;
     }
-    on(dom.element("faction-legend")?.as_ref(), "click", |e| {
-        let button = closest(e, "button[data-faction]")?;
-        let faction = Faction::from_id(&button.get_attribute("data-faction")?)?;
-        Some(Msg::Legend { faction, button })
-    })?;
+    on(
+        dom.element("faction-legend")?.as_ref(),
+        "click",
+        false,
+        0,
+        |e, _| {
+            let button = closest(e, "button[data-faction]")?;
+            let faction = Faction::from_id(&button.get_attribute("data-faction")?)?;
+            Some(Msg::Legend { faction, button })
+        },
+        send,
+    )?;
     for (id, side) in [("compare-a", 0), ("compare-b", 1)] {
-        let select: HtmlSelectElement = dom.element(id)?.dyn_into()?;
-        let target = select.clone();
-        listen(target.as_ref(), "change", false, move |_| {
-            send(Msg::Pick {
-                side,
-                id: select.value(),
-            })
-        })?;
+        on(
+            dom.element(id)?.as_ref(),
+            "change",
+            false,
+            side,
+            |e, side| {
+                let select: HtmlSelectElement = target(e)?;
+                Some(Msg::Pick {
+                    side,
+                    id: select.value(),
+                })
+            },
+            send,
+        )?;
     }
-    for (id, seats) in [("compare-view-bars", false), ("compare-view-seats", true)] {
-        listen(dom.element(id)?.as_ref(), "change", false, move |_| {
-            send(Msg::CompareView(seats))
-        })?;
+    for (id, seats) in [("compare-view-bars", 0), ("compare-view-seats", 1)] {
+        on(
+            dom.element(id)?.as_ref(),
+            "change",
+            false,
+            seats,
+            |_, seats| Some(Msg::CompareView(seats == 1)),
+            send,
+        )?;
     }
-    on(dom.element("seat-body")?.as_ref(), "change", |e| {
-        let target = e.unchecked_ref::<web_sys::Event>().target()?;
-        Some(Msg::SeatBody(
-            target.dyn_into::<HtmlSelectElement>().ok()?.value(),
-        ))
-    })?;
-    on(dom.element("seat-links")?.as_ref(), "click", |e| {
-        let link = closest(e, "a[data-event]")?;
-        let i = link.get_attribute("data-event")?.parse().ok()?;
-        // The link keeps the rest of the view (mode, hidden factions,
-        // calendar, source), so it is followed here rather than by address.
-        e.unchecked_ref::<web_sys::Event>().prevent_default();
-        Some(Msg::SeatLink(i))
-    })?;
+    on(
+        dom.element("seat-body")?.as_ref(),
+        "change",
+        false,
+        0,
+        |e, _| Some(Msg::SeatBody(target::<HtmlSelectElement>(e)?.value())),
+        send,
+    )?;
+    on(
+        dom.element("seat-links")?.as_ref(),
+        "click",
+        false,
+        0,
+        |e, _| {
+            let link = closest(e, "a[data-event]")?;
+            let i = link.get_attribute("data-event")?.parse().ok()?;
+            // The link keeps the rest of the view (mode, hidden factions,
+            // calendar, source), so it is followed here rather than by address.
+            e.unchecked_ref::<web_sys::Event>().prevent_default();
+            Some(Msg::SeatLink(i))
+        },
+        send,
+    )?;
     let bars = dom.document.query_selector_all(".chart-tools")?;
     for k in 0..bars.length() {
         let Some(bar) = bars.item(k) else { continue };
-        on(bar.as_ref(), "click", |e| {
-            let (chart, button) = tool(e)?;
-            let action = button.get_attribute("data-action").unwrap_or_default();
-            Some(Msg::Tool {
-                chart,
-                action,
-                button,
-            })
-        })?;
+        on(
+            bar.as_ref(),
+            "click",
+            false,
+            0,
+            |e, _| {
+                let (chart, button) = tool(e)?;
+                let action = button.get_attribute("data-action").unwrap_or_default();
+                Some(Msg::Tool {
+                    chart,
+                    action,
+                    button,
+                })
+            },
+            send,
+        )?;
     }
-    on(dom.document.as_ref(), "click", |e| {
-        if let Some(doc) = button_data(e, "button.source-link", "data-doc") {
-            let start = button_data(e, "button.source-link", "data-start").unwrap_or(0);
-            let end = button_data(e, "button.source-link", "data-end").unwrap_or(0);
-            Some(Msg::Quote {
-                doc: DocId(doc as u32),
-                span: (start, end),
-            })
-        } else if let Some(i) = button_data(e, "button.fact-quote", "data-fact") {
-            Some(Msg::FactQuote(i))
-        } else {
-            button_data(e, "button.fact-chart", "data-fact").map(Msg::FactChart)
-        }
-    })?;
-    on(dom.element("source-close")?.as_ref(), "click", |_| {
-        Some(Msg::ClosePanel)
-    })?;
-    on(dom.document.as_ref(), "keydown", |e| {
-        (e.unchecked_ref::<KeyboardEvent>().key() == "Escape").then_some(Msg::Escape)
-    })?;
-    let select: HtmlSelectElement = dom.element("source-select")?.dyn_into()?;
-    let target = select.clone();
-    listen(target.as_ref(), "change", false, move |_| {
-        send(Msg::Source(select.value().parse().ok().map(DocId)))
-    })?;
-    let toggle: HtmlInputElement = dom.element("calendar-new-first")?.dyn_into()?;
-    let target = toggle.clone();
-    listen(target.as_ref(), "change", false, move |_| {
-        let new = toggle.checked();
-        send(Msg::Lead(if new { Style::New } else { Style::Old }))
-    })?;
+    on(
+        document,
+        "click",
+        false,
+        0,
+        |e, _| {
+            if let Some(doc) = button_data(e, "button.source-link", "data-doc") {
+                let start = button_data(e, "button.source-link", "data-start").unwrap_or(0);
+                let end = button_data(e, "button.source-link", "data-end").unwrap_or(0);
+                Some(Msg::Quote {
+                    doc: DocId(doc as u32),
+                    span: (start, end),
+                })
+            } else if let Some(i) = button_data(e, "button.fact-quote", "data-fact") {
+                Some(Msg::FactQuote(i))
+            } else {
+                button_data(e, "button.fact-chart", "data-fact").map(Msg::FactChart)
+            }
+        },
+        send,
+    )?;
+    on(
+        dom.element("source-close")?.as_ref(),
+        "click",
+        false,
+        0,
+        |_, _| Some(Msg::ClosePanel),
+        send,
+    )?;
+    on(
+        document,
+        "keydown",
+        false,
+        0,
+        |e, _| (e.unchecked_ref::<KeyboardEvent>().key() == "Escape").then_some(Msg::Escape),
+        send,
+    )?;
+    on(
+        dom.element("source-select")?.as_ref(),
+        "change",
+        false,
+        0,
+        |e, _| {
+            let select: HtmlSelectElement = target(e)?;
+            Some(Msg::Source(select.value().parse().ok().map(DocId)))
+        },
+        send,
+    )?;
+    on(
+        dom.element("calendar-new-first")?.as_ref(),
+        "change",
+        false,
+        0,
+        |e, _| {
+            let new = target::<HtmlInputElement>(e)?.checked();
+            Some(Msg::Lead(if new { Style::New } else { Style::Old }))
+        },
+        send,
+    )?;
     attach_documents(dom, send)
 }
 
 /// The add-document form, the file input, dropping, removing, resetting.
 fn attach_documents(dom: &Dom, send: fn(Msg)) -> Result<(), JsValue> {
-    listen(
+    let document: &EventTarget = dom.document.as_ref();
+    on(
         dom.element("add-document-submit")?.as_ref(),
         "click",
         false,
-        move |_| {
+        0,
+        |_, _| {
             // Timed from here: reading a large box is main-thread work too.
-            send(Msg::Submit {
+            Some(Msg::Submit {
                 started: super::dom::now(),
             })
         },
+        send,
     )?;
-    listen(
+    on(
         dom.element("add-document")?.as_ref(),
         "input",
         false,
-        move |_| send(Msg::Edited),
+        0,
+        |_, _| Some(Msg::Edited),
+        send,
     )?;
-    let input: HtmlInputElement = dom.element("add-document-file")?.dyn_into()?;
-    let target = input.clone();
-    listen(target.as_ref(), "change", false, move |_| {
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            send(Msg::File(file));
-        }
-        input.set_value("");
-    })?;
-    listen(dom.document.as_ref(), "dragover", false, |e| {
-        e.unchecked_ref::<web_sys::Event>().prevent_default();
-    })?;
-    listen(dom.document.as_ref(), "drop", false, move |e| {
-        let e: DragEvent = e.unchecked_into();
-        e.prevent_default();
-        if let Some(file) = e
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            send(Msg::File(file));
-        }
-    })?;
-    listen(
-        dom.element("document-list")?.as_ref(),
+    on(
+        dom.element("add-document-file")?.as_ref(),
+        "change",
+        false,
+        0,
+        |e, _| {
+            let input: HtmlInputElement = target(e)?;
+            let file = input.files().and_then(|f| f.get(0));
+            input.set_value("");
+            file.map(Msg::File)
+        },
+        send,
+    )?;
+    on(
+        document,
+        "dragover",
+        false,
+        0,
+        |e, _| {
+            e.unchecked_ref::<web_sys::Event>().prevent_default();
+            None
+        },
+        send,
+    )?;
+    on(
+        document,
+        "drop",
+        false,
+        0,
+        |e, _| {
+            let e: &DragEvent = e.unchecked_ref();
+            e.prevent_default();
+            e.data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+                .map(Msg::File)
+        },
+        send,
+    )?;
+    let list = dom.element("document-list")?;
+    on(
+        list.as_ref(),
         "click",
         false,
-        move |e| {
-            if let Some(doc) = button_data(&e, "button[data-remove]", "data-remove") {
-                send(Msg::Remove(DocId(doc as u32)));
-            }
-            for (unread, key) in [(true, "data-forget-unread"), (false, "data-forget-saved")] {
-                if let Some(i) = button_data(&e, &format!("button[{key}]"), key) {
-                    send(Msg::Forget { unread, i });
-                }
-            }
+        0,
+        |e, _| {
+            let doc = button_data(e, "button[data-remove]", "data-remove")?;
+            Some(Msg::Remove(DocId(doc as u32)))
         },
+        send,
     )?;
-    listen(
+    on(
+        list.as_ref(),
+        "click",
+        false,
+        0,
+        |e, _| forget(e, true, "data-forget-unread"),
+        send,
+    )?;
+    on(
+        list.as_ref(),
+        "click",
+        false,
+        0,
+        |e, _| forget(e, false, "data-forget-saved"),
+        send,
+    )?;
+    on(
         dom.element("reset-documents")?.as_ref(),
         "click",
         false,
-        move |_| send(Msg::Reset),
+        0,
+        |_, _| Some(Msg::Reset),
+        send,
     )
+}
+
+/// A click on a "Forget" button of the saved documents kept unread
+/// (`unread`) or saved.
+fn forget(e: &JsValue, unread: bool, key: &str) -> Option<Msg> {
+    let i = button_data(e, &format!("button[{key}]"), key)?;
+    Some(Msg::Forget { unread, i })
 }

@@ -7,17 +7,16 @@
 //! the page, the drawn scene, the text measure.
 
 use super::canvas;
-use super::dom::{context, err, Dom};
+use super::dom::{context, once, Dom};
 use super::page::Page;
-use crate::charts::svg::Svg;
 use crate::charts::table;
 use crate::charts::{tooltip, FontSpec, Mode, Scene, TextMeasure, Theme};
+use crate::format::Join;
 use crate::view::{self, Chart};
 use crate::Faction;
-use plotters::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
+use web_sys::{Blob, BlobPropertyBag, HtmlCanvasElement, HtmlElement, Url};
 
 /// `text` with the characters XML reserves escaped.
 fn xml_text(text: &str) -> String {
@@ -83,7 +82,7 @@ fn source_line(page: &Page, chart: Chart) -> String {
     }
     format!(
         "Sources: {} · Power in the Soviets, 1917–1921",
-        docs.join(", ")
+        docs.joined(", ")
     )
 }
 
@@ -96,11 +95,7 @@ pub(super) fn svg(
 ) -> Result<String, JsValue> {
     let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
     let mut out = String::new();
-    {
-        let area = Svg::new(&mut out, size, measure).into_drawing_area();
-        let drawn = crate::charts::paint(&area, scene, &Theme::LIGHT).and_then(|()| area.present());
-        drawn.map_err(|e| err(&format!("drawing the SVG: {e}")))?;
-    }
+    canvas::svg(&mut out, measure, size, scene, &Theme::LIGHT)?;
     // A title and a description with every figure (the keyboard's stops),
     // for readers of the file who cannot see it.
     let figures: Vec<String> = table::stops(scene)
@@ -110,7 +105,7 @@ pub(super) fn svg(
     let head = format!(
         "\n<title>{}</title>\n<desc>{}. {}</desc>",
         xml_text(&title(page, chart)),
-        xml_text(&figures.join("; ")),
+        xml_text(&figures.joined("; ")),
         xml_text(&source_line(page, chart))
     );
     if let Some(end) = out.find('>') {
@@ -166,9 +161,14 @@ pub(super) fn png_canvas(
     let ctx = context(&png)?;
     let theme = Theme::LIGHT;
     ctx.set_transform(SCALE, 0.0, 0.0, SCALE, 0.0, head * SCALE)?;
-    canvas::paint(&ctx, measure, (w as u32, h as u32), "the PNG", |area| {
-        crate::charts::paint(area, scene, &theme)
-    })?;
+    canvas::paint(
+        &ctx,
+        measure,
+        (w as u32, h as u32),
+        "the PNG",
+        scene,
+        &theme,
+    )?;
     ctx.set_transform(SCALE, 0.0, 0.0, SCALE, 0.0, 0.0)?;
     ctx.set_fill_style_str(&css(theme.background));
     ctx.fill_rect(0.0, 0.0, w, head);
@@ -199,14 +199,14 @@ pub(super) fn png_canvas(
 /// Saves `blob` as `name` through a temporary link, and says so.
 pub(super) fn save(dom: &Dom, name: &str, blob: &Blob) -> Result<(), JsValue> {
     let url = Url::create_object_url_with_blob(blob)?;
-    let a: HtmlAnchorElement = dom.document.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
+    let a: HtmlElement = dom.document.create_element("a")?.dyn_into()?;
+    a.set_attribute("href", &url)?;
+    a.set_attribute("download", name)?;
     a.click();
     // The download has started by the time the link's URL is released.
-    let revoke = Closure::once_into_js(move || {
+    let revoke = once(Box::new(move |_: JsValue| {
         let _ = Url::revoke_object_url(&url);
-    });
+    }));
     dom.window
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
     dom.notice(&format!("Downloaded {name}"));

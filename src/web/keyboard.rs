@@ -63,8 +63,10 @@ impl Keyboard {
             .body()
             .ok_or_else(|| super::dom::err("no <body>"))?;
         let live: HtmlElement = dom.create("div", None)?.dyn_into()?;
-        live.set_id("chart-status");
-        live.set_class_name("visually-hidden");
+        // Attributes, not the `id`/`className` setters: each setter is an
+        // import of its own in the glue.
+        live.set_attribute("id", "chart-status")?;
+        live.set_attribute("class", "visually-hidden")?;
         live.set_attribute("aria-live", "polite")?;
         live.set_attribute("aria-atomic", "true")?;
         body.append_child(&live)?;
@@ -79,7 +81,7 @@ impl Keyboard {
 
     /// Makes `canvas` a focusable chart that says how to use it.
     pub(super) fn focusable(canvas: &HtmlCanvasElement) -> Result<(), JsValue> {
-        canvas.set_tab_index(0);
+        canvas.set_attribute("tabindex", "0")?;
         let label = canvas.get_attribute("aria-label").unwrap_or_default();
         canvas.set_attribute("role", "application")?;
         canvas.set_attribute("aria-roledescription", "chart")?;

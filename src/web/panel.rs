@@ -6,11 +6,12 @@
 //! Document text only ever reaches the page as text nodes
 //! (`set_text_content`, `create_text_node`), never as HTML.
 
-use super::dom::Dom;
+use super::dom::{hide, once, Dom};
 use super::events::Msg;
 use super::page::{title, Page};
 use crate::calendar::Style;
 use crate::charts::Target;
+use crate::format::Join;
 use crate::model::{DocId, Span};
 use crate::provenance::{self, FactLine};
 use crate::view::Chart;
@@ -84,8 +85,8 @@ impl Panel {
         let mark = Panel::fill_text(dom, page, doc, (start, end), None)?;
         self.show_document(dom, page, doc)?;
         let panel: HtmlElement = dom.element("source-panel")?.dyn_into()?;
-        let was_hidden = panel.hidden();
-        panel.set_hidden(false);
+        let was_hidden = panel.has_attribute("hidden");
+        hide(&panel, false);
         if let Some(b) = dom.document.body() {
             b.class_list().add_1("panel-open")?;
         }
@@ -120,21 +121,29 @@ impl Panel {
         let end = floor(text, end.max(start));
         let body = dom.cleared("source-text")?;
         let (before, after) = match (d.partial, failed) {
-            (false, _) => (&text[..start], &text[end..]),
+            (false, _) => (
+                text.get(..start).unwrap_or_default(),
+                text.get(end..).unwrap_or_default(),
+            ),
             (true, None) => ("", "\n\nLoading the whole document…"),
             (true, Some(_)) => ("", ""),
         };
         body.append_child(&dom.document.create_text_node(before))?;
         let mark: HtmlElement = dom
-            .add(&body, "mark", Some(&text[start..end]))?
+            .add(
+                &body,
+                "mark",
+                Some(text.get(start..end).unwrap_or_default()),
+            )?
             .dyn_into()?;
-        mark.set_id("source-quote");
+        mark.set_attribute("id", "source-quote")?;
         body.append_child(&dom.document.create_text_node(after))?;
         if let (true, Some(why)) = (d.partial, failed) {
             let note = format!(
                 "The whole document could not be loaded ({why}); its quoted sentence is shown."
             );
-            dom.add(&body, "p", Some(&note))?.set_class_name("hint");
+            dom.add(&body, "p", Some(&note))?
+                .set_attribute("class", "hint")?;
         }
         Ok(mark)
     }
@@ -152,7 +161,7 @@ impl Panel {
         let xhr = XmlHttpRequest::new()?;
         xhr.open("GET", &format!("pkg/seeds/{}", d.name))?;
         let answer = xhr.clone();
-        let done = Closure::once_into_js(move |_: JsValue| {
+        let done = once(Box::new(move |_: JsValue| {
             let text = match answer.status() {
                 Ok(200) => answer
                     .response_text()
@@ -160,11 +169,11 @@ impl Panel {
                     .flatten()
                     .ok_or_else(String::new),
                 Ok(0) | Err(_) => Err("the page's server did not answer".to_string()),
-                Ok(status) => Err(format!("the server answered {status}")),
+                Ok(status) => Err(format!("the server answered {}", u32::from(status))),
             };
             send(Msg::SeedText { doc, text });
-        });
-        xhr.set_onloadend(Some(done.unchecked_ref()));
+        }));
+        xhr.add_event_listener_with_callback_and_bool("loadend", done.unchecked_ref(), false)?;
         xhr.send()?;
         self.fetching.push(doc);
         Ok(())
@@ -247,7 +256,7 @@ impl Panel {
     /// Hides the panel and forgets its document.
     pub(super) fn close(&mut self, dom: &Dom) -> Result<(), JsValue> {
         let panel: HtmlElement = dom.element("source-panel")?.dyn_into()?;
-        panel.set_hidden(true);
+        hide(&panel, true);
         if let Some(b) = dom.document.body() {
             b.class_list().remove_1("panel-open")?;
         }
@@ -384,7 +393,7 @@ fn build_lineage(dom: &Dom, page: &Page) -> Result<(), JsValue> {
         if b.seen_at.is_empty() {
             "not in these sources".to_string()
         } else {
-            b.seen_at.join(", ")
+            b.seen_at.joined(", ")
         }
     };
     for (parent, children) in provenance::lineage(&page.data) {
@@ -394,9 +403,9 @@ fn build_lineage(dom: &Dom, page: &Page) -> Result<(), JsValue> {
         dom.add(&item, "strong", Some(&head))?;
         let kids = dom.create("ul", None)?;
         for c in &children {
-            let since = c
-                .since
-                .map_or_else(String::new, |(y, m)| format!("{m:02}/{y}: "));
+            let since = c.since.map_or_else(String::new, |(y, m)| {
+                format!("{:02}/{}: ", u32::from(m), i64::from(y))
+            });
             let line = format!(
                 "{} ({}) — {since}{}",
                 c.faction.name(),

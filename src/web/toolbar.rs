@@ -55,7 +55,7 @@ impl Toolbar {
     /// The notice line above the charts.
     pub(super) fn new(dom: &Dom) -> Result<Toolbar, JsValue> {
         let notice = dom.create("p", None)?;
-        notice.set_id("view-notice");
+        notice.set_attribute("id", "view-notice")?;
         notice.set_attribute("role", "status")?;
         notice.set_attribute("hidden", "")?;
         if let Some(main) = dom.document.query_selector("main")? {
@@ -79,7 +79,7 @@ impl Toolbar {
     /// after that.
     pub(super) fn add(dom: &Dom, chart: Chart, frame: &HtmlElement) -> Result<(), JsValue> {
         let bar = dom.create("div", None)?;
-        bar.set_class_name("chart-tools");
+        bar.set_attribute("class", "chart-tools")?;
         bar.set_attribute("role", "group")?;
         bar.set_attribute(
             "aria-label",
@@ -124,15 +124,15 @@ impl Toolbar {
         frame.after_with_node_1(&bar)?;
         if chart != Chart::Compare {
             let wrap = dom.create("div", None)?;
-            wrap.set_id(&wrap_id);
-            wrap.set_class_name("table-wrap data-table");
+            wrap.set_attribute("id", &wrap_id)?;
+            wrap.set_attribute("class", "table-wrap data-table")?;
             wrap.set_attribute("hidden", "")?;
             // A wide table scrolls inside its frame, so the frame takes focus.
             wrap.set_attribute("tabindex", "0")?;
             wrap.set_attribute("role", "region")?;
             wrap.set_attribute("aria-label", &format!("{} table", title(chart)))?;
             let t = dom.add(&wrap, "table", None)?;
-            t.set_id(ids(chart).table);
+            t.set_attribute("id", ids(chart).table)?;
             bar.after_with_node_1(&wrap)?;
         }
         Ok(())
