@@ -42,7 +42,10 @@ pub fn shorten(wasm: &[u8], js: &str) -> Result<(Vec<u8>, String)> {
         glue = replace_key(&glue, old, &short(i))?;
     }
     if let Some(old) = module {
-        let (from, to) = (format!("\"{old}\": import0"), format!("\"{MODULE}\": import0"));
+        let (from, to) = (
+            format!("\"{old}\": import0"),
+            format!("\"{MODULE}\": import0"),
+        );
         if glue.matches(&from).count() != 1 {
             return Err(format!("the glue does not name the import module {old:?} once").into());
         }
