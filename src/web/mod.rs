@@ -37,8 +37,8 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The page's allocator: talc, a few KB smaller in the module than std's
-/// dlmalloc (and faster). The page is single-threaded.
+/// The page's allocator: talc, 3.0 KB gzipped smaller in the module than
+/// std's dlmalloc. The page is single-threaded.
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
