@@ -415,7 +415,12 @@ fn segments(
         if hidden.contains(seg.faction) {
             continue;
         }
-        let h = (col.value(seg.count()) * place.unit).round();
+        // A faction with delegates gets at least a pixel, so that even the
+        // one Right SR of the Fifth Congress can be hovered and reached.
+        let h = match col.value(seg.count()) * place.unit {
+            v if v > 0.0 => v.round().max(1.0),
+            _ => 0.0,
+        };
         let rect = Rect::new(bar.x, y - h, bar.w, h);
         y -= h;
         if h <= 0.0 {
@@ -682,6 +687,32 @@ mod tests {
             assert_eq!(!e.disputed.is_empty(), disputed, "{}", e.id);
             assert_eq!(diamond_above, disputed, "{}", e.id);
         }
+    }
+
+    #[test]
+    fn a_faction_of_one_delegate_is_a_pixel_that_can_be_hovered() {
+        let mut corpus = crate::Corpus::seeds();
+        corpus.add(
+            "fifth.txt",
+            "The Fifth All-Russian Congress of Soviets met in Moscow on July 4, 1918. \
+             It was attended by 1,164 delegates with a casting vote, including 773 \
+             Bolsheviks, 353 Left Socialist Revolutionaries, 17 Maximalists, one \
+             Right SR and 20 non-party delegates.",
+            crate::corpus::Origin::Reader,
+        );
+        let data = corpus.dataset();
+        let fifth = data
+            .events
+            .iter()
+            .position(|e| e.id == "congress-of-soviets-5")
+            .expect("the fifth congress is read");
+        let l = layout(&data, 800.0, 420.0, Options::default(), &ApproxMeasure);
+        let one = segment_of(&l, fifth, Faction::RightSrs);
+        assert_eq!(one.h, 1.0);
+        assert_eq!(
+            target_at(&l, one.x + 1.0, one.y + 0.5).and_then(|t| t.faction()),
+            Some(Faction::RightSrs)
+        );
     }
 
     #[test]
