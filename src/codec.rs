@@ -44,8 +44,9 @@ const BODY_KINDS: [BodyKind; 3] = [
 const OUTCOMES: [Outcome; 2] = [Outcome::Adopted, Outcome::Rejected];
 const LEVELS: [Level; 2] = [Level::Error, Level::Warning];
 
-/// Appends `v` to `out` as a LEB128 varint (also `seeds.bin`'s numbers).
-pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+/// Appends `v` to `out` as a LEB128 varint (also `seeds.bin`'s numbers,
+/// and the wasm module's, which `cargo xtask build` rewrites).
+pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let byte = (v & 0x7f) as u8;
         v >>= 7;
@@ -59,7 +60,7 @@ pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
 
 /// The varint at `*pos` in `buf`, moving `*pos` past it; `None` past the
 /// end or if longer than 64 bits.
-pub(crate) fn take_varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
+pub fn take_varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
     let mut v: u64 = 0;
     for shift in (0..64).step_by(7) {
         let byte = *buf.get(*pos)?;

@@ -84,9 +84,12 @@ pub fn split_once<'a>(s: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
 /// `s` with every `from` replaced by `to`, like `str::replace` with a
 /// non-empty `&str` (an empty `from` changes nothing).
 pub fn replace(s: &str, from: &str, to: &str) -> String {
+    if from.is_empty() {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some((head, tail)) = split_once(rest, from).filter(|_| !from.is_empty()) {
+    while let Some((head, tail)) = split_once(rest, from) {
         out.push_str(head);
         out.push_str(to);
         rest = tail;
@@ -155,5 +158,6 @@ mod tests {
                 assert_eq!(replace(s, pat, "member"), s.replace(pat, "member"));
             }
         }
+        assert_eq!(replace("abc", "", "x"), "abc");
     }
 }

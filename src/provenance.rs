@@ -10,8 +10,7 @@ use crate::charts::Target;
 use crate::corpus::{Check, Corpus, Doc};
 use crate::dataset::{Dataset, Source};
 use crate::factions::Faction;
-use crate::format::Join;
-use crate::format::{count, group, split_once};
+use crate::format::{count, group, split_once, Join};
 use crate::model::{BodyKind, Span};
 use crate::view::Chart;
 

@@ -93,32 +93,28 @@ impl Corpus {
     /// the most members (ties: the earlier document).
     fn body_of(&self, id: &str, kind: BodyKind, prefer: Option<DocId>) -> Option<&Body> {
         let rank = |b: &Body| {
-            let mut members = 0u32;
-            for m in &b.factions {
-                members = members.saturating_add(m.count);
-            }
             (
                 Some(b.src.doc) == prefer,
-                members,
+                crate::model::sum(b.factions.iter().map(|m| m.count)),
                 std::cmp::Reverse(b.src.doc),
             )
         };
-        let mut best: Option<&Body> = None;
+        let mut best = None;
         for d in &self.docs {
             for e in &d.extraction.events {
                 for b in &e.bodies {
+                    if e.id != id || b.kind != kind || b.factions.is_empty() {
+                        continue;
+                    }
                     // The last of equals, as `max_by_key`.
-                    if e.id == id
-                        && b.kind == kind
-                        && !b.factions.is_empty()
-                        && best.is_none_or(|best| rank(b) >= rank(best))
-                    {
-                        best = Some(b);
+                    let r = rank(b);
+                    if best.as_ref().is_none_or(|(_, top)| r >= *top) {
+                        best = Some((b, r));
                     }
                 }
             }
         }
-        best
+        best.map(|(b, _)| b)
     }
 
     /// Makes an event's column the make-up of the elected body `b`.
@@ -461,6 +457,32 @@ mod tests {
         let all: Vec<String> = corpus.dataset().events.into_iter().map(|e| e.id).collect();
         let pos = |id: &str| all.iter().position(|a| a == id);
         assert!(cec.events.windows(2).all(|w| pos(&w[0].id) < pos(&w[1].id)));
+    }
+
+    #[test]
+    fn body_dataset_takes_the_preferred_source_else_the_fullest() {
+        let mut corpus = Corpus::seeds();
+        let mine = corpus.add(
+            "mine.txt",
+            "The Second All-Russian Congress of Soviets met on 25 October 1917. \
+             The congress elected an All-Russian Central Executive Committee \
+             consisting of 101 people (including 40 Bolsheviks and 20 Left-Wing \
+             Socialist-Revolutionaries).",
+            crate::corpus::Origin::Reader,
+        );
+        let bolsheviks = |prefer| {
+            let cec = corpus.body_dataset(BodyKind::CentralExecutiveCommittee, prefer);
+            let e = cec
+                .events
+                .into_iter()
+                .find(|e| e.id == "congress-of-soviets-2")
+                .expect("the Second Congress's CEC");
+            (e.segments[0].count(), e.segments[0].figure.source.doc)
+        };
+        // The seed accounts for 91 members, the added text for 60.
+        assert_eq!(bolsheviks(None).0, 62);
+        assert_ne!(bolsheviks(None).1, mine);
+        assert_eq!(bolsheviks(Some(mine)), (40, mine));
     }
 
     #[test]

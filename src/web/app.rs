@@ -117,7 +117,7 @@ impl App {
             }
             Msg::Move { chart, at } => {
                 let page = &self.page;
-                let text = |t| page.tooltip_lines(chart, t).joined("\n");
+                let text = |t| page.tooltip_text(chart, t);
                 self.charts.hover(chart, at, text)
             }
             Msg::Leave(chart) => self.charts.leave(chart),
@@ -269,7 +269,7 @@ impl App {
         self.charts.refresh_bounds(&self.dom);
         let shown = self.charts.hovered(chart);
         let page = &self.page;
-        let text = |t| page.tooltip_lines(chart, t).joined("\n");
+        let text = |t| page.tooltip_text(chart, t);
         report(self.charts.hover(chart, at, text));
         let tapped = self.charts.hovered(chart);
         self.keyboard.tap_opens = tapped.is_some() && tapped == shown;
@@ -591,7 +591,7 @@ impl App {
             return Ok(());
         };
         let page = &self.page;
-        let text = |t| page.tooltip_lines(chart, t).joined("\n");
+        let text = |t| page.tooltip_text(chart, t);
         self.charts.show_hit(chart, hit, text)?;
         self.charts.tooltip_on(chart, hit)?;
         if announce {
@@ -606,7 +606,7 @@ impl App {
     fn open_stop(&mut self, chart: Chart, target: Target) -> Result<(), JsValue> {
         let page = &self.page;
         if let Some(hit) = self.keyboard.stop_on(chart, target) {
-            let text = |t| page.tooltip_lines(chart, t).joined("\n");
+            let text = |t| page.tooltip_text(chart, t);
             self.charts.show_hit(chart, hit, text)?;
         }
         self.keyboard.pinned = true;

@@ -249,9 +249,15 @@ pub(super) fn attach(
             })
         })?;
     }
+    // `at(target, name, read)` listens on a target, `by_id(id, name, arg,
+    // read)` on the element `id`; both in the bubbling phase.
+    let at = |t: &EventTarget, name: &str, read: Read| on(t, name, false, 0, read, send);
+    let by_id = |id: &str, name: &str, arg: usize, read: Read| -> Result<(), JsValue> {
+        on(dom.element(id)?.as_ref(), name, false, arg, read, send)
+    };
     // A resize (or a zoom, which also changes the pixel ratio) moves the
     // canvases and may resize them.
-    on(window, "resize", false, 0, |_, _| Some(Msg::Resize), send)?;
+    at(window, "resize", |_, _| Some(Msg::Resize))?;
     on(document, "scroll", true, 0, |_, _| Some(Msg::Bounds), send)?;
     // Capture, so a chart's own handler has not run yet: a tap on a chart
     // is left to it.
@@ -264,279 +270,132 @@ pub(super) fn attach(
         send,
     )?;
     // Print shows every table, closed ones included.
-    on(
-        window,
-        "beforeprint",
-        false,
-        0,
-        |_, _| Some(Msg::Print),
-        send,
-    )?;
+    at(window, "beforeprint", |_, _| Some(Msg::Print))?;
     if let Some(q) = dark {
-        on(
-            q.as_ref(),
-            "change",
-            false,
-            0,
-            |_, _| Some(Msg::Scheme),
-            send,
-        )?;
+        at(q.as_ref(), "change", |_, _| Some(Msg::Scheme))?;
     }
     for name in ["popstate", "hashchange"] {
-        on(window, name, false, 0, |_, _| Some(Msg::Address), send)?;
+        at(window, name, |_, _| Some(Msg::Address))?;
     }
     for id in ["mode-absolute", "mode-share"] {
-        on(
-            dom.element(id)?.as_ref(),
-            "change",
-            false,
-            0,
-            |_, _| Some(Msg::Mode),
-            send,
-        )?;
+        by_id(id, "change", 0, |_, _| Some(Msg::Mode))?;
     }
-    on(
-        dom.element("faction-legend")?.as_ref(),
-        "click",
-        false,
-        0,
-        |e, _| {
-            let button = closest(e, "button[data-faction]")?;
-            let faction = Faction::from_id(&button.get_attribute("data-faction")?)?;
-            Some(Msg::Legend { faction, button })
-        },
-        send,
-    )?;
+    by_id("faction-legend", "click", 0, |e, _| {
+        let button = closest(e, "button[data-faction]")?;
+        let faction = Faction::from_id(&button.get_attribute("data-faction")?)?;
+        Some(Msg::Legend { faction, button })
+    })?;
     for (id, side) in [("compare-a", 0), ("compare-b", 1)] {
-        on(
-            dom.element(id)?.as_ref(),
-            "change",
-            false,
-            side,
-            |e, side| {
-                let select: HtmlSelectElement = target(e)?;
-                Some(Msg::Pick {
-                    side,
-                    id: select.value(),
-                })
-            },
-            send,
-        )?;
+        by_id(id, "change", side, |e, side| {
+            let select: HtmlSelectElement = target(e)?;
+            Some(Msg::Pick {
+                side,
+                id: select.value(),
+            })
+        })?;
     }
     for (id, seats) in [("compare-view-bars", 0), ("compare-view-seats", 1)] {
-        on(
-            dom.element(id)?.as_ref(),
-            "change",
-            false,
-            seats,
-            |_, seats| Some(Msg::CompareView(seats == 1)),
-            send,
-        )?;
+        by_id(id, "change", seats, |_, seats| {
+            Some(Msg::CompareView(seats == 1))
+        })?;
     }
-    on(
-        dom.element("seat-body")?.as_ref(),
-        "change",
-        false,
-        0,
-        |e, _| Some(Msg::SeatBody(target::<HtmlSelectElement>(e)?.value())),
-        send,
-    )?;
-    on(
-        dom.element("seat-links")?.as_ref(),
-        "click",
-        false,
-        0,
-        |e, _| {
-            let link = closest(e, "a[data-event]")?;
-            let i = link.get_attribute("data-event")?.parse().ok()?;
-            // The link keeps the rest of the view (mode, hidden factions,
-            // calendar, source), so it is followed here rather than by address.
-            e.unchecked_ref::<web_sys::Event>().prevent_default();
-            Some(Msg::SeatLink(i))
-        },
-        send,
-    )?;
+    by_id("seat-body", "change", 0, |e, _| {
+        Some(Msg::SeatBody(target::<HtmlSelectElement>(e)?.value()))
+    })?;
+    by_id("seat-links", "click", 0, |e, _| {
+        let link = closest(e, "a[data-event]")?;
+        let i = link.get_attribute("data-event")?.parse().ok()?;
+        // The link keeps the rest of the view (mode, hidden factions,
+        // calendar, source), so it is followed here rather than by address.
+        e.unchecked_ref::<web_sys::Event>().prevent_default();
+        Some(Msg::SeatLink(i))
+    })?;
     let bars = dom.document.query_selector_all(".chart-tools")?;
     for k in 0..bars.length() {
         let Some(bar) = bars.item(k) else { continue };
-        on(
-            bar.as_ref(),
-            "click",
-            false,
-            0,
-            |e, _| {
-                let (chart, button) = tool(e)?;
-                let action = button.get_attribute("data-action").unwrap_or_default();
-                Some(Msg::Tool {
-                    chart,
-                    action,
-                    button,
-                })
-            },
-            send,
-        )?;
+        at(bar.as_ref(), "click", |e, _| {
+            let (chart, button) = tool(e)?;
+            let action = button.get_attribute("data-action").unwrap_or_default();
+            Some(Msg::Tool {
+                chart,
+                action,
+                button,
+            })
+        })?;
     }
-    on(
-        document,
-        "click",
-        false,
-        0,
-        |e, _| {
-            if let Some(doc) = button_data(e, "button.source-link", "data-doc") {
-                let start = button_data(e, "button.source-link", "data-start").unwrap_or(0);
-                let end = button_data(e, "button.source-link", "data-end").unwrap_or(0);
-                Some(Msg::Quote {
-                    doc: DocId(doc as u32),
-                    span: (start, end),
-                })
-            } else if let Some(i) = button_data(e, "button.fact-quote", "data-fact") {
-                Some(Msg::FactQuote(i))
-            } else {
-                button_data(e, "button.fact-chart", "data-fact").map(Msg::FactChart)
-            }
-        },
-        send,
-    )?;
-    on(
-        dom.element("source-close")?.as_ref(),
-        "click",
-        false,
-        0,
-        |_, _| Some(Msg::ClosePanel),
-        send,
-    )?;
-    on(
-        document,
-        "keydown",
-        false,
-        0,
-        |e, _| (e.unchecked_ref::<KeyboardEvent>().key() == "Escape").then_some(Msg::Escape),
-        send,
-    )?;
-    on(
-        dom.element("source-select")?.as_ref(),
-        "change",
-        false,
-        0,
-        |e, _| {
-            let select: HtmlSelectElement = target(e)?;
-            Some(Msg::Source(select.value().parse().ok().map(DocId)))
-        },
-        send,
-    )?;
-    on(
-        dom.element("calendar-new-first")?.as_ref(),
-        "change",
-        false,
-        0,
-        |e, _| {
-            let new = target::<HtmlInputElement>(e)?.checked();
-            Some(Msg::Lead(if new { Style::New } else { Style::Old }))
-        },
-        send,
-    )?;
+    at(document, "click", |e, _| {
+        if let Some(doc) = button_data(e, "button.source-link", "data-doc") {
+            let start = button_data(e, "button.source-link", "data-start").unwrap_or(0);
+            let end = button_data(e, "button.source-link", "data-end").unwrap_or(0);
+            Some(Msg::Quote {
+                doc: DocId(doc as u32),
+                span: (start, end),
+            })
+        } else if let Some(i) = button_data(e, "button.fact-quote", "data-fact") {
+            Some(Msg::FactQuote(i))
+        } else {
+            button_data(e, "button.fact-chart", "data-fact").map(Msg::FactChart)
+        }
+    })?;
+    by_id("source-close", "click", 0, |_, _| Some(Msg::ClosePanel))?;
+    at(document, "keydown", |e, _| {
+        (e.unchecked_ref::<KeyboardEvent>().key() == "Escape").then_some(Msg::Escape)
+    })?;
+    by_id("source-select", "change", 0, |e, _| {
+        let select: HtmlSelectElement = target(e)?;
+        Some(Msg::Source(select.value().parse().ok().map(DocId)))
+    })?;
+    by_id("calendar-new-first", "change", 0, |e, _| {
+        let new = target::<HtmlInputElement>(e)?.checked();
+        Some(Msg::Lead(if new { Style::New } else { Style::Old }))
+    })?;
     attach_documents(dom, send)
 }
 
 /// The add-document form, the file input, dropping, removing, resetting.
 fn attach_documents(dom: &Dom, send: fn(Msg)) -> Result<(), JsValue> {
     let document: &EventTarget = dom.document.as_ref();
-    on(
-        dom.element("add-document-submit")?.as_ref(),
-        "click",
-        false,
-        0,
-        |_, _| {
-            // Timed from here: reading a large box is main-thread work too.
-            Some(Msg::Submit {
-                started: super::dom::now(),
-            })
-        },
-        send,
-    )?;
-    on(
-        dom.element("add-document")?.as_ref(),
-        "input",
-        false,
-        0,
-        |_, _| Some(Msg::Edited),
-        send,
-    )?;
-    on(
-        dom.element("add-document-file")?.as_ref(),
-        "change",
-        false,
-        0,
-        |e, _| {
-            let input: HtmlInputElement = target(e)?;
-            let file = input.files().and_then(|f| f.get(0));
-            input.set_value("");
-            file.map(Msg::File)
-        },
-        send,
-    )?;
-    on(
-        document,
-        "dragover",
-        false,
-        0,
-        |e, _| {
-            e.unchecked_ref::<web_sys::Event>().prevent_default();
-            None
-        },
-        send,
-    )?;
-    on(
-        document,
-        "drop",
-        false,
-        0,
-        |e, _| {
-            let e: &DragEvent = e.unchecked_ref();
-            e.prevent_default();
-            e.data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-                .map(Msg::File)
-        },
-        send,
-    )?;
     let list = dom.element("document-list")?;
-    on(
-        list.as_ref(),
-        "click",
-        false,
-        0,
-        |e, _| {
-            let doc = button_data(e, "button[data-remove]", "data-remove")?;
-            Some(Msg::Remove(DocId(doc as u32)))
-        },
-        send,
-    )?;
-    on(
-        list.as_ref(),
-        "click",
-        false,
-        0,
-        |e, _| forget(e, true, "data-forget-unread"),
-        send,
-    )?;
-    on(
-        list.as_ref(),
-        "click",
-        false,
-        0,
-        |e, _| forget(e, false, "data-forget-saved"),
-        send,
-    )?;
-    on(
-        dom.element("reset-documents")?.as_ref(),
-        "click",
-        false,
-        0,
-        |_, _| Some(Msg::Reset),
-        send,
-    )
+    let at = |t: &EventTarget, name: &str, read: Read| on(t, name, false, 0, read, send);
+    let by_id = |id: &str, name: &str, read: Read| -> Result<(), JsValue> {
+        on(dom.element(id)?.as_ref(), name, false, 0, read, send)
+    };
+    by_id("add-document-submit", "click", |_, _| {
+        // Timed from here: reading a large box is main-thread work too.
+        Some(Msg::Submit {
+            started: super::dom::now(),
+        })
+    })?;
+    by_id("add-document", "input", |_, _| Some(Msg::Edited))?;
+    by_id("add-document-file", "change", |e, _| {
+        let input: HtmlInputElement = target(e)?;
+        let file = input.files().and_then(|f| f.get(0));
+        input.set_value("");
+        file.map(Msg::File)
+    })?;
+    at(document, "dragover", |e, _| {
+        e.unchecked_ref::<web_sys::Event>().prevent_default();
+        None
+    })?;
+    at(document, "drop", |e, _| {
+        let e: &DragEvent = e.unchecked_ref();
+        e.prevent_default();
+        e.data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+            .map(Msg::File)
+    })?;
+    at(list.as_ref(), "click", |e, _| {
+        let doc = button_data(e, "button[data-remove]", "data-remove")?;
+        Some(Msg::Remove(DocId(doc as u32)))
+    })?;
+    at(list.as_ref(), "click", |e, _| {
+        forget(e, true, "data-forget-unread")
+    })?;
+    at(list.as_ref(), "click", |e, _| {
+        forget(e, false, "data-forget-saved")
+    })?;
+    by_id("reset-documents", "click", |_, _| Some(Msg::Reset))
 }
 
 /// A click on a "Forget" button of the saved documents kept unread

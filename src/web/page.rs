@@ -10,6 +10,7 @@ use crate::charts::{self, tooltip};
 use crate::charts::{FactionSet, Mode, Scene, Target, TextMeasure};
 use crate::corpus::Doc;
 use crate::dataset::Dataset;
+use crate::format::Join;
 use crate::model::BodyKind;
 use crate::provenance;
 use crate::view::{Chart, ViewState};
@@ -159,6 +160,11 @@ impl Page {
         };
         // The seat chart may show an elected body instead of the delegates.
         charts::lay_out(chart, self.data_of(chart), width, height, &opts, m)
+    }
+
+    /// The tooltip's text of `target` in `chart`: its lines, one per line.
+    pub(super) fn tooltip_text(&self, chart: Chart, target: Target) -> String {
+        self.tooltip_lines(chart, target).joined("\n")
     }
 
     /// The tooltip of `target` in `chart`: the chart's lines, and for a

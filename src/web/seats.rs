@@ -5,10 +5,11 @@
 //! give). Layout, drawing, hit testing, tooltips, keyboard, tables and
 //! exports are the shared ones.
 
-use super::dom::Dom;
+use super::dom::{hide, Dom};
 use super::page::Page;
 use crate::charts::short_name;
 use crate::model::BodyKind;
+use crate::view::{Chart, ViewState};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 
@@ -52,11 +53,7 @@ impl Seats {
     /// After the row is drawn: the links, rebuilt when the events changed.
     pub(super) fn drawn(&mut self, dom: &Dom, page: &Page) -> Result<(), JsValue> {
         let events = &page.data.events;
-        let mut same = self.linked.len() == events.len();
-        for (i, e) in events.iter().enumerate() {
-            same &= self.linked.get(i) == Some(&e.id);
-        }
-        if same {
+        if self.linked.iter().eq(events.iter().map(|e| &e.id)) {
             return Ok(());
         }
         let Some(list) = dom.document.get_element_by_id("seat-links") else {
@@ -68,16 +65,15 @@ impl Seats {
             let (Some(ea), Some(eb)) = (events.get(a), events.get(b)) else {
                 continue;
             };
-            // The comparison of the pair as seats, as `ViewState::to_hash`
-            // writes it.
-            let mut href = String::from("#chart=compare&compare=");
-            href.push_str(&ea.id);
-            href.push(',');
-            href.push_str(&eb.id);
-            href.push_str("&compare_view=seats");
+            let view = ViewState {
+                chart: Some(Chart::Compare),
+                pair: Some((ea.id.clone(), eb.id.clone())),
+                compare_seats: true,
+                ..ViewState::default()
+            };
             let item = dom.add(&list, "li", None)?;
             let link = dom.add(&item, "a", Some(short_name(e)))?;
-            link.set_attribute("href", &href)?;
+            link.set_attribute("href", &view.to_hash())?;
             link.set_attribute("data-event", &i.to_string())?;
             let other = if a == i { eb } else { ea };
             let mut label = String::from("Compare ");
@@ -87,10 +83,7 @@ impl Seats {
             label.push_str(" as seats");
             link.set_attribute("aria-label", &label)?;
         }
-        self.linked.clear();
-        for e in events {
-            self.linked.push(e.id.clone());
-        }
+        self.linked = events.iter().map(|e| e.id.clone()).collect();
         Ok(())
     }
 }
@@ -110,11 +103,7 @@ fn build_select(dom: &Dom, bodies: &[BodyKind], body: Option<BodyKind>) -> Resul
     }
     select.set_value(body.map_or("", BodyKind::key));
     if let Some(pick) = dom.document.get_element_by_id("seat-body-pick") {
-        if bodies.is_empty() {
-            pick.set_attribute("hidden", "")?;
-        } else {
-            pick.remove_attribute("hidden")?;
-        }
+        hide(&pick, bodies.is_empty());
     }
     Ok(())
 }

@@ -11,6 +11,7 @@
 //! object to `WebAssembly.instantiate` and never reads it by name.
 
 use crate::Result;
+use soviets::codec::{put_varint, take_varint};
 
 /// The wasm import module's new name.
 const MODULE: &str = "a";
@@ -182,28 +183,13 @@ fn write_name(out: &mut Vec<u8>, s: &str) {
 
 /// An unsigned LEB128 number of at most 32 bits and where it ends.
 fn read_leb(b: &[u8], mut at: usize) -> Result<(usize, usize)> {
-    let mut value = 0usize;
-    for shift in (0..35).step_by(7) {
-        let byte = *b.get(at).ok_or("a number runs past the end")?;
-        at += 1;
-        value |= usize::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return Ok((value, at));
-        }
-    }
-    Err("a number is longer than 32 bits".into())
+    let n = take_varint(b, &mut at).ok_or("a number runs past the end or is too long")?;
+    let n = u32::try_from(n).map_err(|_| "a number is longer than 32 bits")?;
+    Ok((n as usize, at))
 }
 
-fn write_leb(out: &mut Vec<u8>, mut n: usize) {
-    loop {
-        let byte = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
+fn write_leb(out: &mut Vec<u8>, n: usize) {
+    put_varint(out, n as u64);
 }
 
 #[cfg(test)]
